@@ -1,0 +1,208 @@
+"""Readers: paths -> Documents. Plain text, Markdown with YAML front matter, HTML, JSON lines, directories.
+
+Every input either becomes a Document or a ReadFailure naming the source and the reason, so one broken
+file is reported and skipped while the rest ingests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.documents import Document
+from ingest.published import iso_date, published_from_text, title_from_text
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+
+# Keys that carry metadata in JSON records and front matter, most specific first.
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("published", "published_date", "date", "publication_date", "pubdate")
+_URL_KEYS = ("url", "source_url", "link", "html_url", "federal_register_url")
+_TEXT_KEYS = ("text", "body", "content", "abstract")
+_ID_KEYS = ("id", "doc_id", "document_number")
+_AUTHOR_KEYS = ("author", "authors", "byline")
+
+
+class ReadError(Exception):
+    """A source that cannot be read as a document; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    source: str
+    reason: str
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | ReadFailure]:
+    """Yield a Document or a ReadFailure for every input; directories are walked recursively."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                # Inside a directory, files of unknown kinds (images, XML dumps...) are not inputs.
+                if child.suffix.lower() in SUPPORTED:
+                    yield from _read_file(child)
+        elif path.exists():
+            yield from _read_file(path)
+        else:
+            yield ReadFailure(str(path), "no such file or directory")
+
+
+def _read_file(path: Path) -> Iterator[Document | ReadFailure]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        yield ReadFailure(str(path), f"unsupported file type {suffix or '(none)'}; expected one of "
+                          + ", ".join(sorted(SUPPORTED)))
+        return
+    try:
+        raw = _read_text(path)
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(raw, str(path))
+            return
+        if suffix in JSON_SUFFIXES:
+            yield from _read_json(raw, str(path))
+            return
+        if suffix in MARKDOWN_SUFFIXES:
+            yield read_markdown(raw, str(path))
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(raw, str(path))
+        else:
+            yield read_plain(raw, str(path))
+    except ReadError as exc:
+        yield ReadFailure(str(path), str(exc))
+    except OSError as exc:
+        yield ReadFailure(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+    return text
+
+
+def _require_text(text: str | None, source: str) -> str:
+    if text is None or not str(text).strip():
+        raise ReadError("no text content")
+    return str(text)
+
+
+def read_plain(text: str, source: str) -> Document:
+    text = _require_text(text, source)
+    return Document.from_text(
+        text, source=source, title=title_from_text(text), published=published_from_text(text)
+    )
+
+
+def read_markdown(raw: str, source: str) -> Document:
+    import frontmatter
+
+    try:
+        post = frontmatter.loads(raw)
+    except Exception as exc:  # YAML errors come in many classes; all mean the same to the user
+        raise ReadError(f"malformed YAML front matter: {exc}") from None
+    meta = dict(post.metadata)
+    body = _require_text(post.content, source)
+    return _document(body, source, meta, fallback_title=title_from_text(body))
+
+
+def read_html(raw: str, source: str) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if extracted is None:
+        raise ReadError("no main text found in HTML")
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    body = _require_text(data.get("text"), source)
+    meta = {k: data.get(k) for k in ("title", "date", "url", "author") if data.get(k)}
+    return _document(body, source, meta)
+
+
+def _read_jsonl(raw: str, source: str) -> Iterator[Document | ReadFailure]:
+    for lineno, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadFailure(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        try:
+            yield _record(record, where)
+        except ReadError as exc:
+            yield ReadFailure(where, str(exc))
+
+
+def _read_json(raw: str, source: str) -> Iterator[Document | ReadFailure]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        yield ReadFailure(source, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records):
+        where = source if len(records) == 1 else f"{source}[{i}]"
+        try:
+            yield _record(record, where)
+        except ReadError as exc:
+            yield ReadFailure(where, str(exc))
+
+
+def _record(record: object, source: str) -> Document:
+    if not isinstance(record, dict):
+        raise ReadError("a JSON record must be an object with a \"text\" field")
+    text = _first(record, _TEXT_KEYS)
+    if not isinstance(text, str):
+        raise ReadError("JSON record has no \"text\" string")
+    record_id = _first(record, _ID_KEYS)
+    if isinstance(record_id, str | int) and "/" not in str(record_id):
+        # "<file>/<record id>": scorers and users join on the last part, the record's own id.
+        source = f"{source.rsplit(':', 1)[0]}/{record_id}"
+    return _document(text, source, record)
+
+
+def _first(meta: dict, keys: tuple[str, ...]) -> object | None:
+    for key in keys:
+        value = meta.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _document(body: str, source: str, meta: dict, fallback_title: str | None = None) -> Document:
+    body = _require_text(body, source)
+    author = _first(meta, _AUTHOR_KEYS)
+    if isinstance(author, list):
+        author = ", ".join(str(a) for a in author)
+    title = _first(meta, _TITLE_KEYS)
+    published = iso_date(_first(meta, _DATE_KEYS)) or published_from_text(body)
+    extra = {
+        k: v for k, v in meta.items()
+        if k not in _TEXT_KEYS and isinstance(v, str | int | float | bool | list)
+    }
+    return Document.from_text(
+        body,
+        source=source,
+        title=str(title).strip() if title else fallback_title,
+        published=published,
+        url=str(_first(meta, _URL_KEYS)) if _first(meta, _URL_KEYS) else None,
+        author=str(author) if author else None,
+        meta=extra,
+    )
+

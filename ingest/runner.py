@@ -1,0 +1,217 @@
+"""Ingest orchestration: documents -> extraction (in this process or worker processes) -> batched store writes.
+
+The unit of work is a chunk of documents: `extract_batch` turns it into Extractions (a pure function, run
+wherever), `graph.batch.build_batch` turns those into rows, the store writes them in batched transactions.
+A document is marked complete only by its own write, so a crash mid-run leaves a store that the next run
+completes, and a re-run skips what is already there.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from multiprocessing import get_context
+
+from pydantic import BaseModel, Field
+
+from ingest.contract import Extraction
+from ingest.documents import Document
+from ingest.readers import ReadFailure
+
+ProgressCallback = Callable[[int, int], None]  # (documents done, tokens done) increments
+
+
+class Failure(BaseModel):
+    source: str
+    reason: str
+
+
+class IngestReport(BaseModel):
+    documents_new: int = 0
+    documents_unchanged: int = 0
+    documents_failed: int = 0
+    entities: int = 0
+    actions: int = 0
+    relations: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = Field(default_factory=list)
+    document_ids: list[str] = Field(default_factory=list, description="ids of the documents new in this run")
+
+    @property
+    def ok(self) -> bool:
+        return self.documents_failed == 0
+
+
+# --- worker side: one model per process, loaded once -------------------------------------------------
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER_NLP  # per-process cache of the loaded model, set once by the pool initializer
+    from ingest.pipeline import build_nlp
+
+    _WORKER_NLP = build_nlp(model)
+
+
+def _extract_in_worker(documents: list[Document], nlp_batch_size: int) -> list[Extraction]:
+    from ingest.pipeline import extract_batch
+
+    return extract_batch(_WORKER_NLP, documents, batch_size=nlp_batch_size)
+
+
+class Extractor:
+    """Runs `extract_batch` in this process (processes=1) or in a pool of worker processes."""
+
+    def __init__(self, model: str, processes: int = 1, nlp_batch_size: int = 32, nlp=None):
+        self.model = model
+        self.processes = max(1, processes)
+        self.nlp_batch_size = nlp_batch_size
+        self._nlp = nlp
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Extractor:
+        if self.processes > 1:
+            # spawn, not fork: the parent may hold store connections and threads that must not be copied.
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.processes, mp_context=get_context("spawn"),
+                initializer=_init_worker, initargs=(self.model,),
+            )
+        elif self._nlp is None:
+            from ingest.pipeline import build_nlp
+
+            self._nlp = build_nlp(self.model)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def map(self, chunks: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction] | Exception]]:
+        """Yield (chunk, extractions or the error) for each chunk, keeping a bounded number in flight."""
+        from ingest.pipeline import extract_batch
+
+        if self._pool is None:
+            for chunk in chunks:
+                try:
+                    yield chunk, extract_batch(self._nlp, chunk, batch_size=self.nlp_batch_size)
+                except Exception as exc:  # reported per document by the caller
+                    yield chunk, exc
+            return
+        in_flight: list[tuple[list[Document], Future]] = []
+        for chunk in chunks:
+            in_flight.append((chunk, self._pool.submit(_extract_in_worker, chunk, self.nlp_batch_size)))
+            if len(in_flight) >= 2 * self.processes:
+                yield self._result(*in_flight.pop(0))
+        for item in in_flight:
+            yield self._result(*item)
+
+    @staticmethod
+    def _result(chunk: list[Document], fut: Future) -> tuple[list[Document], list[Extraction] | Exception]:
+        try:
+            return chunk, fut.result()
+        except Exception as exc:
+            return chunk, exc
+
+    def extract_one(self, document: Document) -> Extraction:
+        """Isolate a failing document of a chunk (runs in this process)."""
+        from ingest.pipeline import build_nlp, extract_batch
+
+        if self._nlp is None:
+            self._nlp = build_nlp(self.model)
+        return extract_batch(self._nlp, [document], batch_size=1)[0]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _tokens(documents: Iterable[Document]) -> int:
+    return sum(len(d.text.split()) for d in documents)
+
+
+def ingest_documents(
+    store,
+    documents: Iterable[Document | ReadFailure],
+    settings=None,
+    *,
+    processes: int | None = None,
+    chunk_size: int | None = None,
+    nlp=None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest documents (and record read failures) into `store`; returns what happened."""
+    from graph.batch import build_batch
+
+    from policygraph.settings import get_settings
+
+    settings = settings or get_settings()
+    processes = processes or settings.processes
+    chunk_size = chunk_size or max(settings.nlp_batch_size, 8)
+    report = IngestReport()
+    started = time.perf_counter()
+    entity_ids: set[str] = set()
+    action_ids: set[str] = set()
+    seen: set[str] = set()
+
+    def fresh(items: Iterable[Document | ReadFailure]) -> Iterator[list[Document]]:
+        # Dedupe within the run and against the store before any model time is spent.
+        for chunk in _chunks(items, chunk_size):
+            docs: list[Document] = []
+            for item in chunk:
+                if isinstance(item, ReadFailure):
+                    report.documents_failed += 1
+                    report.failures.append(Failure(source=item.source, reason=item.reason))
+                elif item.id in seen:
+                    report.documents_unchanged += 1
+                else:
+                    seen.add(item.id)
+                    docs.append(item)
+            known = store.known_document_ids([d.id for d in docs]) if docs else set()
+            report.documents_unchanged += len(known)
+            skipped = [d for d in docs if d.id in known]
+            if skipped and on_progress:
+                on_progress(len(skipped), 0)
+            todo = [d for d in docs if d.id not in known]
+            if todo:
+                yield todo
+
+    with Extractor(settings.model, processes, settings.nlp_batch_size, nlp=nlp) as extractor:
+        for chunk, result in extractor.map(fresh(documents)):
+            if isinstance(result, Exception):
+                result = _isolate(extractor, chunk, report)
+                chunk = [d for d in chunk if any(e.doc_id == d.id for e in result)]
+            if chunk:
+                store.write(build_batch(chunk, result))
+            report.documents_new += len(chunk)
+            report.document_ids.extend(d.id for d in chunk)
+            tokens = _tokens(chunk)
+            report.tokens += tokens
+            for ex in result:
+                entity_ids.update(e.id for e in ex.entities)
+                action_ids.update(a.id for a in ex.actions)
+                report.relations += len(ex.relations)
+            if on_progress:
+                on_progress(len(chunk), tokens)
+    report.entities = len(entity_ids)
+    report.actions = len(action_ids)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _isolate(extractor: Extractor, chunk: list[Document], report: IngestReport) -> list[Extraction]:
+    """A chunk failed: extract its documents one by one, reporting the ones that fail, keeping the rest."""
+    results = []
+    for doc in chunk:
+        try:
+            results.append(extractor.extract_one(doc))
+        except Exception as exc:
+            report.documents_failed += 1
+            report.failures.append(Failure(source=doc.source, reason=f"extraction failed: {exc!r}"))
+    return results
