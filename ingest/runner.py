@@ -148,7 +148,6 @@ def ingest_documents(
 ) -> IngestReport:
     """Ingest documents (and record read failures) into `store`; returns what happened."""
     from graph.batch import build_batch
-
     from policygraph.settings import get_settings
 
     settings = settings or get_settings()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -19,13 +20,34 @@ class Settings(BaseSettings):
     batch_size: int = Field(5000, description="rows per UNWIND write batch")
     nlp_batch_size: int = Field(32, description="documents per nlp.pipe batch")
     processes: int = Field(1, description="worker processes for extraction")
-    neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
-    neo4j_password: str = Field("neo4j", validation_alias="NEO4J_PASSWORD")
-    neo4j_database: str | None = Field(None, validation_alias="NEO4J_DATABASE")
-    api_keys: list[str] = Field(default_factory=list, description="keys that may write through the API")
-    read_keys: list[str] = Field(default_factory=list, description="if set, reads need one of these keys")
+    neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "POLICYGRAPH_NEO4J_USER"))
+    neo4j_password: str = Field(
+        "neo4j", validation_alias=AliasChoices("NEO4J_PASSWORD", "POLICYGRAPH_NEO4J_PASSWORD")
+    )
+    neo4j_database: str | None = Field(
+        None, validation_alias=AliasChoices("NEO4J_DATABASE", "POLICYGRAPH_NEO4J_DATABASE")
+    )
+    # Comma-separated or a JSON list in the environment.
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="keys that may write through the API; none = writes off"
+    )
+    read_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="if set, reads need one of these keys"
+    )
     query_timeout_ms: int = Field(5000, description="timeout of read-only developer Cypher")
     row_cap: int = Field(1000, description="most rows a developer Cypher query returns")
+
+    @field_validator("api_keys", "read_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                import json
+
+                return json.loads(value)
+            return [k.strip() for k in value.split(",") if k.strip()]
+        return value
 
 
 @cache

@@ -138,4 +138,5 @@ def test_publication_dates_from_text(text, expected):
 
 def test_title_heuristic():
     assert title_from_text("BY JANE DOE\n\nText.") is None
-    assert title_from_text("Treasury Sanctions Cartel Leaders\n\nWASHINGTON - ...") == "Treasury Sanctions Cartel Leaders"
+    headline = "Treasury Sanctions Cartel Leaders"
+    assert title_from_text(headline + "\n\nWASHINGTON - ...") == headline
