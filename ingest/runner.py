@@ -80,11 +80,16 @@ class Extractor:
                 max_workers=self.processes, mp_context=get_context("spawn"),
                 initializer=_init_worker, initargs=(self.model,),
             )
-        elif self._nlp is None:
+        return self
+
+    @property
+    def nlp(self):
+        # Loaded on first use: a re-run where every document is already stored loads no model.
+        if self._nlp is None:
             from ingest.pipeline import build_nlp
 
             self._nlp = build_nlp(self.model)
-        return self
+        return self._nlp
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
@@ -98,7 +103,7 @@ class Extractor:
         if self._pool is None:
             for chunk in chunks:
                 try:
-                    yield chunk, extract_batch(self._nlp, chunk, batch_size=self.nlp_batch_size)
+                    yield chunk, extract_batch(self.nlp, chunk, batch_size=self.nlp_batch_size)
                 except Exception as exc:  # reported per document by the caller
                     yield chunk, exc
             return
@@ -119,11 +124,9 @@ class Extractor:
 
     def extract_one(self, document: Document) -> Extraction:
         """Isolate a failing document of a chunk (runs in this process)."""
-        from ingest.pipeline import build_nlp, extract_batch
+        from ingest.pipeline import extract_batch
 
-        if self._nlp is None:
-            self._nlp = build_nlp(self.model)
-        return extract_batch(self._nlp, [document], batch_size=1)[0]
+        return extract_batch(self.nlp, [document], batch_size=1)[0]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

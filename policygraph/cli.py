@@ -134,6 +134,67 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command("enabled-by")
+def enabled_by(
+    action_id: Annotated[str | None, typer.Argument(help="action id (default: the best-attested action)")] = None,
+    store: StoreOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print the answer as JSON")] = False,
+) -> None:
+    """Which authorities enabled action X: actors and their parents, legal bases, the bodies those laws empower."""
+    import json
+
+    from graph.factory import open_store
+    from policygraph.settings import get_settings
+
+    st = open_store(store, get_settings())
+    try:
+        if action_id is None:
+            top = st.run("top_actions", {"limit": 1})
+            if not top:
+                err.print("[red]no actions in the store[/red]: run `policygraph ingest corpus/` first")
+                raise typer.Exit(1)
+            action_id = top[0]["id"]
+        action = st.run("action", {"id": action_id})
+        if not action:
+            err.print(f"[red]unknown action[/red] {action_id!r}")
+            raise typer.Exit(1)
+        answer = st.run("enabled_by", {"action_id": action_id})
+    finally:
+        st.close()
+    if json_out:
+        typer.echo(json.dumps({"action": action[0], "enabled_by": answer}, indent=2, default=str))
+        return
+    _print_enabled_by(action[0], answer)
+
+
+def _names(items) -> str:
+    return ", ".join(str(i.get("name") or i.get("id")) if isinstance(i, dict) else str(i) for i in items) or "-"
+
+
+def _print_enabled_by(action: dict, answer: list[dict]) -> None:
+    out = Console()
+    when = action.get("date") or "date unknown"
+    out.print(f"[bold]Action[/bold] {action['id']}: {action['kind']} ({action['status']}), {when}")
+    out.print(f"  by: {_names(action.get('by') or [])}")
+    out.print(f"  targets: {_names(action.get('targets') or [])}")
+    out.print(f"  under: {_names(action.get('under') or [])}")
+    for ev in (action.get("evidence") or [])[:3]:
+        source = ev.get("doc_title") or ev.get("doc_id")
+        out.print(f"  reported in {source}: [italic]\u201c{ev.get('quote')}\u201d[/italic]")
+    if not answer:
+        out.print("[yellow]no enabling authorities found for this action[/yellow]")
+        return
+    out.print("[bold]Enabled by[/bold]")
+    for row in answer:
+        path = " > ".join(["action", *row["path"][1:]])
+        entity = f"[bold]{row['name']}[/bold] ({row.get('type')}, {row['id']})"
+        out.print(f"  [cyan]{row['role']}[/cyan]  {entity}  via {path}")
+        for e in [e for e in (row.get("evidence") or []) if e][:2]:
+            source = e.get("doc_title") or e.get("doc_id")
+            when = f", {e['published']}" if e.get("published") else ""
+            out.print(f"      \u201c{e.get('quote')}\u201d [dim]\u2014 {source}{when}[/dim]")
+
+
 def _register_optional() -> None:
     # The API package adds query / serve / export; the CLI still works for extract/ingest without it.
     try:
