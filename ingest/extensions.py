@@ -22,6 +22,9 @@ class Mention:
     entity_id: str
     token_start: int
     token_end: int  # exclusive
+    # where the mention came from: "lexicon", "citation", "pattern", "ner", "suffix", "alias", or
+    # "title" (a role title that names the body, e.g. "Secretary of State" -> State Department)
+    source: str = ""
 
 
 @dataclass

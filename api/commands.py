@@ -1,0 +1,126 @@
+"""CLI commands of the API package: `serve`, `query`, `export`. policygraph/cli.py calls `register(app)`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from policygraph.settings import Settings, get_settings
+
+
+def _settings(store: str | None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"store": store}) if store else settings
+
+
+def _parse_params(pairs: list[str]) -> dict[str, Any]:
+    """`k=v` pairs; a value that parses as JSON (numbers, true/false, null, [lists], {maps}) is taken as such,
+    anything else is a string. The catalog then checks and converts each against the query's header."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"--param wants key=value, got {pair!r}")
+        try:
+            params[key] = json.loads(value)
+        except ValueError:
+            params[key] = value
+    return params
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    store: Annotated[str | None, typer.Option(help="store URI (default: settings / embedded FalkorDB)")] = None,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "info",
+) -> None:
+    """Run the HTTP API (and the web explorer at /) with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(None, _settings(store)), host=host, port=port, log_level=log_level)
+
+
+def query(
+    name: Annotated[str, typer.Argument(help="catalog query name (see `policygraph query --list`)")] = "",
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="list the catalog queries")] = False,
+    store: Annotated[str | None, typer.Option(help="store URI")] = None,
+) -> None:
+    """Run a named query of the Cypher catalog (queries/*.cypher)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from graph.catalog import CatalogError, ParamError, default_catalog
+    from graph.factory import open_store
+    from graph.store import StoreError
+
+    console = Console()
+    catalog = default_catalog()
+    if list_ or not name:
+        table = Table("name", "params", "description")
+        for q in catalog.describe():
+            params = ", ".join(p["name"] + ("?" if p["optional"] else "") for p in q["params"])
+            table.add_row(q["name"], params, q["description"])
+        console.print(table)
+        return
+    try:
+        catalog.get(name)
+        with open_store(store, _settings(store)) as s:
+            rows = s.run(name, _parse_params(param or []))
+    except (CatalogError, ParamError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    except StoreError as exc:
+        typer.echo(f"store error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps(rows[0] if len(rows) == 1 and name == "stats" else rows, indent=2,
+                              ensure_ascii=False, default=str))
+        return
+    if not rows:
+        console.print("[dim](no rows)[/dim]")
+        return
+    table = Table(*rows[0].keys())
+    for row in rows:
+        table.add_row(*(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
+                        for v in row.values()))
+    console.print(table)
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="graphml | csv (zip) | json (FtM lines)")]  # noqa: A002
+    = "graphml",
+    out: Annotated[Path, typer.Option("--out", "-o", help="output file")] = Path("policygraph.graphml"),
+    entity: Annotated[str | None, typer.Option(help="only the network around this entity id")] = None,
+    depth: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1)] = 1_000_000,
+    store: Annotated[str | None, typer.Option(help="store URI")] = None,
+) -> None:
+    """Export the graph (or a subgraph) to a file."""
+    from api.errors import ApiError
+    from api.export import FORMATS
+    from api.routers.export import build
+    from graph.factory import open_store
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    with open_store(store, _settings(store)) as s:
+        try:
+            body, truncated = build(s, format, entity, depth, max_nodes)
+        except ApiError as exc:
+            typer.echo(f"error: {exc.detail}", err=True)
+            raise typer.Exit(1) from exc
+    out.write_bytes(body)
+    typer.echo(f"wrote {out} ({len(body):,} bytes{', truncated at --max-nodes' if truncated else ''})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("query")(query)
+    app.command("export")(export)

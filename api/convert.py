@@ -1,0 +1,92 @@
+"""Catalog rows -> response fields: evidence, entity references, spans.
+
+The stores keep evidence as parallel lists on relationships (ev_doc_ids/ev_starts/ev_ends/ev_quotes) and as
+REPORTED_IN {start, end, quote} for actions; these helpers turn both into `Evidence` dicts, and drop the
+placeholders Cypher leaves behind (OPTIONAL MATCH nulls, start = -1 for "reported, sentence unknown").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+EVIDENCE_PROPS = frozenset({"doc_ids", "ev_doc_ids", "ev_starts", "ev_ends", "ev_quotes", "confidence"})
+
+
+def refs(items: Iterable[dict | None] | None) -> list[dict]:
+    """Entity references without the nulls, sorted by id so both stores give the same order."""
+    seen: dict[str, dict] = {}
+    for item in items or ():
+        if item and item.get("id") is not None:
+            seen.setdefault(item["id"], {"id": item["id"], "name": item.get("name"), "type": item.get("type")})
+    return [seen[k] for k in sorted(seen)]
+
+
+def ref(item: dict | None) -> dict | None:
+    found = refs([item])
+    return found[0] if found else None
+
+
+def _offset(value: Any) -> int | None:
+    return None if value is None or value < 0 else int(value)
+
+
+def action_evidence(items: Iterable[dict | None] | None) -> list[dict]:
+    """REPORTED_IN maps {doc_id, doc_title, published, url, start, end, quote} -> Evidence, stable order."""
+    out = []
+    for item in items or ():
+        if not item or item.get("doc_id") is None:
+            continue
+        out.append({**item, "start": _offset(item.get("start")), "end": _offset(item.get("end")),
+                    "quote": item.get("quote") or None})
+    return sorted(out, key=lambda e: (e.get("published") or "", e["doc_id"], e["start"] or -1))
+
+
+def relation_evidence(props: dict, docs: Iterable[dict | None] | None) -> list[dict]:
+    """Parallel evidence lists on a relationship + metadata of its documents -> Evidence."""
+    meta = {d["id"]: d for d in docs or () if d and d.get("id") is not None}
+    ids = props.get("ev_doc_ids") or []
+    starts, ends, quotes = props.get("ev_starts") or [], props.get("ev_ends") or [], props.get("ev_quotes") or []
+    out = []
+    for i, doc_id in enumerate(ids):
+        d = meta.get(doc_id, {})
+        out.append({
+            "doc_id": doc_id,
+            "doc_title": d.get("title"),
+            "published": d.get("published"),
+            "url": d.get("url"),
+            "start": _offset(starts[i] if i < len(starts) else None),
+            "end": _offset(ends[i] if i < len(ends) else None),
+            "quote": (quotes[i] if i < len(quotes) else None) or None,
+        })
+    return out
+
+
+def relation_properties(props: dict) -> dict:
+    """The relation's own properties (title, ...) without the evidence bookkeeping."""
+    return {k: v for k, v in (props or {}).items() if k not in EVIDENCE_PROPS}
+
+
+def mention_spans(spans_json: str | None, starts: list | None = None, ends: list | None = None) -> list[dict]:
+    """MENTIONED_IN spans: JSON [[start, end, text], ...], or the parallel start/end lists."""
+    if spans_json:
+        try:
+            return [{"start": s[0], "end": s[1], "text": s[2] if len(s) > 2 else None}
+                    for s in json.loads(spans_json)]
+        except (ValueError, TypeError, IndexError):
+            pass
+    return [{"start": s, "end": e, "text": None} for s, e in zip(starts or [], ends or [], strict=False)]
+
+
+def action_summary(row: dict) -> dict:
+    return {
+        "id": row["id"] if "id" in row else row["action_id"],
+        "kind": row.get("kind"),
+        "status": row.get("status"),
+        "date": row.get("date"),
+        "confidence": row.get("confidence"),
+        "by": refs(row.get("by")),
+        "targets": refs(row.get("targets")),
+        "under": refs(row.get("under")),
+    }

@@ -1,0 +1,45 @@
+"""Request dependencies: the store and settings of the running app, and catalog query helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from api.errors import ApiError
+from graph.catalog import CatalogError, ParamError
+from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError
+from policygraph.settings import Settings
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.lazy_store.get()
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def run(store: Store, name: str, **params: Any) -> list[dict]:
+    """Run a catalog query; store failures become HTTP errors with a clear message."""
+    try:
+        return store.run(name, params)
+    except ParamError as exc:
+        raise ApiError(422, str(exc)) from exc
+    except CatalogError as exc:
+        raise ApiError(500, f"query catalog: {exc}") from exc
+    except ReadOnlyViolation as exc:
+        raise ApiError(403, f"query {name!r} tried to write: {exc}") from exc
+    except QueryTimeout as exc:
+        raise ApiError(504, f"query {name!r} timed out") from exc
+    except QueryError as exc:
+        raise ApiError(500, f"query {name!r} failed: {exc}") from exc
+    except StoreError as exc:
+        raise ApiError(503, f"the graph store is unavailable: {exc}") from exc
+
+
+def one(store: Store, name: str, kind: str, id_: str, **params: Any) -> dict:
+    rows = run(store, name, id=id_, **params)
+    if not rows:
+        raise ApiError(404, f"no {kind} with id {id_!r}")
+    return rows[0]

@@ -1,0 +1,148 @@
+"""Actions: filtered, paginated listing; one action; which authorities enabled it."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from api import convert, cursor
+from api.deps import get_store, one, run
+from api.errors import invalid
+from api.models import ActionDetail, ActionPage, EnabledBy
+from api.search import words
+from graph.store import Store
+from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, RELATION_TYPES, ROLE_RELATIONSHIPS
+
+router = APIRouter(prefix="/actions", tags=["actions"])
+StoreDep = Annotated[Store, Depends(get_store)]
+ActionKind = Literal[ACTION_KINDS]  # type: ignore[valid-type]
+ActionStatus = Literal[ACTION_STATUSES]  # type: ignore[valid-type]
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_Q_ENTITIES = 50
+PART_OF, AUTHORIZES, ADMINISTERS = "PART_OF", "AUTHORIZES", "ADMINISTERS"
+assert {PART_OF, AUTHORIZES, ADMINISTERS} <= set(RELATION_TYPES), "relation names drifted from the ontology"
+
+
+@router.get("", response_model=ActionPage, summary="Actions, filtered, newest first, paginated")
+def list_actions(
+    store: StoreDep,
+    kind: Annotated[ActionKind | None, Query()] = None,
+    status: Annotated[ActionStatus | None, Query()] = None,
+    by: Annotated[str | None, Query(description="entity id of an actor")] = None,
+    target: Annotated[str | None, Query(description="entity id of a target")] = None,
+    law: Annotated[str | None, Query(description="entity id of a legal basis (UNDER)")] = None,
+    from_: Annotated[str | None, Query(alias="from", pattern=_DATE, description="earliest date, ISO")] = None,
+    to: Annotated[str | None, Query(pattern=_DATE, description="latest date, ISO (a year or month: inclusive)")]
+    = None,
+    q: Annotated[str | None, Query(max_length=200, description="names of participants or evidence text")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
+) -> dict:
+    after_date, after_id = cursor.decode("actions", cursor_)
+    if from_ and to and from_ > to:
+        raise invalid("from: must not be after to")
+    params = {
+        "kind": kind, "status": status, "date_from": from_, "date_to": _end_of(to), "by": by, "target": target,
+        "law": law, "ids": None, "text": None, "after_date": after_date, "after_id": after_id, "limit": limit + 1,
+    }
+    if q and q.strip():
+        params["text"] = " ".join(q.lower().split())
+        if words(q):
+            hits = run(store, "search_entities", q=q, type=None, limit=MAX_Q_ENTITIES)
+            params["ids"] = [h["id"] for h in hits]
+    anchor = next(((v, ROLE_RELATIONSHIPS[r]) for v, r in ((by, "by"), (target, "targets"), (law, "under")) if v),
+                  None)
+    if anchor:  # start from the entity's few actions instead of scanning all of them
+        rows = run(store, "actions_of_entity", anchor=anchor[0], anchor_role=anchor[1], **params)
+    else:
+        rows = run(store, "actions_list", **params)
+    page, more = rows[:limit], len(rows) > limit
+    next_cursor = cursor.encode("actions", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
+    return {"items": [convert.action_summary(r) for r in page], "next_cursor": next_cursor}
+
+
+def _end_of(date: str | None) -> str | None:
+    """'2020' -> '2020-99', '2020-07' -> '2020-07-99': inclusive upper bounds for partial dates."""
+    if date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date
+    return date + "-99"
+
+
+@router.get("/{action_id}", response_model=ActionDetail, summary="One action with its evidence",
+            responses={404: {"description": "unknown action"}})
+def get_action(action_id: str, store: StoreDep) -> dict:
+    row = one(store, "action", "action", action_id)
+    return {**convert.action_summary(row), "evidence": convert.action_evidence(row.get("evidence"))}
+
+
+# enabled_by roles (graph catalog) -> API reasons, and the relationship chain each path follows
+REASONS = {
+    "actor": "by",
+    "parent_of_actor": "part_of",
+    "legal_basis": "under",
+    "parent_law": "law_part_of",
+    "authorized_by_law": "authorizes",
+    "administers_law": "administers",
+}
+
+
+@router.get("/{action_id}/enabled-by", response_model=EnabledBy,
+            summary="Which authorities enabled this action (actors, their parents, legal bases, their authorities)",
+            responses={404: {"description": "unknown action"}})
+def enabled_by(action_id: str, store: StoreDep) -> dict:
+    action_row = one(store, "action", "action", action_id)
+    rows = run(store, "enabled_by", action_id=action_id)
+    # evidence of each link (via -> entity) so every step of a path can be shown with its sentence
+    link_evidence: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        link_evidence.setdefault((r["via"], r["id"]), convert.action_evidence(r.get("evidence")))
+    action_evidence = convert.action_evidence(action_row.get("evidence"))
+    names = {action_id: {"id": action_id, "name": action_row.get("kind"), "type": "Action",
+                         "kind": action_row.get("kind")}}
+    for group in ("by", "targets", "under"):
+        for e in action_row.get(group) or []:
+            if e:
+                names[e["id"]] = {"id": e["id"], "name": e.get("name"), "type": e.get("type"), "kind": e.get("kind")}
+    for r in rows:
+        names.setdefault(r["id"], {"id": r["id"], "name": r.get("name"), "type": r.get("type"), "kind": r.get("kind")})
+
+    items, edges = [], {}
+    for r in rows:
+        reason = REASONS.get(r["role"], r["role"])
+        steps = _steps(r["path"], r["role"])
+        evidence = link_evidence.get((r["via"], r["id"])) or []
+        if r["role"] in ("actor", "legal_basis") and not evidence:
+            evidence = action_evidence
+        via = names.get(r["via"]) if r["via"] != action_id else None
+        items.append({
+            "entity": {"id": r["id"], "name": r.get("name"), "type": r.get("type")},
+            "reason": reason, "role": r["role"],
+            "via": {"id": via["id"], "name": via.get("name"), "type": via.get("type")} if via else None,
+            "path": steps, "confidence": r.get("confidence"), "evidence": evidence,
+            "path_evidence": [link_evidence.get((s["source"], s["target"]))
+                              or link_evidence.get((s["target"], s["source"])) or [] for s in steps],
+        })
+        for s in steps:
+            edges.setdefault((s["source"], s["target"], s["type"]),
+                             {**s, "category": "role" if s["source"] == action_id else "relation", "weight": 1})
+    node_ids = {action_id} | {i for s in edges.values() for i in (s["source"], s["target"])}
+    nodes = [{**names.get(i, {"id": i}), "depth": None, "weight": 0} for i in sorted(node_ids)]
+    return {"action": convert.action_summary(action_row), "items": items, "nodes": nodes,
+            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))}
+
+
+def _steps(path: list[str], role: str) -> list[dict]:
+    """Path of ids (action first) + the role that reached its end -> typed, correctly directed steps."""
+    first = ROLE_RELATIONSHIPS["by"] if role in ("actor", "parent_of_actor") else ROLE_RELATIONSHIPS["under"]
+    steps = [{"source": path[0], "type": first, "target": path[1]}]
+    middle = path[1:]
+    last_type = {"authorized_by_law": AUTHORIZES, "administers_law": ADMINISTERS}.get(role)
+    chain = middle[:-1] if last_type else middle
+    steps += [{"source": a, "type": PART_OF, "target": b} for a, b in zip(chain, chain[1:], strict=False)]
+    if last_type == AUTHORIZES:  # law -> authority
+        steps.append({"source": middle[-2], "type": AUTHORIZES, "target": middle[-1]})
+    elif last_type == ADMINISTERS:  # authority -> law
+        steps.append({"source": middle[-1], "type": ADMINISTERS, "target": middle[-2]})
+    return steps

@@ -1,0 +1,147 @@
+"""Entities: search, one entity, its actions, its timeline, its network."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from api import convert
+from api.deps import get_store, one, run
+from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
+from api.network import NetworkBuilder
+from api.search import fuzzy_expression, fuzzy_score, words
+from graph.store import Store
+from policygraph.ontology import ENTITY_TYPES
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]  # the ontology's types, validated -> 422
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+@router.get("", response_model=EntityList, summary="Search entities by name or alias")
+def search_entities(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=200, description="words of a name or alias; typos allowed")] = None,
+    type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict:
+    if not q or not words(q):
+        rows = run(store, "entities_top", type=type, limit=limit)
+        return {"items": [_hit(r, None) for r in rows]}
+    rows = run(store, "search_entities", q=q, type=type, limit=limit)
+    items = [_hit(r, r.get("score")) for r in rows]
+    if len(items) < limit:  # fill up with typo-tolerant matches, ranked after every exact one
+        seen = {i["id"] for i in items}
+        query_words = words(q)
+        candidates = run(store, "search_fuzzy", expr=fuzzy_expression(store, query_words),
+                         first=query_words[0][:2], type=type, limit=max(200, 4 * limit))
+        scored = []
+        for row in candidates:
+            if row["id"] in seen:
+                continue
+            edits = fuzzy_score(query_words, row.get("search_terms") or [])
+            if edits is not None:
+                scored.append((edits, -(row.get("mention_count") or 0), row.get("name") or "", row["id"], row))
+        scored.sort(key=lambda t: t[:4])
+        items += [_hit(t[4], -float(t[0])) for t in scored[: limit - len(items)]]
+    return {"items": items}
+
+
+def _hit(row: dict, score: float | None) -> dict:
+    return {"id": row["id"], "name": row.get("name"), "type": row.get("type"), "kind": row.get("kind"),
+            "aliases": row.get("aliases") or [], "score": score, "mention_count": row.get("mention_count")}
+
+
+@router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with relations and mentions",
+            responses={404: {"description": "unknown entity"}})
+def get_entity(entity_id: str, store: StoreDep) -> dict:
+    row = one(store, "entity", "entity", entity_id)
+    relations = []
+    for rel in row.get("relations") or []:
+        if not rel:
+            continue
+        props = {"title": rel["title"]} if rel.get("title") else {}
+        relations.append({"type": rel["type"], "direction": rel["direction"], "other": rel["other"],
+                          "properties": props, "confidence": rel.get("confidence"),
+                          "evidence": convert.action_evidence(rel.get("evidence"))})
+    mentions = [
+        {"doc_id": m["doc_id"], "doc_title": m.get("doc_title"), "published": m.get("published"),
+         "count": m.get("count") or 0, "spans": convert.mention_spans(None, m.get("starts"), m.get("ends"))}
+        for m in row.get("mentions") or [] if m
+    ]
+    return {"id": row["id"], "name": row["name"], "type": row.get("type"), "kind": row.get("kind"),
+            "aliases": row.get("aliases") or [], "relations": relations, "mentions": mentions,
+            "action_count": row.get("action_count") or 0}
+
+
+def _entity_ref(store: Store, entity_id: str) -> dict:
+    rows = run(store, "entity_ref", id=entity_id)
+    if not rows:
+        from api.errors import not_found
+
+        raise not_found("entity", entity_id)
+    return rows[0]
+
+
+@router.get("/{entity_id}/actions", response_model=EntityActionList, summary="Actions an entity takes part in",
+            responses={404: {"description": "unknown entity"}})
+def entity_actions(
+    entity_id: str,
+    store: StoreDep,
+    role: Annotated[Literal["by", "targets", "under"] | None, Query(description="only this role")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> dict:
+    entity = _entity_ref(store, entity_id)
+    rows = run(store, "entity_actions", id=entity_id)
+    items = [{**convert.action_summary(r), "role": r["role"]} for r in rows if role is None or r["role"] == role]
+    return {"entity": entity, "items": items[:limit]}
+
+
+@router.get("/{entity_id}/timeline", response_model=Timeline, summary="Every action aimed at an entity, by date",
+            responses={404: {"description": "unknown entity"}})
+def entity_timeline(
+    entity_id: str,
+    store: StoreDep,
+    include_children: Annotated[bool, Query(description="also actions aimed at its PART_OF children")] = False,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> dict:
+    entity = _entity_ref(store, entity_id)
+    rows = run(store, "entity_timeline", id=entity_id, include_children=include_children, limit=limit)
+    items = [
+        {**convert.action_summary(r), "action_id": r["action_id"], "role": "targets",
+         "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
+        for r in rows
+    ]
+    return {"entity": entity, "include_children": include_children, "items": items}
+
+
+@router.get("/{entity_id}/network", response_model=Network, summary="Nodes and edges around an entity",
+            responses={404: {"description": "unknown entity"}})
+def entity_network(
+    entity_id: str,
+    store: StoreDep,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    types: Annotated[str | None, Query(description="comma-separated entity types to keep, e.g. Person,Company")]
+    = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="most nodes")] = 200,
+) -> dict:
+    wanted = _types(types)
+    center = _entity_ref(store, entity_id)
+    builder = NetworkBuilder(store, depth=depth, limit=limit, types=wanted)
+    builder.build(center)
+    nodes, edges = builder.result()
+    return {"center": center, "depth": depth, "nodes": nodes, "edges": edges, "truncated": builder.truncated}
+
+
+def _types(types: str | None) -> set[str] | None:
+    if not types:
+        return None
+    wanted = {t.strip() for t in types.split(",") if t.strip()}
+    unknown = wanted - set(ENTITY_TYPES)
+    if unknown:
+        from api.errors import invalid
+
+        raise invalid(f"types: unknown entity type(s) {sorted(unknown)}; use {', '.join(ENTITY_TYPES)}")
+    return wanted

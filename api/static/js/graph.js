@@ -1,0 +1,156 @@
+// Cytoscape.js (vendored in /static/vendor/cytoscape.min.js, loaded as a classic script) helpers.
+
+import { h } from "./dom.js";
+
+export const TYPE_COLORS = {
+  Authority: "#2563eb",
+  Person: "#db2777",
+  Company: "#d97706",
+  Organization: "#7c3aed",
+  Country: "#059669",
+  Place: "#0d9488",
+  Law: "#4b5563",
+  Action: "#dc2626",
+  Document: "#92400e",
+};
+
+function nodeLabel(n) {
+  let name = n.name || String(n.id);
+  if (n.type === "Action" && n.kind) {
+    const k = n.kind.replace(/_/g, " ");
+    name = k.charAt(0).toUpperCase() + k.slice(1) + (n.date ? ` ${n.date}` : "");
+  }
+  return name.length > 32 ? name.slice(0, 30) + "…" : name;
+}
+
+function toElements(g) {
+  return [
+    ...g.nodes.map((n) => ({
+      group: "nodes",
+      data: { id: String(n.id), label: nodeLabel(n), type: n.type || "Entity", color: TYPE_COLORS[n.type] || "#6b7280", ref: n },
+    })),
+    ...g.edges.map((e) => ({
+      group: "edges",
+      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: e.type || "" },
+    })),
+  ];
+}
+
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(color)",
+      label: "data(label)",
+      "font-size": 11,
+      "font-family": "system-ui, sans-serif",
+      color: "#111827",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      "text-wrap": "wrap",
+      "text-max-width": 140,
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "text-background-padding": 1,
+      width: 22,
+      height: 22,
+    },
+  },
+  { selector: 'node[type = "Action"]', style: { shape: "round-rectangle", width: 26, height: 18 } },
+  { selector: 'node[type = "Law"]', style: { shape: "diamond" } },
+  { selector: 'node[type = "Authority"]', style: { shape: "hexagon" } },
+  { selector: "node.focus", style: { "border-width": 4, "border-color": "#f59e0b", width: 30, height: 30 } },
+  { selector: "node.expanded", style: { "border-width": 2, "border-color": "#111827" } },
+  { selector: "node:selected", style: { "border-width": 4, "border-color": "#111827" } },
+  {
+    selector: "edge",
+    style: {
+      width: 1.5,
+      "line-color": "#9ca3af",
+      "target-arrow-color": "#9ca3af",
+      "target-arrow-shape": "triangle",
+      "curve-style": "bezier",
+      label: "data(label)",
+      "font-size": 9,
+      color: "#374151",
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.9,
+    },
+  },
+];
+
+export function graphAvailable() {
+  return typeof window.cytoscape === "function";
+}
+
+// Draw a graph in `container`. Returns {cy, merge(g)}. `onTap(ref)` runs on a click on a node.
+export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen, positions } = {}) {
+  if (!graphAvailable()) {
+    container.append(h("p", { class: "error", role: "alert" }, "The graph library did not load; the lists below show the same data."));
+    return { cy: null, merge: () => 0 };
+  }
+  const cy = window.cytoscape({
+    container,
+    elements: toElements(g),
+    style: STYLE,
+    minZoom: 0.2,
+    maxZoom: 3,
+  });
+  const runLayout = (opts = {}) => {
+    const which = opts.layout || layout;
+    delete opts.layout;
+    const l =
+      which === "concentric"
+        ? {
+            name: "concentric",
+            // the focus in the middle, then rings by distance from it
+            concentric: (n) => (n.id() === String(focus) ? 100 : 100 - 10 * (n.data("ref").depth ?? 1)),
+            levelWidth: () => 5,
+            minNodeSpacing: 90,
+            padding: 30,
+            animate: false,
+          }
+        : which === "preset"
+        ? { name: "preset", positions: (node) => positions[node.id()] || { x: 0, y: 0 }, fit: true, padding: 40 }
+        : which === "breadthfirst"
+        ? { name: "breadthfirst", directed: true, spacingFactor: 1.1, padding: 20, roots: focus ? [String(focus)] : undefined }
+        : { name: "cose", animate: false, padding: 20, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, randomize: false };
+    const lay = cy.layout({ ...l, ...opts });
+    // a graph of two or three nodes would otherwise be fitted at a huge zoom
+    const maxFit = which === "breadthfirst" ? 1.0 : 1.4;
+    lay.one("layoutstop", () => {
+      if (cy.zoom() > maxFit) {
+        cy.zoom(maxFit);
+        cy.center();
+      }
+    });
+    lay.run();
+  };
+  if (focus) cy.$id(String(focus)).addClass("focus");
+  runLayout();
+  cy.on("tap", "node", (evt) => onTap && onTap(evt.target.data("ref"), evt.target));
+  cy.on("dbltap", "node", (evt) => onOpen && onOpen(evt.target.data("ref")));
+  container.setAttribute("data-nodes", String(cy.nodes().length));
+  container._cy = cy; // for the browser tests and for debugging from the console
+  // merge(g2, baseDepth): add what is new; new nodes sit one ring further out than the node expanded
+  const merge = (g2, baseDepth = 0) => {
+    const fresh = toElements(g2).filter((el) => cy.getElementById(el.data.id).empty());
+    for (const el of fresh) if (el.group === "nodes") el.data.ref = { ...el.data.ref, depth: baseDepth + Math.max(1, el.data.ref.depth ?? 1) };
+    cy.add(fresh.filter((el) => el.group === "nodes"));
+    // an edge can only be added once both ends are in the graph
+    cy.add(fresh.filter((el) => el.group === "edges" && !cy.getElementById(el.data.source).empty() && !cy.getElementById(el.data.target).empty()));
+    runLayout();
+    container.setAttribute("data-nodes", String(cy.nodes().length));
+    return fresh.filter((el) => el.group === "nodes").length;
+  };
+  return { cy, merge };
+}
+
+export function legend(types) {
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    types.map((t) => h("li", null, h("span", { class: "swatch", style: `background:${TYPE_COLORS[t] || "#6b7280"}` }), t)),
+  );
+}

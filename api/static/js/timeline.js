@@ -1,0 +1,105 @@
+// A sanction timeline drawn as SVG: one lane per action kind, one mark per action at its date.
+// Filled marks are enacted, hollow ones proposed/advocated, crossed ones lifted. Each mark is a link.
+
+import { h, humanize } from "./dom.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function s(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v !== undefined && v !== null) el.setAttribute(k, String(v));
+  for (const c of children) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+export function parseDate(d) {
+  if (!d) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(d));
+  if (!m) return null;
+  // a partial date sits in the middle of its month or year
+  return Date.UTC(+m[1], m[2] ? +m[2] - 1 : 6, m[3] ? +m[3] : m[2] ? 15 : 1);
+}
+
+const KIND_COLORS = ["#dc2626", "#2563eb", "#d97706", "#059669", "#7c3aed", "#db2777", "#0d9488", "#4b5563"];
+
+export function renderTimeline(items, { width = 900 } = {}) {
+  const dated = items.filter((i) => parseDate(i.date) !== null);
+  const undated = items.filter((i) => parseDate(i.date) === null);
+  const wrap = h("div", { class: "timeline" });
+  if (!dated.length) {
+    wrap.append(h("p", { class: "empty" }, items.length ? "None of these actions has a known date." : "No actions on record."));
+  } else {
+    const kinds = [...new Set(dated.map((i) => i.kind || "other"))];
+    const laneH = 34;
+    const left = 130;
+    const right = 20;
+    const top = 10;
+    const axisH = 28;
+    const height = top + kinds.length * laneH + axisH;
+    let t0 = Math.min(...dated.map((i) => parseDate(i.date)));
+    let t1 = Math.max(...dated.map((i) => parseDate(i.date)));
+    const day = 86400000;
+    if (t1 - t0 < 60 * day) {
+      t0 -= 30 * day;
+      t1 += 30 * day;
+    }
+    const pad = (t1 - t0) * 0.05;
+    t0 -= pad;
+    t1 += pad;
+    const x = (t) => left + ((t - t0) / (t1 - t0)) * (width - left - right);
+    const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-svg", role: "group", "aria-label": `Timeline of ${dated.length} dated actions` });
+    kinds.forEach((k, li) => {
+      const y = top + li * laneH + laneH / 2;
+      svg.append(s("line", { x1: left, x2: width - right, y1: y, y2: y, class: "lane" }));
+      svg.append(s("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "lane-label" }, humanize(k)));
+    });
+    // axis ticks: years, or months when the span is short
+    const y0 = new Date(t0).getUTCFullYear();
+    const y1 = new Date(t1).getUTCFullYear();
+    const axisY = top + kinds.length * laneH + 4;
+    svg.append(s("line", { x1: left, x2: width - right, y1: axisY, y2: axisY, class: "axis" }));
+    const ticks = [];
+    if (y1 - y0 >= 2) for (let y = y0 + 1; y <= y1; y++) ticks.push([Date.UTC(y, 0, 1), String(y)]);
+    else {
+      const d = new Date(t0);
+      let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      const step = (t1 - t0) / day > 200 ? 2 : 1;
+      while (m < t1) {
+        const dm = new Date(m);
+        ticks.push([m, dm.toLocaleString("en", { month: "short", timeZone: "UTC" }) + (dm.getUTCMonth() === 0 || ticks.length === 0 ? " " + dm.getUTCFullYear() : "")]);
+        m = Date.UTC(dm.getUTCFullYear(), dm.getUTCMonth() + step, 1);
+      }
+    }
+    for (const [t, label] of ticks) {
+      svg.append(s("line", { x1: x(t), x2: x(t), y1: axisY, y2: axisY + 5, class: "axis" }));
+      svg.append(s("text", { x: x(t), y: axisY + 18, "text-anchor": "middle", class: "tick" }, label));
+    }
+    // marks; several actions on the same day in one lane are nudged apart
+    const seen = new Map();
+    for (const it of dated.sort((a, b) => parseDate(a.date) - parseDate(b.date))) {
+      const li = kinds.indexOf(it.kind || "other");
+      const key = `${li}|${Math.round(x(parseDate(it.date)) / 8)}`;
+      const n = seen.get(key) || 0;
+      seen.set(key, n + 1);
+      const cx = x(parseDate(it.date)) + n * 9;
+      const cy = top + li * laneH + laneH / 2;
+      const color = KIND_COLORS[li % KIND_COLORS.length];
+      const status = it.status || "enacted";
+      const title = `${humanize(it.kind)} — ${status} — ${it.date}${it.role ? ` (as ${it.role})` : ""}${it.summary ? ": " + it.summary : ""}`;
+      const mark = s("circle", { cx, cy, r: 7, fill: status === "enacted" ? color : "#fff", stroke: color, "stroke-width": 2.5 });
+      const a = s("a", { href: `#/action/${encodeURIComponent(it.action_id)}`, class: `mark st-${status}`, "aria-label": title }, s("title", null, title), mark);
+      if (status === "lifted") a.append(s("path", { d: `M${cx - 5} ${cy - 5} L${cx + 5} ${cy + 5} M${cx + 5} ${cy - 5} L${cx - 5} ${cy + 5}`, stroke: color, "stroke-width": 2 }));
+      svg.append(a);
+    }
+    wrap.append(svg);
+    wrap.append(
+      h(
+        "p",
+        { class: "hint" },
+        "● enacted   ○ proposed or advocated   ⊗ lifted. Each mark links to its action.",
+      ),
+    );
+  }
+  if (undated.length && dated.length) wrap.append(h("p", { class: "hint" }, `${undated.length} action(s) without a known date are listed below.`));
+  return wrap;
+}

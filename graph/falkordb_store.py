@@ -1,0 +1,212 @@
+"""FalkorDB behind the Store interface: embedded (graph.embedded) or an external server (redis:// / unix://).
+
+Dialect notes kept here, next to the code that depends on them:
+- reads go through GRAPH.RO_QUERY, which the server refuses for any query that writes -> ReadOnlyViolation;
+  `timeout` (ms) is passed with the command and enforced by the server;
+- the client inlines parameters into a `CYPHER name=value` header, so values must be JSON-like: dates and
+  datetimes are sent as ISO strings, sets/tuples as lists;
+- each GRAPH.QUERY is atomic (FalkorDB runs one write query at a time), which is our one-transaction-per-chunk;
+- a unique constraint needs a range index on the same property first, and is built asynchronously;
+- one full-text index per label: created with db.idx.fulltext.createNodeIndex, queried with
+  db.idx.fulltext.queryNodes (RediSearch syntax: space = AND, `word*` = prefix).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+
+from graph.embedded import EmbeddedServer
+from graph.store import (
+    QueryError,
+    QueryTimeout,
+    ReadOnlyViolation,
+    Store,
+    StoreError,
+    WriteStats,
+)
+
+log = logging.getLogger(__name__)
+
+UNIQUE_IDS = ("Entity", "Action", "Document")
+RANGE_INDEXES = {"Action": ("kind", "date", "status"), "Entity": ("type",), "Document": ("published",)}
+FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _param(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_param(v) for v in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB result values -> plain Python (the same shapes graph.neo4j_store returns)."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels or []), "properties": _plain(value.properties)}
+    if isinstance(value, Edge):
+        return {"type": value.relation, "properties": _plain(value.properties)}
+    if isinstance(value, FalkorPath):
+        return {"nodes": [_plain(n) for n in value.nodes()], "relationships": [_plain(e) for e in value.edges()]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _error(exc: Exception, cypher: str) -> StoreError:
+    msg = str(exc)
+    lower = msg.lower()
+    if "read-only" in lower or "read only" in lower:
+        return ReadOnlyViolation(f"read-only query tried to write: {msg}")
+    if "timed out" in lower or "timeout" in lower:
+        return QueryTimeout(msg)
+    return QueryError(f"{msg} (query: {cypher.strip()[:200]})")
+
+
+class FalkorDBStore(Store):
+    name = "falkordb"
+
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        server: EmbeddedServer | None = None,
+        graph_name: str = "policygraph",
+        batch_size: int = 5000,
+    ) -> None:
+        super().__init__(batch_size)
+        if (url is None) == (server is None):
+            raise ValueError("FalkorDBStore needs exactly one of url= or server=")
+        self.server = server
+        self.graph_name = graph_name
+        self._pool: redis.ConnectionPool | None = None
+        try:
+            if server is not None:
+                self._pool = server.pool(decode_responses=True)  # as FalkorDB() itself sets
+                self._db = FalkorDB(connection_pool=self._pool)
+                self.location = server.socket_path
+            else:
+                self._db = FalkorDB.from_url(url, socket_timeout=None, socket_connect_timeout=10)
+                self.location = url
+                self._db.connection.ping()
+        except (redis.exceptions.ConnectionError, OSError) as exc:
+            raise StoreError(f"cannot connect to FalkorDB at {url or server.socket_path}: {exc}") from exc
+        self.graph = self._db.select_graph(graph_name)
+        self._closed = False
+
+    # ---------------------------------------------------------------------------------------- schema
+    def setup_schema(self) -> None:
+        existing = self._indexes()
+        for label in UNIQUE_IDS:
+            if ("id", "RANGE") not in existing.get(label, set()):
+                self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
+        for label, props in RANGE_INDEXES.items():
+            for prop in props:
+                if (prop, "RANGE") not in existing.get(label, set()):
+                    self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+        missing_ft = [p for p in FULLTEXT_PROPERTIES if (p, "FULLTEXT") not in existing.get("Entity", set())]
+        if missing_ft:
+            args = ", ".join(f"'{p}'" for p in missing_ft)
+            self.graph.query(f"CALL db.idx.fulltext.createNodeIndex('Entity', {args})")
+        constraints = {(c["label"], tuple(c["properties"])) for c in self.graph.list_constraints()}
+        for label in UNIQUE_IDS:
+            if (label, ("id",)) not in constraints:
+                self._db.execute_command(
+                    "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
+                )
+        self._wait_constraints()
+
+    def _indexes(self) -> dict[str, set[tuple[str, str]]]:
+        try:
+            rows = self.graph.ro_query("CALL db.indexes() YIELD label, properties, types").result_set
+        except redis.exceptions.ResponseError:
+            return {}  # graph does not exist yet
+        out: dict[str, set[tuple[str, str]]] = {}
+        for label, _props, types in rows:
+            for prop, kinds in dict(types).items():
+                for kind in kinds:
+                    out.setdefault(label, set()).add((prop, kind))
+        return out
+
+    def _wait_constraints(self, timeout: float = 30.0) -> None:
+        # Constraints are built asynchronously; writes before they are OPERATIONAL would not be checked.
+        deadline = time.monotonic() + timeout
+        while True:
+            pending = [c for c in self.graph.list_constraints() if c["status"] != "OPERATIONAL"]
+            failed = [c for c in pending if c["status"] == "FAILED"]
+            if failed:
+                raise StoreError(f"FalkorDB constraint failed (duplicate ids in the graph?): {failed}")
+            if not pending:
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(f"FalkorDB constraints still pending after {timeout}s: {pending}")
+            time.sleep(0.05)
+
+    # ---------------------------------------------------------------------------------------- writes
+    def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
+        try:
+            res = self.graph.query(statement, {"rows": _param(rows)})
+        except redis.exceptions.ResponseError as exc:
+            raise _error(exc, statement) from exc
+        return WriteStats(
+            nodes_created=int(res.nodes_created),
+            relationships_created=int(res.relationships_created),
+            properties_set=int(res.properties_set),
+            labels_added=int(res.labels_added),
+        )
+
+    # ----------------------------------------------------------------------------------------- reads
+    def query_table(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        read_only: bool = True,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> tuple[list[str], list[dict]]:
+        try:
+            if read_only:
+                res = self.graph.ro_query(cypher, _param(params or {}), timeout=timeout_ms)
+            else:
+                res = self.graph.query(cypher, _param(params or {}), timeout=timeout_ms)
+        except redis.exceptions.ResponseError as exc:
+            raise _error(exc, cypher) from exc
+        except redis.exceptions.ConnectionError as exc:
+            raise StoreError(f"FalkorDB connection lost: {exc}") from exc
+        columns = [h[1] for h in res.header]
+        rows = res.result_set if row_cap is None else res.result_set[:row_cap]
+        return columns, [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
+
+    def fulltext_expression(self, terms: list[str], prefix: str) -> str:
+        # RediSearch: juxtaposition is AND; `abc*` a prefix (needs >= 2 characters).
+        return " ".join([*terms, *([prefix + "*"] if prefix else [])])
+
+    # ------------------------------------------------------------------------------------- lifecycle
+    def clear(self) -> None:
+        # Deleting nodes (not the graph key) keeps indexes and constraints.
+        self.graph.query("MATCH (n) DETACH DELETE n")
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self.server is not None:
+            if self._pool is not None:
+                self.server.forget_pool(self._pool)
+            self.server.release()
+        else:
+            self._db.connection.close()

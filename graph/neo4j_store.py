@@ -1,0 +1,176 @@
+"""Neo4j (5.x) behind the Store interface, through the official driver over Bolt.
+
+Dialect notes kept here:
+- reads run in an explicit transaction of a READ-mode session with the driver's transaction timeout: the
+  server refuses writes in read mode (Neo.ClientError.Statement.AccessMode -> ReadOnlyViolation) and stops
+  the transaction at the timeout (Neo.ClientError.Transaction.TransactionTimedOut* -> QueryTimeout);
+- writes: one managed write transaction per chunk (`execute_write`, retried on transient errors - safe,
+  every statement is idempotent);
+- schema: `CREATE CONSTRAINT ... IF NOT EXISTS` (unique ids), range indexes, and one FULLTEXT index
+  `entity_search` over name, aliases_text and search_text (full-text cannot index list properties);
+  Lucene syntax for it: `+word` required, `word*` prefix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
+
+from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
+
+FULLTEXT_INDEX = "entity_search"
+UNIQUE_IDS = ("Entity", "Action", "Document")
+RANGE_INDEXES = {"Action": ("kind", "date", "status"), "Entity": ("type",), "Document": ("published",)}
+FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
+
+
+def _plain(value: Any) -> Any:
+    """Driver values -> plain Python (the same shapes graph.falkordb_store returns)."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"type": value.type, "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "iso_format"):  # neo4j.time Date/DateTime/Duration
+        return value.iso_format()
+    return value
+
+
+def _param(value: Any) -> Any:
+    # Same wire contract as FalkorDB: dates travel as ISO strings (the graph stores strings).
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _param(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_param(v) for v in value]
+    return value
+
+
+def _error(exc: Exception, cypher: str) -> StoreError:
+    code = getattr(exc, "code", "") or ""
+    msg = getattr(exc, "message", None) or str(exc)
+    if code.endswith("Statement.AccessMode") or "read access mode" in msg.lower():
+        return ReadOnlyViolation(f"read-only query tried to write: {msg}")
+    if "TransactionTimedOut" in code or "Transaction.Terminated" in code and "timeout" in msg.lower():
+        return QueryTimeout(msg)
+    if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+        return StoreError(f"Neo4j unavailable: {msg}")
+    return QueryError(f"{msg} (query: {cypher.strip()[:200]})")
+
+
+class Neo4jStore(Store):
+    name = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        auth: tuple[str, str] | None = None,
+        database: str | None = None,
+        batch_size: int = 5000,
+    ) -> None:
+        super().__init__(batch_size)
+        self.uri, self.database = uri, database
+        self.location = uri
+        try:
+            # Notifications off: "property key does not exist" warnings on an empty graph are noise.
+            self._driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
+            self._driver.verify_connectivity()
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.AuthError, OSError, ValueError) as exc:
+            raise StoreError(f"cannot connect to Neo4j at {uri}: {exc}") from exc
+        self._closed = False
+
+    def _session(self, mode: str = WRITE_ACCESS):
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    # ---------------------------------------------------------------------------------------- schema
+    def setup_schema(self) -> None:
+        statements = [
+            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            for label in UNIQUE_IDS
+        ]
+        statements += [
+            f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+            for label, props in RANGE_INDEXES.items()
+            for prop in props
+        ]
+        props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
+        statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [{props}]")
+        with self._session() as session:
+            for stmt in statements:
+                session.run(stmt).consume()
+            session.run("CALL db.awaitIndexes(300)").consume()
+
+    # ---------------------------------------------------------------------------------------- writes
+    def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
+        def work(tx):
+            return tx.run(statement, rows=rows).consume().counters
+
+        try:
+            with self._session() as session:
+                c = session.execute_write(work)
+        except neo4j_errors.Neo4jError as exc:
+            raise _error(exc, statement) from exc
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise StoreError(f"Neo4j unavailable: {exc}") from exc
+        return WriteStats(
+            nodes_created=c.nodes_created,
+            relationships_created=c.relationships_created,
+            properties_set=c.properties_set,
+            labels_added=c.labels_added,
+        )
+
+    # ----------------------------------------------------------------------------------------- reads
+    def query_table(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        read_only: bool = True,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> tuple[list[str], list[dict]]:
+        timeout = timeout_ms / 1000 if timeout_ms else None
+        try:
+            with (
+                self._session(READ_ACCESS if read_only else WRITE_ACCESS) as session,
+                session.begin_transaction(timeout=timeout) as tx,
+            ):
+                result = tx.run(cypher, _param(params or {}))
+                columns = list(result.keys())
+                records = result.fetch(row_cap) if row_cap is not None else list(result)
+                rows = [{k: _plain(v) for k, v in r.items()} for r in records]
+                if read_only:
+                    tx.rollback()
+                else:
+                    tx.commit()
+        except neo4j_errors.Neo4jError as exc:
+            raise _error(exc, cypher) from exc
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise StoreError(f"Neo4j unavailable: {exc}") from exc
+        return columns, rows
+
+    def fulltext_expression(self, terms: list[str], prefix: str) -> str:
+        # Lucene: every word required (+), the last as a prefix; the words are [\w ]-only (search_form).
+        return " ".join([*(f"+{t}" for t in terms), *([f"+{prefix}*"] if prefix else [])])
+
+    # ------------------------------------------------------------------------------------- lifecycle
+    def clear(self) -> None:
+        with self._session() as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._driver.close()

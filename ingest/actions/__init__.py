@@ -1,0 +1,248 @@
+"""pg_actions: sanctions, listings, export/import controls, visa bans, tariffs, indictments, arrests ... read
+from the parse around lexicon triggers (ingest/lexicons/triggers.yaml) and the mentions left by pg_entities.
+
+Reads doc._.pg_mentions, doc._.pg_entities, doc._.pg_relations (PART_OF, for stable ids) and
+doc._.published (relative dates); writes doc._.pg_actions (a list of ingest.contract.Action).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest.actions.assemble import Reading, merge, to_actions
+from ingest.actions.context import DocContext
+from ingest.actions.dating import action_date, date_spans
+from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
+from ingest.actions.modality import status_of
+from ingest.actions.roles import RoleReader, Roles
+from ingest.actions.triggers import Trigger, TriggerFinder
+
+# "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
+DEMONSTRATIVE_CLASSES = {
+    "company": {"Company"}, "firm": {"Company"}, "business": {"Company"}, "bank": {"Company"},
+    "entity": {"Company", "Organization"}, "organization": {"Organization"}, "group": {"Organization"},
+    "individual": {"Person"}, "person": {"Person", "Company", "Organization"}, "official": {"Person"},
+    "people": {"Person"}, "leader": {"Person"}, "vessel": {"Company"},
+}
+# Nouns whose "of" complement is a sanctions regime named in passing, not a measure being reported.
+REFERENCE_HEADS = {"violation", "evasion", "breach", "circumvention", "compliance", "implication", "scope",
+                   "threat", "risk", "history", "effectiveness", "impact", "cost", "use", "wake", "lack",
+                   "regime", "program", "programme", "architecture", "expert", "enforcement"}
+# Verbs a measure can be the subject of while still being reported ("today's sanctions target X").
+SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
+                    "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
+DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+
+
+@Language.factory("pg_actions")
+def make_actions(nlp: Language, name: str) -> ActionComponent:
+    return ActionComponent(nlp)
+
+
+class ActionComponent:
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load()
+        self.finder = TriggerFinder(nlp, self.lex)
+        self.roles = RoleReader(self.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc._.pg_entities:
+            doc._.pg_actions = []
+            return doc
+        ctx = DocContext.build(doc)
+        triggers = self.finder.find(ctx)
+        readings = self._readings(ctx, triggers)
+        clusters = merge(readings)
+        doc._.pg_actions = to_actions(clusters, doc.text, _part_of(doc))
+        return doc
+
+    # -- readings --------------------------------------------------------------------------------------
+    def _readings(self, ctx: DocContext, triggers: list[Trigger]) -> list[Reading]:
+        laws = self._laws_by_trigger(ctx, triggers)
+        date_cands = date_spans(ctx)
+        base = ctx.doc._.published
+        out: list[Reading] = []
+        for trig in triggers:
+            roles = self.roles.read(ctx, trig)
+            roles.add("under", laws.get(trig.token.i, []))
+            roles.targets = [t for t in roles.targets if t not in roles.under]
+            if trig.entry is not None and trig.entry.needs_light_verb and not roles.light:
+                continue
+            ref = self._is_reference(trig, roles)
+            if ref == "skip":
+                continue
+            kind = self._kind(ctx, trig, roles)
+            listed = trig.list_text is not None or kind == LIST_ADDITION
+            if kind == LIST_ADDITION:
+                kind = self._continue_list(out, roles)
+                if kind is None:
+                    continue
+            status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
+            if trig.lifted and status == "enacted":
+                status = "lifted"
+            if not roles.targets:
+                roles.add("targets", [t for t in self._demonstrative_targets(ctx, trig) if t not in roles.by])
+            anaphoric = ref == "anaphor" or self._anaphoric(trig, roles)
+            if kind in ("arrest", "detention"):
+                self._place_actor(ctx, trig, roles)
+            if roles.compound_by and not (roles.targets or roles.under or roles.light) and all(
+                    ctx.etype_of(b) == "Country" for b in roles.by):
+                continue  # "violations of US sanctions": the name of a regime, not a measure
+            implied = False
+            if not roles.by and not anaphoric:
+                implied = self._imply_actor(ctx, trig, kind, roles)
+            orphan = not roles.by and not anaphoric
+            if orphan and not roles.targets:
+                continue
+            # No actor named and no one targeted: at most an elaboration of a measure already read
+            # ("a visa ban authorized under Section 7031(c)"); "may be exposed to designation" is dropped.
+            if implied and not roles.targets and trig.is_verb:
+                continue
+            elaboration = implied and not roles.targets
+            date, date_expr = action_date(
+                ctx, trig.token, roles.head_verb, date_cands, base,
+                prefer_future=status == "proposed", present_default=status == "enacted",
+            )
+            out.append(Reading(
+                kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
+                evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, implied_by=implied,
+                anaphoric=anaphoric, orphan=orphan, elaboration=elaboration, list_addition=listed,
+                date_expr=date_expr, background=roles.background,
+            ))
+        return out
+
+    def _laws_by_trigger(self, ctx: DocContext, triggers: list[Trigger]) -> dict[int, list[str]]:
+        """Each Law mention of a unit goes to the nearest trigger of that unit (its legal basis)."""
+        by_unit: dict[int, list[Trigger]] = defaultdict(list)
+        for t in triggers:
+            by_unit[ctx.unit(t.token)[0]].append(t)
+        out: dict[int, list[str]] = defaultdict(list)
+        for start, trigs in by_unit.items():
+            end = ctx.unit_end[start]
+            for m in ctx.mentions_in(range(start, end)):
+                if ctx.etype(m) != "Law":
+                    continue
+                best = min(trigs, key=lambda t: (abs(t.token.i - m.token_start), t.token.i > m.token_start))
+                if m.entity_id not in out[best.token.i]:
+                    out[best.token.i].append(m.entity_id)
+        return out
+
+    def _kind(self, ctx: DocContext, trig: Trigger, roles: Roles) -> str:
+        kind = trig.kind
+        if kind in ("designation", "sanction"):
+            for law in roles.under:
+                names = ctx.names(law)
+                for key, k in self.lex.law_kinds.items():
+                    if any(key in n for n in names):
+                        return k
+        upgrades = self.lex.actor_kinds.get(kind)
+        if upgrades and not (trig.phrase and kind == "sanction"):
+            for new_kind, actor_names in upgrades.items():
+                if any(ctx.names(b) & set(actor_names) for b in roles.by):
+                    return new_kind
+        return kind
+
+    def _continue_list(self, earlier: list[Reading], roles: Roles) -> str | None:
+        """'BIS also added ...' with no list named: the latest list addition by the same actor."""
+        for r in reversed(earlier):
+            if r.list_addition and (not roles.by or set(roles.by) & set(r.by)):
+                if not roles.by:
+                    roles.add("by", r.by)
+                roles.add("under", r.under)
+                return r.kind
+        return None
+
+    def _is_reference(self, trig: Trigger, roles: Roles) -> str | None:
+        """A noun trigger that names a regime or talks about measures rather than reporting one:
+        'violations of US sanctions' -> "skip"; 'America's sanctions include ...', 'The designation could
+        threaten ...' -> "anaphor" (evidence for, and a sharper kind of, a measure already read)."""
+        if trig.is_verb or roles.governor is None:
+            return None
+        gov = roles.governor
+        if roles.governor_dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in REFERENCE_HEADS:
+            return "skip"
+        if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and not roles.targets and (
+                gov.lemma_.lower() not in SUBJECT_OK_VERBS):
+            return "anaphor"
+        return None
+
+    def _anaphoric(self, trig: Trigger, roles: Roles) -> bool:
+        if trig.is_verb or roles.by or roles.targets or roles.under:
+            return False
+        return any(c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS for c in trig.token.children)
+
+    def _demonstrative_targets(self, ctx: DocContext, trig: Trigger) -> list[str]:
+        """'ban exports to and imports from these companies', '... by delisting them': the named
+        companies (entities, individuals) of the preceding sentences. Only demonstratives and 'them'
+        right after the trigger are read; the antecedents are the mentions of the matching types in the
+        nearest run of preceding sentences that has any."""
+        doc = ctx.doc
+        s, e = ctx.unit(trig.token)
+        types: set[str] | None = None
+        for j in range(trig.token.i + 1, min(trig.token.i + 10, e)):
+            t = doc[j]
+            if t.lower_ in ("these", "those") and j + 1 < e:
+                types = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
+            elif t.lower_ == "them" and trig.is_verb:
+                types = self._them_types(ctx, s, trig.token.i)
+            if types is not None or t.pos_ in ("VERB", "AUX") or t.lower_ in (".", ";"):
+                break
+        if not types:
+            return []
+        found: list[str] = []
+        unit_start, gaps = s, 0
+        for _ in range(8):
+            if unit_start == 0:
+                break
+            prev_start = ctx.unit_start[unit_start - 1]
+            hits = [m.entity_id for m in ctx.mentions_in(range(prev_start, unit_start)) if ctx.etype(m) in types]
+            if hits:
+                found += [h for h in hits if h not in found]
+                gaps = 0
+            elif found:
+                gaps += 1
+                if gaps >= 2:
+                    break
+            unit_start = prev_start
+        return found
+
+    def _them_types(self, ctx: DocContext, start: int, end: int) -> set[str] | None:
+        """'them' takes the class of a demonstrative phrase earlier in the same sentence."""
+        doc = ctx.doc
+        for j in range(start, end):
+            if doc[j].lower_ in ("these", "those") and j + 1 < end:
+                cls = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
+                if cls:
+                    return cls
+        return None
+
+    def _place_actor(self, ctx: DocContext, trig: Trigger, roles: Roles) -> None:
+        """'Meng has been detained in Canada': the state where an arrest or detention happens takes it."""
+        heads = [trig.token] + ([roles.head_verb] if roles.head_verb is not None else [])
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = ctx.mention(pobj.i)
+                if m is not None and ctx.etype(m) == "Country":
+                    roles.add("by", [m.entity_id])
+                    roles.targets = [t for t in roles.targets if t != m.entity_id]
+
+    def _imply_actor(self, ctx: DocContext, trig: Trigger, kind: str, roles: Roles) -> bool:
+        names = self.lex.implied_actors.get(kind)
+        if names:
+            eid = ctx.find_entity(names)
+            if eid is not None:
+                roles.add("by", [eid])
+                return True
+        return False
+
+
+def _part_of(doc: Doc) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in doc._.pg_relations or []:
+        if getattr(r, "type", None) == "PART_OF":
+            out[r.source].add(r.target)
+    return out

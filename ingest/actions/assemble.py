@@ -1,0 +1,238 @@
+"""From trigger readings to contract Actions: implied actors, merging, stable ids, evidence, confidence.
+
+Merging (one action per measure): readings of the same kind and status merge when their actors overlap
+(or one has none yet), their legal bases are compatible (equal, overlapping, or one unknown) and their
+dates are compatible (equal, one inside the other, or one unknown). Targets, bases and evidence are
+unioned. Another legal basis, another actor or another date makes another action.
+
+Ids (one node for one measure across documents): sha1 over
+    kind | status | date | key actors | key legal bases | (targets, only when the date is not a full day)
+where "key" drops an entity that is the PART_OF parent of another one in the same set (so "OFAC" and
+"Treasury's OFAC" give the same key; the parent is still in `by`). A full-day date plus kind, actor and
+basis already singles out an announcement, and different reports of it name different subsets of its
+targets, so targets stay out of the id then; without a full date the targets are what tells two
+undated measures of one actor apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from ingest.contract import Action, Span
+
+KIND_FAMILY = {"designation": "sanction", "asset_freeze": "sanction", "sanction": "sanction"}
+SPECIFICITY = {"sanction": 0, "asset_freeze": 1, "designation": 2}
+
+
+@dataclass
+class Reading:
+    """One trigger's reading, before merging."""
+
+    kind: str
+    status: str
+    by: list[str]
+    targets: list[str]
+    under: list[str]
+    date: str | None
+    evidence: tuple[int, int]
+    token_i: int
+    implied_by: bool = False
+    anaphoric: bool = False  # "the designation", no roles: evidence for the latest measure of its family
+    orphan: bool = False  # targets but no actor: joins a measure of the same kind aimed at the same target
+    elaboration: bool = False  # implied actor, no targets: joins the latest measure of the same kind
+    list_addition: bool = False  # "added X to <list>"
+    date_expr: str | None = None  # a date expression that could not be resolved ("last year", no base)
+    background: bool = False  # read from a relative clause about an earlier measure
+
+
+@dataclass
+class Cluster:
+    kind: str
+    status: str
+    by: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    under: list[str] = field(default_factory=list)
+    date: str | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    implied_by: bool = True
+    readings: int = 0
+    date_exprs: set[str] = field(default_factory=set)
+    background: bool = False
+
+    def absorb(self, r: Reading) -> None:
+        for role in ("by", "targets", "under"):
+            lst = getattr(self, role)
+            for x in getattr(r, role):
+                if x not in lst:
+                    lst.append(x)
+        self.targets = [t for t in self.targets if t not in self.by]
+        if r.date and (not self.date or (r.date.startswith(self.date) and len(r.date) > len(self.date))):
+            self.date = r.date
+        if r.evidence not in self.evidence:
+            self.evidence.append(r.evidence)
+        self.implied_by = self.implied_by and (r.implied_by or not r.by)
+        if r.date_expr:
+            self.date_exprs.add(r.date_expr)
+        self.readings += 1
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _coarse(expr: str) -> bool:
+    """A month- or year-scale expression ('last year', 'in September') marks a measure of another time
+    than the undated news of the day; a weekday ('on Tuesday') usually is that news."""
+    return any(w in expr for w in ("year", "month", "week")) or bool(
+        re.search(r"\b(19|20)\d\d\b|january|february|march|april|june|july|august|september|october|"
+                  r"november|december", expr))
+
+
+def compatible(c: Cluster, r: Reading) -> bool:
+    if c.kind != r.kind or c.status != r.status:
+        return False
+    if c.by and r.by and not set(c.by) & set(r.by):
+        return False
+    if c.under and r.under and not set(c.under) & set(r.under):
+        return False
+    if r.date_expr and (c.date or (c.date_exprs and r.date_expr not in c.date_exprs)
+                        or (not c.date_exprs and _coarse(r.date_expr))):
+        return False  # "sanctioned ... last year" is another measure than today's, even unresolved
+    if c.date_exprs and (r.date or (not r.date_expr and any(_coarse(x) for x in c.date_exprs))):
+        return False
+    if c.background != r.background and not (c.date and r.date and c.date == r.date):
+        return False  # "entities that were sanctioned as SDNs" is not today's announcement
+    return _dates_compatible(c.date, r.date)
+
+
+SAME_EVENT = {"arrest": {"arrest", "detention"}, "detention": {"arrest", "detention"}}
+
+
+def merge(readings: list[Reading]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    orphans: list[Reading] = []
+    for r in readings:
+        if r.anaphoric:
+            # "The designation could threaten ...": evidence for, and a sharper kind of, the latest measure
+            # of the same family.
+            fam = KIND_FAMILY.get(r.kind, r.kind)
+            for c in reversed(clusters):
+                if KIND_FAMILY.get(c.kind, c.kind) == fam:
+                    if SPECIFICITY.get(r.kind, 0) > SPECIFICITY.get(c.kind, 0):
+                        c.kind = r.kind
+                    if r.evidence not in c.evidence:
+                        c.evidence.append(r.evidence)
+                    break
+            continue
+        if r.orphan:
+            orphans.append(r)
+            continue
+        if r.elaboration:
+            host = next((c for c in reversed(clusters) if c.kind == r.kind), None) if r.under else None
+            if host is not None:
+                host.under.extend(u for u in r.under if u not in host.under)
+                if r.evidence not in host.evidence:
+                    host.evidence.append(r.evidence)
+            continue
+        for c in clusters:
+            if compatible(c, r):
+                c.absorb(r)
+                break
+        else:
+            c = Cluster(kind=r.kind, status=r.status, background=r.background)
+            c.absorb(r)
+            clusters.append(c)
+    for r in orphans:
+        # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
+        kinds = SAME_EVENT.get(r.kind, {r.kind})
+        host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
+        if host is not None:
+            host.targets.extend(t for t in r.targets if t not in host.targets)
+            if r.evidence not in host.evidence:
+                host.evidence.append(r.evidence)
+            if r.kind == "arrest":
+                host.kind = "arrest"
+            host.date = host.date or r.date
+    return _merge_arrests(clusters)
+
+
+def _merge_arrests(clusters: list[Cluster]) -> list[Cluster]:
+    """Arrests and detentions of the same person in one document are one event (an arrest if any
+    report calls it one), whoever each report names as acting."""
+    out: list[Cluster] = []
+    position = {id(c): i for i, c in enumerate(clusters)}
+    ordered = sorted(clusters, key=lambda c: c.kind != "arrest")  # arrests host detentions
+    for c in ordered:
+        if c.kind in ("arrest", "detention") and c.targets:
+            host = next((a for a in out if a.kind in ("arrest", "detention") and a.status == c.status
+                         and set(a.targets) & set(c.targets)), None)
+            if host is not None:
+                for role in ("by", "targets", "under"):
+                    lst = getattr(host, role)
+                    lst.extend(x for x in getattr(c, role) if x not in lst)
+                host.evidence.extend(e for e in c.evidence if e not in host.evidence)
+                host.date = host.date or c.date
+                host.implied_by = host.implied_by and c.implied_by
+                continue
+        out.append(c)
+    return sorted(out, key=lambda c: position[id(c)])
+
+
+def key_ids(ids: list[str], part_of: dict[str, set[str]]) -> list[str]:
+    """Drop the ids that are PART_OF parents of other ids in the same set."""
+    parents = set()
+    for i in ids:
+        parents |= part_of.get(i, set())
+    kept = [i for i in ids if i not in parents]
+    return sorted(kept or ids)
+
+
+def action_id(c: Cluster, part_of: dict[str, set[str]]) -> str:
+    full_day = bool(c.date and len(c.date) == 10)
+    payload = [
+        c.kind,
+        c.status,
+        c.date or "",
+        key_ids(c.by, part_of),
+        key_ids(c.under, part_of),
+        [] if full_day else sorted(c.targets),
+    ]
+    digest = hashlib.sha1(json.dumps(payload, separators=(",", ":")).encode("utf-8")).hexdigest()
+    return "act-" + digest[:16]
+
+
+def confidence(c: Cluster) -> float:
+    score = 0.35
+    score += 0.0 if c.implied_by else 0.2
+    score += 0.15 if c.targets else 0.0
+    score += 0.15 if c.under else 0.0
+    score += 0.1 if c.date else 0.0
+    score += 0.05 if len(c.evidence) > 1 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def to_actions(clusters: list[Cluster], text: str, part_of: dict[str, set[str]]) -> list[Action]:
+    by_id: dict[str, Action] = {}
+    for c in clusters:
+        aid = action_id(c, part_of)
+        spans = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
+        if aid in by_id:  # same kind, actor, basis and day: the same measure
+            a = by_id[aid]
+            a.targets += [t for t in c.targets if t not in a.targets]
+            a.evidence += [s for s in spans if s not in a.evidence]
+            continue
+        by_id[aid] = Action(
+            id=aid,
+            kind=c.kind,
+            status=c.status,
+            date=c.date,
+            by=list(c.by),
+            targets=list(c.targets),
+            under=list(c.under),
+            confidence=confidence(c),
+            evidence=spans,
+        )
+    return list(by_id.values())

@@ -1,0 +1,89 @@
+"""The date of one action: the date expression nearest its trigger, resolved against the publication date."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest import dates
+from ingest.actions.context import DocContext
+
+MAX_DISTANCE = 25  # tokens; beyond that a date in the sentence describes something else
+
+
+def date_spans(ctx: DocContext) -> list[Span]:
+    """spaCy DATE entities that are not part of a Law's name ("Executive Order 13224", "Act, 2019")."""
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any((m := ctx.mention(i)) is not None and ctx.etype(m) == "Law" for i in range(ent.start, ent.end)):
+            continue
+        out.append(ent)
+    return out
+
+
+def _dates_other_event(ent: Span, anchors: list[Token]) -> bool:
+    """'in response to Russia's invasion of Ukraine on February 24, 2022': the date belongs to another
+    event noun, not to the measure."""
+    prep = ent.root.head
+    if prep.dep_ != "prep" or prep.pos_ != "ADP":
+        return False
+    owner = prep.head
+    return owner.pos_ == "NOUN" and owner not in anchors
+
+
+def _linked(ent: Span, anchors: list[Token]) -> bool:
+    tok, hops = ent.root, 0
+    while hops < 4 and tok.head is not tok:
+        tok, hops = tok.head, hops + 1
+        if tok in anchors:
+            return True
+    return False
+
+
+def action_date(
+    ctx: DocContext,
+    trigger: Token,
+    head_verb: Token | None,
+    candidates: list[Span],
+    base: str | None,
+    prefer_future: bool,
+    present_default: bool,
+) -> tuple[str | None, str | None]:
+    """(resolved date or None, the date expression read when it could not be resolved, or None)."""
+    anchors = [trigger] + ([head_verb] if head_verb is not None else [])
+    s, e = ctx.unit(trigger)
+    scored = []
+    for ent in candidates:
+        if ent.start < s or ent.end > e:
+            continue
+        if _dates_other_event(ent, anchors):
+            continue
+        dist = min(min(abs(a.i - ent.start), abs(a.i - (ent.end - 1))) for a in anchors)
+        if dist > MAX_DISTANCE:
+            continue
+        if _linked(ent, anchors):
+            dist -= 10
+        scored.append((dist, ent.start, ent))
+    unresolved = None
+    for _, _, ent in sorted(scored, key=lambda x: (x[0], x[1])):
+        value = dates.resolve(ent.text, base, prefer_future=prefer_future)
+        if value:
+            return value, None
+        if unresolved is None and _is_time_point(ent.text):
+            unresolved = ent.text.lower().strip()
+    if present_default and base:
+        verb = head_verb if head_verb is not None else trigger
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "BIS amends the EAR by adding ... entities"
+        if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") and any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+                and not any(c.lower_ in ("has", "have") for c in verb.children)):
+            d = dates.to_date(base)
+            return (d.isoformat() if d else None), None
+    return None, unresolved
+
+
+def _is_time_point(text: str) -> bool:
+    """'last year', 'on Monday' (a point we could not place without a base), not 'for years'."""
+    return dates.resolve(text, "2000-06-15") is not None

@@ -1,0 +1,69 @@
+"""Status of an action from the words that govern its trigger: will/plans -> proposed, should/urge ->
+advocated, lift/revoke -> lifted, otherwise enacted."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest.actions.lexicon import Lexicon
+
+# Reporting verbs end the climb: "X said the U.S. will ..." takes the modality of "will", not of "said".
+REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "write", "tweet", "explain", "declare"}
+TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "over", "because", "like", "than"}
+CLIMB_DEPS = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "conj", "acl", "advcl",
+              "ccomp", "relcl", "appos", "compound", "amod", "nmod", "pcomp", "agent"}
+
+
+def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation: bool = False) -> str:
+    chain = _chain(trigger, head_verb)
+    lifted = False
+    for tok in chain:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        for c in tok.children:
+            cl = c.lower_
+            if c.dep_ in ("aux", "auxpass") or c.tag_ == "MD":
+                if cl in lex.advocated_aux or c.lemma_.lower() in lex.advocated_aux:
+                    return "advocated"
+                if cl in lex.proposed_aux or c.lemma_.lower() in lex.proposed_aux:
+                    return "proposed"
+            if c.dep_ == "amod" and c.lemma_.lower() in lex.proposed_heads and tok is trigger:
+                return "proposed"  # "possible sanctions", "proposed tariffs"
+        if tok is not trigger:
+            if lemma in lex.advocated_heads or low in lex.advocated_heads:
+                return "advocated"
+            if lemma in lex.proposed_heads or low in lex.proposed_heads:
+                return "proposed"
+            if (lemma in ("go", "be") and any(c.dep_ == "xcomp" for c in tok.children)
+                    and tok.tag_ == "VBG"):  # "is going to designate"
+                return "proposed"
+        if lemma in lex.lifted_heads and (tok is not trigger or tok.pos_ == "NOUN"):
+            lifted = True
+        if tok is not trigger and legislation is False and lemma in lex.proposing_verbs:
+            return "proposed"
+    if legislation:
+        lemma = trigger.lemma_.lower()
+        if lemma in lex.proposing_verbs:
+            return "proposed"
+    return "lifted" if lifted else "enacted"
+
+
+def _chain(trigger: Token, head_verb: Token | None) -> list[Token]:
+    """The trigger and the words above it inside its clause (at most a few hops)."""
+    out = [trigger]
+    tok = trigger
+    for _ in range(5):
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            break
+        if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL:
+            break  # "calling for limits after the administration's actions": the actions are their own event
+        nxt = tok.head
+        if nxt.lemma_.lower() in REPORTING and tok.dep_ in ("ccomp", "conj"):
+            break
+        out.append(nxt)
+        if tok.dep_ in ("ccomp", "advcl") or nxt.pos_ in ("VERB", "AUX") and nxt.dep_ in ("ROOT",):
+            break
+        tok = nxt
+    if head_verb is not None and head_verb not in out:
+        out.append(head_verb)
+    return out

@@ -1,0 +1,202 @@
+"""Find action triggers: lexicon words (by lemma and part of speech) and multi-word phrases.
+
+One pass over the tokens plus one PhraseMatcher pass; the kind of a refinable trigger is sharpened by the
+words around it ("export restrictions" -> export_control, "banned imports" -> import_ban).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Token
+
+from ingest.actions.context import DocContext
+from ingest.actions.lexicon import LIST_ADDITION, LIST_REMOVAL, Lexicon, TriggerEntry
+
+GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are weaker than specific ones
+
+
+@dataclass
+class Trigger:
+    token: Token  # the syntactic head of the trigger
+    kind: str
+    is_verb: bool
+    entry: TriggerEntry | None = None
+    phrase: bool = False
+    list_text: str | None = None  # "add X to <list>": the list's text
+    legislation: bool = False
+    lifted: bool = False  # "removed X from the SDN List"
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+class TriggerFinder:
+    def __init__(self, nlp, lex: Lexicon) -> None:
+        self.lex = lex
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in lex.phrases:
+            self.matcher.add(phrase, [nlp.make_doc(phrase)])
+
+    def find(self, ctx: DocContext) -> list[Trigger]:
+        doc = ctx.doc
+        out: list[Trigger] = []
+        taken: set[int] = set()
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            kind = self.lex.phrases[doc.vocab.strings[match_id]]
+            out.append(Trigger(span.root, kind, span.root.pos_ in ("VERB", "AUX"), phrase=True))
+            taken.update(range(start, end))
+        for tok in doc:
+            if tok.i in taken or not tok.is_alpha:
+                continue
+            trig = self._token_trigger(ctx, tok)
+            if trig is None:
+                continue
+            out.append(trig)
+            if trig.is_verb and trig.entry is not None and trig.entry.refine:
+                # "ban exports to and imports from these companies": one measure per kind of object
+                for obj in _children(tok, ("dobj",)):
+                    for conj in _children(obj, ("conj",)):
+                        k = self.lex.refiners.get(conj.lower_) or self.lex.refiners.get(_lemma(conj))
+                        if k and k != trig.kind and k not in GENERIC_KINDS:
+                            out.append(Trigger(tok, k, True, trig.entry))
+        out.sort(key=lambda t: t.token.i)
+        return out
+
+    # -- single tokens -----------------------------------------------------------------------------------
+    def _token_trigger(self, ctx: DocContext, tok: Token) -> Trigger | None:
+        lemma = _lemma(tok)
+        lex = self.lex
+        if tok.pos_ == "VERB":
+            if lemma in lex.enacting_verbs or lemma in lex.proposing_verbs:
+                leg = self._legislation(ctx, tok)
+                if leg is not None:
+                    return leg
+            entry = lex.verbs.get(lemma)
+            if entry is None:
+                return None
+            return self._verb_trigger(ctx, tok, entry)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+            if entry is None:
+                return None
+            return self._noun_trigger(tok, entry)
+        return None
+
+    def _verb_trigger(self, ctx: DocContext, tok: Token, entry: TriggerEntry) -> Trigger | None:
+        if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep"):
+            return None
+        kind = entry.kind
+        if entry.objects:
+            objs = _children(tok, ("dobj", "nsubjpass"))
+            kind = next((entry.objects[_lemma(o)] for o in objs if _lemma(o) in entry.objects), None)
+            if kind is None:
+                return None
+        if kind == LIST_ADDITION:
+            return self._list_addition(tok, entry)
+        if kind == LIST_REMOVAL:
+            return self._list_addition(tok, entry, preps=("from",))
+        if _lemma(tok) == "designate" and not self._designate_ok(tok):
+            return None
+        if entry.refine:
+            kind = self._refine(tok, kind, verb=True)
+        if kind is None:
+            return None
+        return Trigger(tok, kind, True, entry)
+
+    def _noun_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
+        if tok.dep_ == "compound":  # "sanctions programs", "sanctions implications": a modifier, not a measure
+            return None
+        if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
+            return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
+        if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep"):
+            return None
+        kind = entry.kind
+        if entry.refine:
+            kind = self._refine(tok, kind, verb=False)
+        if kind is None:
+            return None
+        return Trigger(tok, kind, False, entry)
+
+    def _designate_ok(self, tok: Token) -> bool:
+        """'designate X as Y' is a sanctions designation only when Y is a sanctions category."""
+        doc = tok.doc
+        sent_end = tok.sent.end
+        for j in range(tok.i + 1, min(tok.i + 12, sent_end)):
+            if doc[j].lower_ != "as":
+                continue
+            # the words of the "as ..." phrase, up to the next verb or punctuation
+            words: set[str] = set()
+            for t in doc[j + 1: min(j + 9, sent_end)]:
+                if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("-", "(", ")")):
+                    break
+                words |= {t.lower_, _lemma(t)}
+            return bool(words & self.lex.designate_as_ok)
+        return True
+
+    def _list_addition(self, tok: Token, entry: TriggerEntry, preps=("to", "on")) -> Trigger | None:
+        """'added X to the Entity List': the list decides the kind; no list -> a continuation.
+        'removed X from the SDN List' (preps=("from",)): the same kinds, lifted."""
+        removal = preps == ("from",)
+        heads = {tok.i, *[c.i for c in tok.children]}
+        for prep in tok.subtree:
+            if prep.dep_ == "prep" and prep.lower_ in preps and prep.head.i in heads:
+                text = " ".join(t.lower_ for t in prep.subtree)
+                for name, kind in sorted(self.lex.lists.items(), key=lambda kv: -len(kv[0])):
+                    if name in text:
+                        return Trigger(tok, kind, True, entry, list_text=text, lifted=removal)
+        return None if removal else Trigger(tok, LIST_ADDITION, True, entry)
+
+    def _legislation(self, ctx: DocContext, tok: Token) -> Trigger | None:
+        """'The House passed a bill', 'introduced the X Act', 'a bill that passed the House'."""
+        lex = self.lex
+        cands = _children(tok, ("dobj", "nsubjpass"))
+        if tok.dep_ == "relcl":
+            cands.append(tok.head)
+        for c in cands:
+            m = ctx.mention(c.i)
+            is_bill = _lemma(c) in lex.legislation_nouns
+            if m is not None:
+                rec = ctx.record(m.entity_id)
+                is_bill = is_bill or (rec is not None and rec.type == "Law" and rec.kind in (None, "bill", "statute"))
+                if rec is not None and rec.kind in ("executive_order", "list", "regulation", "program"):
+                    is_bill = False
+            if is_bill:
+                return Trigger(tok, "legislation", True, None, legislation=True)
+        return None
+
+    def _refine(self, tok: Token, default: str | None, verb: bool) -> str | None:
+        """Sharpen a refinable trigger's kind from its modifiers, object and 'on' complement."""
+        words: list[Token] = []
+        words += sorted(_children(tok, ("compound", "amod", "nmod")), key=lambda t: -t.i)
+        # "import and export restrictions": the conjunct modifiers of the compound
+        for w in list(words):
+            words += _children(w, ("conj",))
+        if verb:
+            if tok.dep_ == "amod":  # "Trump banned imports" mis-parsed: the 'object' is the head
+                words.append(tok.head)
+            for obj in _children(tok, ("dobj", "nsubjpass")):
+                words.append(obj)
+                words += _children(obj, ("compound", "amod"))
+        for prep in _children(tok, ("prep",)):
+            if prep.lower_ in ("on", "of", "against"):
+                for pobj in _children(prep, ("pobj",)):
+                    words.append(pobj)
+                    words += _children(pobj, ("compound", "amod"))
+        generic = None
+        for w in words:
+            kind = self.lex.refiners.get(w.lower_) or self.lex.refiners.get(_lemma(w))
+            if kind is None:
+                continue
+            if kind in GENERIC_KINDS:
+                generic = generic or kind
+                continue
+            return kind
+        return generic or default

@@ -1,0 +1,472 @@
+"""Mention candidates from four sources, and the choice of one candidate per token.
+
+Sources, by priority (a higher one wins a token; at equal priority the longer span wins):
+  citations (ingest/laws.py)  50   numbered/named legal instruments
+  compound NER names          45   an NER name that starts with a lexicon place ("Xinjiang Public
+                                   Security Bureau", "China Mobile") is a name of its own
+  lexicon forms               40   (one-token forms 30)
+  patterns                    35   governments as actors ("the Chinese government", "the Trump administration")
+  legal-suffix names          22   "Xinjiang Junggar Cotton and Linen Co." even when NER misses it
+  NER                         20   typed by ingest/entities/typing.py
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ingest.entities.typing import EVENT_HEADS, LEGAL_SUFFIXES, NEVER_ENTITY, NEVER_LAST, PEOPLE_GROUPS, TITLE_WORDS, law_kind, org_type
+from ingest.laws import Citation, find_citations
+from ingest.lexicon import FormHit, Lexicon, TokenTrie
+from ingest.names import norm
+
+P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 22, 20
+_NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_INDEFINITE = {"a", "an", "any", "another", "every", "each", "future", "next"}
+_MODIFIER_HEADS = {"military", "army", "navy"}
+_DESCRIPTORS = {
+    "maker", "makers", "firm", "company", "giant", "manufacturer", "producer", "supplier", "operator", "carrier",
+    "conglomerate", "exporter", "importer", "distributor", "provider", "developer", "retailer", "platform", "app",
+    "lender", "insurer", "airline", "shipper", "brand", "startup", "start-up", "vendor", "contractor", "subsidiary",
+    "affiliate", "outlet", "broadcaster", "newspaper", "automaker", "chipmaker", "refiner", "trader", "miner",
+}
+_PLURAL_DESCRIPTORS = {"companies", "firms", "giants", "brands", "makers", "suppliers", "manufacturers", "platforms", "apps", "banks", "corporations", "multinationals"}
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "der", "da", "dos", "du", "la", "le", "van", "von", "y", "abu", "and", "&", "of"}
+
+
+@dataclass
+class Cand:
+    start: int  # token span
+    end: int
+    type: str
+    prio: int
+    source: str
+    key: str | None = None  # fixed id (lexicon entry or citation)
+    name: str | None = None  # fixed canonical name
+    kind: str | None = None
+    citation: Citation | None = None
+    is_title: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def excluded_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are the document's own byline, credit, photo credit or paywall blurb."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    first_line_seen = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped and not first_line_seen:
+            first_line_seen = True
+            if re.match(r"^(BY|By)\s+[A-Z]", stripped) and len(stripped) < 120:
+                out.append((pos, pos + len(line)))
+        if re.search(r"\b(first|originally) (appeared|published) (in|on)\b", line, re.I) or re.search(
+            r"\b(subscribers? (receive|get)|sign up for a free|subscribe (now|today|to))\b", line, re.I
+        ):
+            out.append((pos, pos + len(line)))
+        pos += len(line)
+    for m in re.finditer(r"\((?:Photo:?\s*)?[A-Z][\w.\- ]{1,40}/[A-Z][\w.\- ]{1,40}\)", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.start, span.end
+
+
+def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
+    out: list[Cand] = []
+    for s, e, hits in trie.find(doc):
+        plain = [h for h in hits if not h.is_title and h.context is None]
+        ctx = [h for h in hits if h.context is not None and _country_before(doc, s, lex) == h.context]
+        titles = [h for h in hits if h.is_title]
+        chosen: FormHit | None = (plain or ctx or [None])[0]
+        if chosen is not None and doc[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and doc[e].pos_ == "NOUN":
+            continue  # "Chinese military uses": the body word is only a modifier
+        if chosen is not None:
+            entry = lex.entries[chosen.entry_id]
+            prio = P_LEXICON if e - s > 1 else P_LEXICON_1
+            out.append(Cand(s, e, entry.type, prio, "lexicon", key=entry.id, name=entry.name, kind=entry.kind))
+        elif titles:
+            entry = lex.entries[titles[0].entry_id]
+            if e - s == 1 and not _person_follows(doc, e):
+                continue  # "Senator" / "Rep." only name the chamber next to a person
+            out.append(Cand(s, e, entry.type, P_LEXICON, "title", key=entry.id, name=entry.name, is_title=True))
+    return out
+
+
+def _country_before(doc: Doc, s: int, lex: Lexicon) -> str | None:
+    """The country named by a demonym or possessive right before token s ("Chinese", "China's")."""
+    i = s - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    if doc[i].lower_ in lex.demonyms:
+        return lex.demonyms[doc[i].lower_]
+    if doc[i].text in _POSSESSIVE and i > 0:
+        j = i - 1
+        for n in (3, 2, 1):  # "People's Republic of China's" .. "China's"
+            if j - n + 1 >= 0:
+                form = doc[j - n + 1 : j + 1].text.lower()
+                if form in lex.country_forms:
+                    return lex.country_forms[form]
+    return None
+
+
+def _person_follows(doc: Doc, e: int) -> bool:
+    return e < len(doc) and doc[e].ent_type_ == "PERSON"
+
+
+def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    for c in find_citations(doc.text):
+        toks = _span_tokens(doc, c.start, c.end)
+        if toks is None:
+            continue
+        entry_id = lex_law_norms.get(norm(c.name)) or (lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" else None)
+        if entry_id:
+            entry = lex.entries[entry_id]
+            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=entry.id, name=entry.name, kind=entry.kind, citation=c))
+        else:
+            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=c.id, name=c.name, kind=c.kind, citation=c))
+    return out
+
+
+def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Cand]:
+    """Governments as actors: "<demonym> government/regime", "the government of <country>",
+    "the <Surname> administration" (not "a Biden administration": indefinite, hypothetical)."""
+    out: list[Cand] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low in {"government", "regime"} and i > 0 and doc[i - 1].lower_ in lex.demonyms:
+            cid = lex.demonyms[doc[i - 1].lower_]
+            out.append(_government(lex, cid, i - 1, i + 1))
+        elif low == "government" and i + 2 < n and doc[i + 1].lower_ == "of":
+            j = i + 2 + (doc[i + 2].lower_ == "the")
+            for k in (4, 3, 2, 1):
+                if j + k <= n and doc[j : j + k].text.lower() in lex.country_forms:
+                    out.append(_government(lex, lex.country_forms[doc[j : j + k].text.lower()], i, j + k))
+                    break
+        elif low == "administration" and i > 0:
+            j = i - 1
+            names = []
+            while j >= 0 and (
+                doc[j].text in person_surnames
+                or doc[j].ent_type_ == "PERSON"
+                or doc[j].text == "-"
+                or (j >= 2 and doc[j - 1].text == "-" and doc[j - 2].text in person_surnames and doc[j].text[:1].isupper())
+            ) and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+                names.insert(0, doc[j].text)
+                j -= 1
+            if not names or names[0] == "-" or (j >= 0 and doc[j].lower_ in _INDEFINITE):
+                continue
+            label = "".join(names) if "-" in names else " ".join(names)
+            out.append(Cand(j + 1, i + 1, "Authority", P_PATTERN, "pattern", name=f"{label} administration"))
+    return out
+
+
+def _government(lex: Lexicon, country_id: str, s: int, e: int) -> Cand:
+    gid = lex.government_of.get(country_id)
+    if gid:
+        entry = lex.entries[gid]
+        return Cand(s, e, "Authority", P_PATTERN, "pattern", key=gid, name=entry.name)
+    country = lex.entries[country_id]
+    return Cand(s, e, "Authority", P_PATTERN, "pattern", key=f"government-of-{country_id}", name=f"Government of {country.name}")
+
+
+def suffix_cands(doc: Doc) -> list[Cand]:
+    """Names that end in a legal-form suffix ("Co.", "Ltd.", "LLC"), extended left over capitalised words."""
+    out: list[Cand] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.lower_ in LEGAL_SUFFIXES and t.text[:1].isupper() and i > 0:
+            end = i + 1
+            # ", Ltd." after "Co." belongs to the name
+            while end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in LEGAL_SUFFIXES and doc[end + 1].text[:1].isupper():
+                end += 2
+            while end < n and doc[end].lower_ in LEGAL_SUFFIXES and doc[end].text[:1].isupper():
+                end += 1
+            j = i - 1
+            while j >= 0 and (doc[j].is_space or (doc[j].text[:1].isupper() and doc[j].is_alpha | ("." in doc[j].text) | ("-" in doc[j].text) | doc[j].like_num) or (doc[j].lower_ in {"and", "&", "of"} and j > 0 and doc[j - 1].text[:1].isupper())):
+                if doc[j].lower_ in _DETERMINERS:
+                    break
+                j -= 1
+            start = strip_hyphen_adjectives(doc, j + 1, i)
+            while start < i and (doc[start].is_space or doc[start].lower_ in {"and", "&", "of"}):
+                start += 1
+            if i - start >= 1:
+                out.append(Cand(start, end, "Company", P_SUFFIX, "suffix"))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
+    """NER spans, cleaned (determiners, titles, possessives), split at inner possessives, typed."""
+    out: list[Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        for s0, e0 in _pieces(doc, ent.start, ent.end):
+            s, e = _clean(doc, s0, e0, ent.label_, covered)
+            if ent.label_ == "PERSON" and s > s0:
+                out.extend(_title_prefix_org(doc, s0, s, covered))
+            if e <= s:
+                continue
+            text = doc[s:e].text
+            low = " ".join(text.lower().split())
+            if low in NEVER_ENTITY or doc[e - 1].lower_ in NEVER_LAST or not any(c.isalpha() for c in text) or not doc[s].text[:1].isupper():
+                continue
+            low = text.lower().replace("\u2019", "'")
+            if low in lex.demonyms or low.rstrip("s") in lex.demonyms or low in PEOPLE_GROUPS or low.rstrip("s") in PEOPLE_GROUPS:
+                continue
+            if doc[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e):
+                continue
+            etype = _ner_type(doc, s, e, ent.label_, lex)
+            if etype is None:
+                continue
+            prio = P_COMPOUND if ent.label_ != "PERSON" and _is_compound(doc, s, e, covered) else P_NER
+            kind = law_kind(text) if etype == "Law" else None
+            out.append(Cand(s, e, etype, prio, "ner", kind=kind, extra={"label": ent.label_}))
+    return out
+
+
+def _attributive(doc: Doc, e: int) -> bool:
+    """"Mulan-related", "Xinjiang-made": a name used as the first half of a hyphenated adjective."""
+    return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].text[:1].islower()
+
+
+def _title_prefix_org(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> list[Cand]:
+    """The employer named before a title inside a PERSON span ("Huawei" in "Huawei CFO Meng Wanzhou")."""
+    while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_space):
+        s += 1
+    j = s
+    while j < e and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS and covered[j] is None and doc[j].is_alpha:
+        j += 1
+    if j > s and doc[s : j].text.lower() not in NEVER_ENTITY:
+        return [Cand(s, j, org_type([t.text for t in doc[s:j]]), P_NER, "ner", extra={"label": "ORG"})]
+    return []
+
+
+def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    pieces, cur = [], s
+    for i in range(s, e):
+        if doc[i].text in _POSSESSIVE or (doc[i].is_space and doc[i].text.count("\n") > 1):
+            pieces.append((cur, i))
+            cur = i + 1
+    pieces.append((cur, e))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+_HYPHEN_ADJ = re.compile(r"^.*-(designated|based|owned|controlled|linked|backed|affiliated|sanctioned|listed|registered|flagged|origin|made|run|led|operated)$")
+
+
+def strip_hyphen_adjectives(doc: Doc, s: int, e: int) -> int:
+    """"U.S.-designated Koryo Bank", "UN- and U.S.-designated X", "Iran-based X": the name starts after."""
+    last = None
+    for i in range(s, e - 1):
+        t = doc[i].text
+        if _HYPHEN_ADJ.match(t) or (t == "-" and i + 1 < e and _HYPHEN_ADJ.match("-" + doc[i + 1].text)):
+            last = i + (0 if _HYPHEN_ADJ.match(t) else 1)
+    return s if last is None else last + 1
+
+
+def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> tuple[int, int]:
+    s = strip_hyphen_adjectives(doc, s, e)
+    while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETERMINERS):
+        s += 1
+    while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"}) or doc[e - 1].text in _POSSESSIVE):
+        e -= 1
+    if e > s and doc[e - 1].text == ")" and "(" not in doc[s:e].text:
+        e -= 1
+    if label == "PERSON":
+        # a title inside the span ("Huawei CFO Meng Wanzhou"): the name starts after its last title word
+        last_title = max((i for i in range(s, e - 1) if doc[i].lower_ in TITLE_WORDS), default=None)
+        if last_title is not None:
+            s = last_title + 1
+        # bodies named in the title ("OFAC Director"), demonyms and lower-case words go
+        while s < e - 1 and (
+            doc[s].lower_ in TITLE_WORDS or doc[s].text[:1].islower() or covered[s] is not None or doc[s].is_punct
+        ):
+            s += 1
+        while e > s + 1 and (doc[e - 1].text[:1].islower() and doc[e - 1].lower_ not in _PARTICLES):
+            e -= 1
+    return s, e
+
+
+def _is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
+    """An NER name that contains a lexicon form plus capitalised name words of its own."""
+    inner = {id(c): c for c in covered[s:e] if c is not None}
+    if not inner or len(inner) > 1:
+        return False
+    c = next(iter(inner.values()))
+    if c.start < s or c.end > e or (c.start == s and c.end == e) or c.source == "citation":
+        return False
+    if c.end == e and c.type not in ("Place", "Country"):
+        return False
+    rest = [doc[i] for i in range(s, e) if not (c.start <= i < c.end)]
+    if any(t.text in _POSSESSIVE for t in rest):
+        return False
+    if c.type not in ("Place", "Country") and len(c) > 1:
+        return False
+    return any(t.text[:1].isupper() and t.is_alpha and t.lower_ not in TITLE_WORDS for t in rest if t.i >= c.end)
+
+
+def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
+    words = [t.text for t in doc[s:e] if not t.is_space]
+    text = " ".join(words)
+    if label == "PERSON":
+        if any(ch.isdigit() for ch in text):
+            return None
+        if words[-1].lower() in LEGAL_SUFFIXES:
+            return "Company"
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
+            return None  # an unexplained acronym is not a person
+        return "Person"
+    if label == "ORG":
+        if all(w.isupper() for w in words) and len(text) <= 3 and not any(c.isalpha() for c in text[1:]):
+            return None
+        return org_type(words)
+    if label == "GPE":
+        if text.lower() in lex.country_forms:
+            return "Country"
+        return "Place"
+    if label in ("LOC", "FAC"):
+        return "Place"
+    if label == "LAW":
+        if not re.search(r"[A-Z][a-z]", text) or len(words) < 2:
+            return None
+        return "Law"
+    return None
+
+
+def _cap_run(doc: Doc, i: int, covered: list[Cand | None], max_len: int = 5) -> int:
+    """End of a run of capitalised, uncovered name tokens starting at i (i itself if none)."""
+    j = i
+    while j < len(doc) and j - i < max_len and covered[j] is None and (doc[j].text[:1].isupper() or (j > i and doc[j].text in {"&"})) and (doc[j].is_alpha or doc[j].text in {"&"} or doc[j].like_num or "-" in doc[j].text):
+        if doc[j].lower_ in TITLE_WORDS and j == i:
+            break
+        j += 1
+    return j
+
+
+def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
+    """Firms named next to a word that says what they are: "drone maker DJI", "the aluminum giant
+    Rusal", "the Sandler Travis law firm", "companies like Alibaba"."""
+    out: list[Cand] = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        low = t.lower_
+        if low in _DESCRIPTORS and t.text[:1].islower() and i + 1 < n:
+            e = _cap_run(doc, i + 1, covered)
+            if e > i + 1 and (e == n or not doc[e].text[:1].isupper()):
+                out.append(Cand(i + 1, e, "Company", P_NER + 1, "descriptor"))
+        if low in {"firm", "company"} and t.text[:1].islower() and i > 0:
+            k = i - 1
+            if doc[k].text[:1].islower() and k > 0 and doc[k].pos_ in {"NOUN", "ADJ"}:
+                k -= 1  # "law firm", "trading company"
+            e = k + 1
+            s = e
+            while s > 0 and covered[s - 1] is None and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha and e - s < 4:
+                s -= 1
+            if s < e and doc[s].lower_ not in _DETERMINERS and doc[s:e].text.lower() not in lex.demonyms:
+                if not (s == 0 or doc[s].is_sent_start) or e - s > 1:
+                    out.append(Cand(s, e, "Company", P_NER + 1, "descriptor"))
+        if low in _PLURAL_DESCRIPTORS and i + 2 < n:
+            k = i + 1
+            if doc[k].lower_ in {"like", "including"}:
+                k += 1
+            elif doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+                k += 2
+            else:
+                continue
+            while k < n:
+                e = _cap_run(doc, k, covered)
+                if e == k:
+                    break
+                out.append(Cand(k, e, "Company", P_NER + 1, "descriptor"))
+                if e < n and doc[e].text == "," and e + 1 < n:
+                    k = e + 1 + (e + 2 < n and doc[e + 1].lower_ == "and")
+                elif e < n and doc[e].lower_ in {"and", "or"}:
+                    k = e + 1
+                else:
+                    break
+    return out
+
+
+def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[Cand]:
+    """Names listed with a firm are firms: "..., Netposa Technologies, Xiamen Meiya Pico Information Co.
+    and Yitu", "TikTok and WeChat". Retypes one-token NER places/persons in the list and adds
+    capitalised names NER missed. Returns the added candidates."""
+    added: list[Cand] = []
+    n = len(doc)
+    for c in list(chosen):
+        if c.type != "Company":
+            continue
+        j = c.end
+        while j < n:
+            k = j
+            if doc[k].text == ",":
+                k += 1
+                if k < n and doc[k].lower_ == "and":
+                    k += 1
+            elif doc[k].lower_ == "and":
+                k += 1
+            else:
+                break
+            if k >= n:
+                break
+            other = owner[k]
+            if other is not None:
+                if other.source == "ner" and other.type in ("Place", "Person") and len(other) == 1 and other.start == k:
+                    other.type = "Company"
+                if other.type != "Company":
+                    break
+                j = other.end
+                continue
+            e = _cap_run(doc, k, owner)
+            if e == k or doc[k].is_sent_start:
+                break
+            new = Cand(k, e, "Company", P_NER, "coordination")
+            for i in range(k, e):
+                owner[i] = new
+            added.append(new)
+            j = e
+    return added
+
+
+def select(cands: list[Cand], n_tokens: int) -> tuple[list[Cand], list[Cand | None]]:
+    """One candidate per token: by priority, then length, then position."""
+    owner: list[Cand | None] = [None] * n_tokens
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -len(c), c.start)):
+        if any(owner[i] is not None for i in range(c.start, c.end)):
+            continue
+        for i in range(c.start, c.end):
+            owner[i] = c
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen, owner
+
+
+def coverage(cands: list[Cand], n_tokens: int) -> list[Cand | None]:
+    owner: list[Cand | None] = [None] * n_tokens
+    for c in sorted(cands, key=lambda c: (c.prio, len(c))):
+        for i in range(c.start, c.end):
+            owner[i] = c
+    return owner

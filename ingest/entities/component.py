@@ -1,0 +1,107 @@
+"""pg_entities: lexicon matches + legal citations + governments-as-actors patterns + spaCy NER with
+type correction, resolved into one EntityRecord per real-world entity.
+
+Leaves on the Doc:
+  doc._.pg_mentions  every mention (Mention, sorted by start; a section citation and its act overlap)
+  doc._.pg_entities  id -> EntityRecord (name, type, kind, aliases = every surface form, mentions)
+All matchers are built once in the constructor; per document the work is one pass per source.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest.entities.candidates import (
+    Cand,
+    citation_cands,
+    coordinate,
+    coverage,
+    descriptor_cands,
+    excluded_ranges,
+    lexicon_cands,
+    ner_cands,
+    pattern_cands,
+    select,
+    suffix_cands,
+)
+from ingest.entities.candidates import P_COMPOUND, _is_compound
+from ingest.entities.resolve import resolve
+from ingest.lexicon import Lexicon, load_lexicon
+from ingest.names import norm
+
+
+@Language.factory("pg_entities")
+def make_entities(nlp: Language, name: str) -> EntityComponent:
+    return EntityComponent(nlp)
+
+
+class EntityComponent:
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.trie = self.lex.trie(nlp.make_doc)
+        # normalised lexicon names -> id, to catch forms the trie could not see (odd spacing, NER spans)
+        self.lex_norms: dict[str, str] = {}
+        self.law_norms: dict[str, str] = {}
+        for surface, hit, _exact in self.lex.forms:
+            if hit.is_title or hit.context:
+                continue
+            n = norm(surface)
+            entry = self.lex.entries[hit.entry_id]
+            if len(n) > 2 and (" " in n or surface.isupper()):
+                self.lex_norms.setdefault(n, hit.entry_id)
+            if entry.type == "Law":
+                self.law_norms.setdefault(n, hit.entry_id)
+        self.person_surnames = {
+            a.split()[-1] for e in self.lex.entries.values() if e.type == "Person" for a in (e.name, *e.aliases)
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        excluded = excluded_ranges(doc.text)
+        fixed: list[Cand] = lexicon_cands(doc, self.lex, self.trie)
+        fixed += citation_cands(doc, self.law_norms, self.lex)
+        fixed = _drop_generic_acts(fixed)
+        fixed += pattern_cands(doc, self.lex, self.person_surnames)
+        covered = coverage(fixed, n)
+        suffixed = suffix_cands(doc)
+        for c in suffixed:
+            if _is_compound(doc, c.start, c.end, covered):
+                c.prio = P_COMPOUND
+        cands = fixed + suffixed + descriptor_cands(doc, covered, self.lex) + ner_cands(doc, covered, self.lex)
+        if excluded:
+            cands = [c for c in cands if not _inside(doc, c, excluded)]
+        chosen, owner = select(cands, n)
+        chosen = sorted(chosen + coordinate(doc, chosen, owner), key=lambda c: c.start)
+        chosen = [c for c in chosen if not _attributive_person(doc, c)]
+        records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)
+        doc._.pg_entities = records
+        doc._.pg_mentions = mentions
+        return doc
+
+
+def _drop_generic_acts(cands: list[Cand]) -> list[Cand]:
+    """A named-act citation that ends with a lexicon law ("... Under Global Magnitsky Act") yields to it."""
+    lex_laws = [c for c in cands if c.source == "lexicon" and c.type == "Law"]
+    if not lex_laws:
+        return cands
+    ends = {c.end: c for c in lex_laws}
+    out = []
+    for c in cands:
+        if c.source == "citation" and c.kind == "statute" and c.citation is not None and c.citation.parent is None:
+            inner = ends.get(c.end)
+            if inner is not None and inner.start > c.start:
+                continue
+        out.append(c)
+    return out
+
+
+def _attributive_person(doc: Doc, c: Cand) -> bool:
+    """"a Biden administration", "the Maduro regime": the person is not mentioned, the body is."""
+    return c.type == "Person" and c.end < len(doc) and doc[c.end].lower_ in {"administration", "regime", "government"}
+
+
+def _inside(doc: Doc, c: Cand, ranges: list[tuple[int, int]]) -> bool:
+    s = doc[c.start].idx
+    return any(a <= s < b for a, b in ranges)

@@ -1,0 +1,287 @@
+"""Within-document resolution: which chosen candidates are one entity, its canonical name and its id.
+
+Merges (in this order):
+  1. fixed keys: lexicon entries and citations carry their own id;
+  2. definitions: "Bureau of Industry and Security (BIS)", "Julio Cesar Aviles Castillo (Aviles)",
+     "X (a.k.a. Y; a.k.a. Z)", "X, also known as Y" -> Y is an alias of X, and later bare uses of Y too;
+  3. the same normalised name (scorer-compatible `norm`) is one entity;
+  4. short forms: a one-token person name that is the first or last word of exactly one full person
+     name ("Kudlow", "Meng"); a company/organisation name that is a word-prefix of exactly one longer
+     one ("Megvii" -> "Megvii Technology").
+Generic anaphora ("the Department", "the agency") never become candidates, so they are never aliases.
+
+Ids: lexicon/citation ids are fixed; any other id is the slug of the normalised canonical name, so it
+depends only on the name, never on document order or on other documents.
+"""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Doc
+
+from ingest.entities.candidates import Cand
+from ingest.extensions import EntityRecord, Mention
+from ingest.names import norm, person_canonical, slug
+
+_AKA = re.compile(
+    r"^[\s\u00a0]*[,(]?[\s\u00a0]*(?:a\.k\.a\.?|aka|also known as|f\.k\.a\.?|formerly known as|also referred to as)[\s\u00a0]*[:,]?[\s\u00a0]*",
+    re.I,
+)
+_ALIAS_ITEM = re.compile(r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*(?=[;,)]|$|\n| and | or )")
+_QUOTED = re.compile(r"[\"“”]")
+
+
+class _Group:
+    __slots__ = ("key", "type", "name", "kind", "cands", "extra_aliases")
+
+    def __init__(self, key: str, c: Cand) -> None:
+        self.key = key
+        self.type = c.type
+        self.name = c.name
+        self.kind = c.kind
+        self.cands: list[Cand] = []
+        self.extra_aliases: list[str] = []
+
+
+def _text(doc: Doc, c: Cand) -> str:
+    return doc[c.start : c.end].text
+
+
+def _key(doc: Doc, c: Cand, lex_norms: dict[str, str]) -> str:
+    if c.key:
+        return c.key
+    n = norm(_text(doc, c))
+    if n in lex_norms and c.type != "Person":
+        return lex_norms[n]
+    return f"{c.type}:{n}"
+
+
+def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]]:
+    """(defining candidate, alias text, alias char start, alias char end) for parenthesised short
+    forms and a.k.a. lists right after a candidate."""
+    text = doc.text
+    out: list[tuple[Cand, str, int, int]] = []
+    prev_of: dict[int, Cand] = {}
+    for a, b in zip(chosen, chosen[1:]):
+        between = doc[a.end : b.start].text.strip().lower()
+        if between in {"of", "of the"} and a.type != "Law":
+            prev_of[id(b)] = a
+    for c in chosen:
+        if c.is_title or c.type == "Law" and c.source == "citation":
+            continue
+        end_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        window = text[end_char : end_char + 400]
+        m = re.match(r"^[\s\u00a0]*\((?![Aa]\.?k\.?a)[\"“]?([^()\"“”]{1,40}?)[\"”]?\)", window)
+        if m:
+            alias = m.group(1).strip()
+            owner = c
+            if not _is_short_form(alias, _text(doc, c), c.type):
+                # "the National Development Fund of Iran (NDF)": the acronym belongs to the name before "of"
+                prev = prev_of.get(id(c))
+                owner = prev if prev is not None and _is_short_form(alias, doc[prev.start : c.end].text, prev.type) else None
+            if owner is not None:
+                out.append((owner, alias, end_char + m.start(1), end_char + m.start(1) + len(m.group(1).rstrip())))
+            continue
+        m = _AKA.match(window)
+        if not m:
+            continue
+        pos = m.end()
+        in_parens = window[: m.end()].lstrip().startswith("(")
+        for _ in range(8):
+            im = _ALIAS_ITEM.match(window, pos)
+            if not im or not im.group(1).strip():
+                break
+            alias = im.group(1).strip().strip("*").strip()
+            if alias and alias[0].isupper():
+                a_start = end_char + im.start(1)
+                out.append((c, alias, a_start, a_start + len(im.group(1).rstrip())))
+            pos = im.end()
+            nxt = window[pos : pos + 12]
+            sep = re.match(r"^[\s\u00a0]*[;,][\s\u00a0]*(?:a\.k\.a\.?|aka)?[\s\u00a0]*|^[\s\u00a0]+(?:and|or)[\s\u00a0]+", nxt, re.I)
+            if not sep or (not in_parens and not re.search(r"a\.?k\.?a", nxt, re.I)):
+                break
+            pos += sep.end()
+    return out
+
+
+def _is_short_form(alias: str, full: str, etype: str) -> bool:
+    words = alias.split()
+    if not words or len(words) > 4 or not alias[0].isalnum():
+        return False
+    if re.fullmatch(r"\d[\d\s,./-]*", alias) or re.search(r"\b(19|20)\d\d\b", alias):
+        return False
+    if etype == "Person":
+        # "(Aviles)": one of the full name's own words
+        return all(w in full.split() for w in words)
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    if sum(ch.isupper() for ch in letters) >= 2 and alias.upper() == alias.replace(" ", "").upper().replace(" ", "") and len(words) == 1:
+        return acronym_fits(letters, full)
+    return alias.lower() in full.lower() and alias[0].isupper()
+
+
+def acronym_fits(acronym: str, full: str) -> bool:
+    """"BIS" fits "Bureau of Industry and Security", "OFAC" fits "Office of Foreign Asset Control",
+    "NDF" does not fit "Iran": the acronym's letters are a subsequence of the name's letters and its
+    first letter is the name's first letter."""
+    name = re.sub(r"[^A-Za-z ]", " ", full)
+    if not name.strip():
+        return False
+    a = acronym.upper()
+    n = name.upper().replace(" ", "")
+    if a[0] != n[0]:
+        return False
+    it = iter(n)
+    return all(ch in it for ch in a)
+
+
+def resolve(doc: Doc, chosen: list[Cand], lex_norms: dict[str, str], lex_entries) -> tuple[dict[str, EntityRecord], list[Mention]]:
+    groups: dict[str, _Group] = {}
+    cand_group: dict[int, _Group] = {}
+
+    def attach(c: Cand, key: str) -> None:
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(key, c)
+        g.cands.append(c)
+        cand_group[id(c)] = g
+
+    for c in chosen:
+        attach(c, _key(doc, c, lex_norms))
+
+    # 2. definitions: the alias candidate (if any) joins the defining entity; later bare uses follow
+    alias_to_group: dict[str, _Group] = {}
+    by_char = {doc[c.start].idx: c for c in chosen}
+    for c, alias, a_start, _a_end in definitions(doc, chosen):
+        g = cand_group[id(c)]
+        alias_to_group.setdefault(alias, g)
+        if alias not in g.extra_aliases:
+            g.extra_aliases.append(alias)
+        other = by_char.get(a_start)
+        if other is not None and cand_group[id(other)] is not g and not other.key:
+            _move(other, g, cand_group)
+    if alias_to_group:
+        for c in chosen:
+            t = _text(doc, c)
+            g = alias_to_group.get(t)
+            if g is not None and cand_group[id(c)] is not g and not c.key:
+                _move(c, g, cand_group)
+
+    # 4. short forms
+    live = _live(groups, cand_group, chosen)
+    persons = [g for g in live if g.type == "Person" and max(len(_text(doc, c).split()) for c in g.cands) > 1]
+    firms = [g for g in live if g.type in ("Company", "Organization") and ":" in g.key]
+    for c in chosen:
+        g = cand_group[id(c)]
+        if c.key or c.is_title:
+            continue
+        words = _text(doc, c).split()
+        if len(words) == 1:
+            w = words[0]
+            hits = [p for p in persons if p is not g and any(w in (t.split()[0], t.split()[-1]) for t in map(lambda x: _text(doc, x), p.cands) if len(t.split()) > 1)]
+            if len(hits) == 1 and (c.type == "Person" or c.extra.get("label") in ("PERSON", "ORG", "GPE")):
+                _move(c, hits[0], cand_group)
+                continue
+        if c.type in ("Company", "Organization", "Person") or (c.type == "Place" and c.source == "ner"):
+            lw = [w.lower() for w in words]
+            hits = []
+            for f in firms:
+                if f is g:
+                    continue
+                for x in f.cands:
+                    fw = [w.lower() for w in _text(doc, x).split()]
+                    if len(fw) > len(lw) and fw[: len(lw)] == lw:
+                        hits.append(f)
+                        break
+            if len(hits) == 1:
+                _move(c, hits[0], cand_group)
+
+    records: dict[str, EntityRecord] = {}
+    mentions: list[Mention] = []
+    for g in _live(groups, cand_group, chosen):
+        rec = _record(doc, g, lex_entries, records)
+        if rec.id in records and records[rec.id].type == rec.type:
+            prev = records[rec.id]  # e.g. an act first met inside a section citation
+            prev.aliases.extend(a for a in rec.aliases if a not in prev.aliases)
+            rec = prev
+        records[rec.id] = rec
+        for c in sorted(g.cands, key=lambda c: c.start):
+            m = _mention(doc, c, rec.id)
+            rec.mentions.append(m)
+            mentions.append(m)
+            if c.citation is not None and c.citation.parent is not None:
+                _nested_parent(doc, c, records, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return records, mentions
+
+
+def _move(c: Cand, g: _Group, cand_group: dict[int, _Group]) -> None:
+    old = cand_group[id(c)]
+    old.cands.remove(c)
+    g.cands.append(c)
+    cand_group[id(c)] = g
+
+
+def _live(groups: dict[str, _Group], cand_group, chosen) -> list[_Group]:
+    return [g for g in groups.values() if g.cands]
+
+
+def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord]) -> EntityRecord:
+    surfaces = []
+    for c in g.cands:
+        if c.is_title:
+            continue
+        t = re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c))
+        if t not in surfaces:
+            surfaces.append(t)
+    for a in g.extra_aliases:
+        if a not in surfaces:
+            surfaces.append(a)
+    # the group's type: the fixed one, else the type of most of its mentions (ties: the first seen)
+    etype = g.type
+    kind = g.kind
+    if g.name:
+        name = g.name
+        eid = g.key
+    else:
+        # the type of the fullest mention: an acronym's NER type is the least reliable
+        etype = max(g.cands, key=lambda c: (len(_text(doc, c).split()), c.prio)).type
+        longest = max(surfaces or [_text(doc, g.cands[0])], key=lambda s: (len(s.split()), len(s)))
+        name = re.sub(r"^[Tt]he\s+", "", re.sub(r"[\s\u00a0]+", " ", longest)).strip()
+        if etype == "Person":
+            name = person_canonical(name)
+            eid = slug(name)
+        else:
+            eid = slug(norm(name)) or slug(name)
+        if etype == "Law" and not kind:
+            kind = next((c.kind for c in g.cands if c.kind), "statute")
+        if eid in existing and existing[eid].type != etype:
+            eid = f"{eid}-{etype.lower()}"
+    if etype != "Law":
+        kind = None
+    aliases = surfaces if surfaces else [name]
+    return EntityRecord(id=eid, name=name, type=etype, kind=kind, aliases=aliases)
+
+
+def _mention(doc: Doc, c: Cand, eid: str) -> Mention:
+    span = doc[c.start : c.end]
+    return Mention(span.start_char, span.end_char, span.text, eid, c.start, c.end, source=c.source)
+
+
+def _nested_parent(doc: Doc, c: Cand, records: dict[str, EntityRecord], mentions: list[Mention]) -> None:
+    """A section citation also mentions its act: give the act a record and a nested mention."""
+    p = c.citation.parent
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return
+    rec = records.get(p.id)
+    if rec is None:
+        rec = records[p.id] = EntityRecord(id=p.id, name=p.name, type="Law", kind=p.kind, aliases=[])
+    if span.text not in rec.aliases:
+        rec.aliases.append(span.text)
+    m = Mention(span.start_char, span.end_char, span.text, p.id, span.start, span.end, source="citation")
+    rec.mentions.append(m)
+    mentions.append(m)
+    if c.citation.short:
+        sec = records.get(c.citation.id)
+        if sec is not None and c.citation.short not in sec.aliases:
+            sec.aliases.append(c.citation.short)

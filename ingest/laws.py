@@ -1,0 +1,216 @@
+"""Legal-citation grammar: numbered and named legal instruments found by regular expressions over the
+document text, each with a canonical name, a stable id and a Law kind.
+
+  Executive Order (E.O.) 13851 / E.O. 13818 / EO 14024 / Executive Orders 13660 and 13661 -> eo-NNNNN
+  31 CFR part 589 / 15 C.F.R. 744.11                                  -> regulation / section of a part
+  50 U.S.C. 1701 / 8 U.S.C. § 1182(a)(3)(C)                           -> section
+  Council Regulation (EU) 2022/328 / Regulation (EU) No 833/2014      -> regulation (EU decisions too)
+  UN Security Council Resolution 2231 / UNSCR 1718                     -> treaty (binding instrument)
+  H.R. 6210 / S. 3744 / Public Law 117-78                              -> bill / statute
+  the X Act (of 2020 | , 2019), the X Regulations                      -> statute / regulation
+  Section 7031(c) of the X Act, 2019                                   -> section PART_OF the act
+
+Why regexes over text rather than token patterns: citations cross tokenizer boundaries ("7031(c)",
+"2022/328", "§ 1182(a)(3)(C)", non-breaking spaces) and are fixed typographic conventions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.names import slug
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int  # character offsets of the whole citation
+    end: int
+    id: str
+    name: str
+    kind: str
+    parent: Citation | None = None  # the instrument a section belongs to (its own offsets inside)
+    short: str | None = None  # a short alias ("Section 7031(c)")
+
+
+_WS = r"[\s\u00a0]+"
+_EO_NUM = re.compile(r"\d{5}")
+_EO = re.compile(
+    r"\b(?:Executive" + _WS + r"Orders?|E\.\s?O\.s?|EOs?)" + r"(?:" + _WS + r"\((?:E\.O\.|EO)s?\))?"
+    r"(?:" + _WS + r"(?:No\.|Nos\.|Number))?" + _WS + r"(\d{5})((?:,?" + _WS + r"(?:and" + _WS + r"|or" + _WS + r")?\d{5})*)"
+)
+_CFR = re.compile(
+    r"\b(\d{1,2})" + _WS + r"C\.?F\.?R\.?" + _WS + r"(?:(?:[Pp]arts?|§§?|[Ss]ection)" + r"[\s\u00a0]*)?(\d{1,4})(?:\.(\d+[a-z]?))?"
+)
+_USC = re.compile(
+    r"\b(\d{1,2})" + _WS + r"U\.\s?S\.\s?C\.?" + r"[\s\u00a0]*(?:§§?[\s\u00a0]*)?(\d{1,5}[a-z]?)((?:\([a-zA-Z0-9]{1,4}\))*)"
+)
+_EU = re.compile(
+    r"\b(?:(Council|Commission)" + _WS + r")?(?:(Implementing|Delegated)" + _WS + r")?(Regulation|Decision)"
+    + _WS + r"\((EU|EC|CFSP|EEC)\)" + r"(?:" + _WS + r"No\.?)?" + _WS + r"(\d{2,4})/(\d{1,4})"
+)
+_UNSCR = re.compile(
+    r"\b(?:(?:UN|U\.N\.|United" + _WS + r"Nations)" + _WS + r")?(?:Security" + _WS + r"Council" + _WS + r"Resolution|UNSCR)"
+    + r"(?:" + _WS + r"No\.)?" + _WS + r"(\d{3,4})"
+)
+_BILL = re.compile(r"\b(H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)" + r"[\s\u00a0]?" + r"(\d{1,5})\b(?![./]\d)")
+_PUBLIC_LAW = re.compile(r"\b(?:Public" + _WS + r"Law|Pub\." + _WS + r"L\.|P\.\s?L\.)(?:" + _WS + r"No\.)?" + _WS + r"(\d{2,3})[-\u2013](\d{1,4})\b")
+
+# Named acts: capitalised words joined by a few connectors, ending in Act/Regulations, with an
+# optional year. The first word must be capitalised, so "Pursuant to the Kingpin Act" starts at
+# "Kingpin" ("to the" is not a connector).
+_CAP = r"(?:[A-Z][\w\u2019'\-\.&]*|\([A-Z]+\))"
+_CONNECT = (
+    r"(?:" + _WS + r"(?:of|and|for|on|to|in|with|against|from|(?:of|and|with|on|for|from)" + _WS + r"the|&)" + _WS
+    + r"|,?" + _WS + r"(?:and" + _WS + r")?|-)"
+)
+_NAMED = re.compile(
+    r"(?<![\w\-])(?:[Tt]he" + _WS + r")?(" + _CAP + r"(?:" + _CONNECT + _CAP + r")*?" + _WS
+    + r"(Act|Regulations|Law))\b(?:((?:" + _WS + r"of" + _WS + r"|,?" + _WS + r"))((?:19|20)\d\d)\b)?"
+)
+_SECTION = re.compile(
+    r"\b(?:[Ss]ection|Sec\.|§)[\s\u00a0]*(\d{1,5}[A-Za-z]?)((?:\([a-zA-Z0-9]{1,5}\))*)((?:" + _WS + r"of" + _WS + r")(?:the" + _WS + r")?)?"
+)
+# Words that start a capitalised run but are not part of an act's name.
+_NAME_STOP = {
+    "Under", "Pursuant", "Today", "The", "This", "That", "These", "Those", "In", "On", "By", "As", "Its", "Their",
+    "Section", "Sections", "Title", "Sec", "And", "Of", "For", "With", "From", "To", "If", "When", "While", "After",
+}
+_GENERIC_HEADS = {"Act", "Regulations", "Law"}
+_YEARLESS_ID = ("Appropriations", "Authorization")
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", s).strip()
+
+
+def _eo(num: str) -> tuple[str, str]:
+    return f"eo-{num}", f"Executive Order {num}"
+
+
+def _trim_named(text: str, start: int) -> tuple[int, str]:
+    """Drop leading stop words ("Under the ..."), returning the new start and name."""
+    words = text.split(" ")
+    drop = 0
+    while drop < len(words) - 1 and (words[drop] in _NAME_STOP or words[drop].lower() in {"the", "of", "and"}):
+        drop += 1
+    if drop:
+        cut = len(" ".join(words[:drop])) + 1
+        return start + cut, " ".join(words[drop:])
+    return start, text
+
+
+_LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(_NAME_STOP)) + r"|the|of|and)[\s\u00a0]+)+")
+
+
+def named_instrument(text: str, start: int, end: int, head: str, sep: str | None, year: str | None) -> Citation | None:
+    """A named act/regulation from a _NAMED match: `text` is the name up to its head word."""
+    lead = _LEAD.match(text)
+    if lead:
+        start += lead.end()
+        text = text[lead.end() :]
+    # a title-case headline ("Treasury Sanctions Officials Under Global Magnitsky Act"): the name starts
+    # after the last stop word inside the run
+    inner = list(re.finditer(r"(?:^|[\s\u00a0])(?:" + "|".join(sorted(_NAME_STOP)) + r")[\s\u00a0]+", text))
+    if inner:
+        cut = inner[-1].end()
+        start += cut
+        text = text[cut:]
+    name = _collapse(text)
+    words = name.split(" ")
+    if len(words) < 2 or words[-1] not in _GENERIC_HEADS:
+        return None
+    if head in ("Law", "Regulations") and len(words) < 3:
+        return None
+    kind = "regulation" if head == "Regulations" else "statute"
+    full = name
+    if year:
+        sep = (sep or " ").replace("\u00a0", " ")
+        full = f"{name}, {year}" if "," in sep else (f"{name} of {year}" if "of" in sep else f"{name} {year}")
+    # the id leaves the year out (the same act is cited with and without it), except for acts that
+    # are re-enacted every year under one name (appropriations, authorizations)
+    key = f"{name} {year}" if year and any(w in name for w in _YEARLESS_ID) else name
+    return Citation(start, end, slug(key), full, kind, short=name if year else None)
+
+
+def find_citations(text: str) -> list[Citation]:
+    """All citations in `text`, sorted by start; overlapping named/section forms are resolved so a
+    character belongs to at most one top-level citation (a section's act is its `parent`)."""
+    cites: list[Citation] = []
+    for m in _EO.finditer(text):
+        nums = [m.group(1)] + _EO_NUM.findall(m.group(2) or "")
+        first_id, first_name = _eo(nums[0])
+        if len(nums) == 1:
+            cites.append(Citation(m.start(), m.end(), first_id, first_name, "executive_order", short=_collapse(m.group(0))))
+            continue
+        # a list of orders: the first carries the "Executive Orders" words, the rest only their number
+        cites.append(Citation(m.start(), m.start(1) + 5, first_id, first_name, "executive_order"))
+        for nm in _EO_NUM.finditer(m.group(2)):
+            s = m.start(2) + nm.start()
+            eid, ename = _eo(nm.group(0))
+            cites.append(Citation(s, s + 5, eid, ename, "executive_order"))
+    for m in _CFR.finditer(text):
+        title, part, sec = m.group(1), m.group(2), m.group(3)
+        part_cite = Citation(m.start(), m.end(), f"cfr-{title}-{part}", f"{title} CFR part {part}", "regulation")
+        if sec:
+            cites.append(Citation(m.start(), m.end(), f"cfr-{title}-{part}-{sec}", f"{title} CFR {part}.{sec}", "section", parent=part_cite))
+        else:
+            cites.append(part_cite)
+    for m in _USC.finditer(text):
+        title, sec, sub = m.group(1), m.group(2), m.group(3) or ""
+        cites.append(Citation(m.start(), m.end(), slug(f"usc-{title}-{sec}{sub}"), f"{title} U.S.C. {sec}{sub}", "section"))
+    for m in _EU.finditer(text):
+        body, mod, what, series, year, num = m.groups()
+        if len(year) == 2:
+            year, num = num, year  # old style "No 833/2014" is number/year
+        name = " ".join(x for x in (body, mod, what) if x) + f" ({series}) " + (f"No {m.group(5)}/{m.group(6)}" if len(m.group(5)) < 4 else f"{m.group(5)}/{m.group(6)}")
+        kind = "regulation"
+        cites.append(Citation(m.start(), m.end(), slug(f"eu-{what}-{m.group(5)}-{m.group(6)}"), name, kind))
+    for m in _UNSCR.finditer(text):
+        n = m.group(1)
+        cites.append(Citation(m.start(), m.end(), f"unscr-{n}", f"UN Security Council Resolution {n}", "treaty"))
+    for m in _BILL.finditer(text):
+        prefix = re.sub(r"\s", "", m.group(1))
+        if prefix == "S." and not _looks_like_senate_bill(text, m.start()):
+            continue
+        label = {"H.R.": "H.R.", "S.": "S.", "H.Res.": "H.Res.", "S.Res.": "S.Res."}.get(prefix, prefix)
+        cites.append(Citation(m.start(), m.end(), slug(f"bill-{label}-{m.group(2)}"), f"{label} {m.group(2)}", "bill"))
+    for m in _PUBLIC_LAW.finditer(text):
+        cites.append(Citation(m.start(), m.end(), f"public-law-{m.group(1)}-{m.group(2)}", f"Public Law {m.group(1)}-{m.group(2)}", "statute"))
+    named: list[Citation] = []
+    for m in _NAMED.finditer(text):
+        c = named_instrument(m.group(1), m.start(1), m.end(), m.group(2), m.group(3), m.group(4))
+        if c is not None:
+            named.append(c)
+    cites.extend(named)
+    # Sections: "Section 7031(c) of the X Act" -> section PART_OF the act; "section 1(a) of E.O. 13818"
+    by_start = {c.start: c for c in cites}
+    for m in _SECTION.finditer(text):
+        num, sub, of = m.group(1), m.group(2) or "", m.group(3)
+        short = f"Section {num}{sub}"
+        if not of:
+            continue
+        parent = by_start.get(m.end())
+        if parent is None:
+            continue
+        sid = f"{parent.id}-section-{slug(num + sub).replace('-', '')}"
+        name = f"{short} of the {parent.name}" if parent.kind != "executive_order" else f"{short} of {parent.name}"
+        cites.append(Citation(m.start(), parent.end, sid, name, "section", parent=parent, short=short))
+    return _top_level(cites)
+
+
+def _looks_like_senate_bill(text: str, start: int) -> bool:
+    # "S. 3744" is a bill; the "S." of "U.S. 1" is not (a letter or a dot right before it)
+    return start == 0 or not (text[start - 1].isalpha() or text[start - 1] == ".")
+
+
+def _top_level(cites: list[Citation]) -> list[Citation]:
+    """Longest citation wins where two overlap; a section absorbs its act (kept as `parent`)."""
+    out: list[Citation] = []
+    for c in sorted(cites, key=lambda c: (c.start, -(c.end - c.start))):
+        if out and c.start < out[-1].end:
+            if c.end - c.start > out[-1].end - out[-1].start and c.start == out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out

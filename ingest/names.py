@@ -1,0 +1,51 @@
+"""Name normalisation shared by the entity and relation components: the scorer-compatible key used to
+merge mentions, id slugs, and canonical person names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+COMPANY_SUFFIXES = (
+    r"(co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|co ltd|ltd co|gmbh|ag|sa|s a|jsc|pjsc|"
+    r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|nv|srl|spa|pte|pvt|sdn bhd|bhd|ltda|de cv|sa de cv)"
+)
+# Lower-case particles that may sit inside a person's name.
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "da", "das", "dos", "du", "la", "le", "van", "von", "y", "abu", "ul"}
+
+
+def ascii_fold(s: str) -> str:
+    s = (s or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def norm(name: str) -> str:
+    """The merge key: lower-case ASCII words, no leading "the", no possessive, no "U.S." prefix,
+    "Department of X" read as "X Department", company suffixes dropped (as the scorer reads names)."""
+    s = ascii_fold(name).lower()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"^(united states|us)( |$)", r"u s\2", s)
+    if s == "u s":
+        return "united states"
+    s = re.sub(r"^u s ", "", s)
+    s = re.sub(r"^(the )?(department|ministry) of (the )?(\w+)$", r"\4 \2", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = re.sub(r" " + COMPANY_SUFFIXES + r"$", "", s).strip()
+    return s
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+
+
+def person_canonical(name: str) -> str:
+    """Drop middle initials ("Steven T. Mnuchin" -> "Steven Mnuchin"), keep particles and suffix-free."""
+    words = name.split()
+    if len(words) <= 2:
+        return " ".join(words)
+    kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not re.fullmatch(r"[A-Z]\.?", w)]
+    return " ".join(kept)

@@ -1,0 +1,41 @@
+"""pg_relations: PART_OF, HOLDS_ROLE, ADMINISTERS, AUTHORIZES and BASED_IN between the entities that
+pg_entities found, as contract `Relation` objects (confidence 0..1, the sentence as evidence, offsets
+into doc.text). Every relation respects policygraph.ontology's signatures. Reads only
+doc._.pg_entities / doc._.pg_mentions, the parse (sentences, POS) and the lexicon."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest.lexicon import Lexicon, load_lexicon
+from ingest.relations.context import Context, Relations
+from ingest.relations.located import based_in, lists
+from ingest.relations.roles import holds_role
+from ingest.relations.structure import administers, authorizes, part_of
+
+
+@Language.factory("pg_relations")
+def make_relations(nlp: Language, name: str) -> RelationComponent:
+    return RelationComponent()
+
+
+class RelationComponent:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc._.pg_entities:
+            doc._.pg_relations = []
+            return doc
+        ctx = Context.build(doc, self.lex)
+        out = Relations(ctx)
+        part_of(ctx, out)
+        administers(ctx, out)
+        authorizes(ctx, out)
+        holds_role(ctx, out)
+        based_in(ctx, out)
+        lists(ctx, out)
+        doc._.pg_relations = out.result()
+        return doc

@@ -1,0 +1,204 @@
+"""BASED_IN: a company or organisation located by the text (not by its own name).
+
+  modifier     "Chinese technology firm X", "Two leading Xinjiang surveillance companies, A and B"
+  apposition   "Huawei, the Chinese telecommunications company", "X, a Hong Kong-based company"
+  possessive   "China's Academy of Military Medical Sciences", "China's XPCC"
+  -based       "Iran-based Etemad Tejarate Pars Co."
+  located in   "X, located in Iran", "X, based in Dubai", "headquartered in"
+  lists        "eight Chinese technology firms ..., including drone maker DJI", "American firms ... like Cargill"
+  anaphora     "The companies operate in China's surveillance technology sector" -> the companies of the
+               sentence before
+Names that only contain a place ("Beijing Superred", "Xinjiang Public Security Bureau") get nothing, and
+national bodies (Authorities) get nothing.
+"""
+
+from __future__ import annotations
+
+from ingest.extensions import Mention
+from ingest.relations.context import POSSESSIVE, Context, Relations
+
+_FIRM_NOUNS = {
+    "company", "companies", "firm", "firms", "maker", "makers", "giant", "giants", "manufacturer", "manufacturers",
+    "producer", "producers", "supplier", "suppliers", "operator", "carrier", "conglomerate", "corporation",
+    "corporations", "entity", "entities", "enterprise", "enterprises", "business", "businesses", "bank", "banks",
+    "group", "organization", "organisation", "institute", "institutes", "university", "exporter", "importer",
+    "distributor", "provider", "developer", "subsidiary", "affiliate", "startup", "vendor", "contractor",
+    "multinational", "multinationals", "brand", "brands", "outlet", "platform", "platforms", "network", "party",
+    "militia", "front", "company's",
+}
+_HOLDERS = ("Company", "Organization")
+_LIST_MARKERS = {"including", "like", "such"}
+
+
+def based_in(ctx: Context, out: Relations) -> None:
+    doc = ctx.doc
+    n = len(doc)
+    for m in ctx.mentions:
+        if ctx.type_of(m) not in _HOLDERS:
+            continue
+        _modifier_before(ctx, m, out)
+        _apposition_after(ctx, m, out)
+        _possessive(ctx, m, out)
+    # "The companies operate in China('s) ..." -> the companies of the previous sentence
+    for si, sent in enumerate(ctx.sents):
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 4 or si == 0:
+            continue
+        if toks[0].lower_ in {"the", "these", "those", "all"} and toks[1].lower_ in {"companies", "firms", "entities"}:
+            loc = _location_after(ctx, toks[2].i, sent.end, ("operate", "operates", "are", "based", "located"))
+            if loc is None:
+                continue
+            for pm in ctx.sent_mentions[si - 1]:
+                if ctx.type_of(pm) in _HOLDERS:
+                    out.add("BASED_IN", pm.entity_id, loc, 0.55, sent.start)
+    _ = n
+
+
+def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
+    """(country/place id, first token) named at token i: a Country/Place mention or a demonym."""
+    m = ctx.mention_at(i)
+    if m is not None and ctx.type_of(m) in ("Country", "Place"):
+        return m.entity_id, m.token_start
+    low = ctx.doc[i].lower_
+    if low in ctx.lex.demonyms:
+        cid = ctx.lex.demonyms[low]
+        if cid in ctx.entities:
+            return cid, i
+    return None
+
+
+def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
+    """"Chinese technology firm X" / "Xinjiang surveillance companies, X and Y" / "Iran-based X"."""
+    doc = ctx.doc
+    i = m.token_start - 1
+    # skip list separators back to the first firm of a list ("..., A and B"): only for the noun + comma form
+    lo = ctx.sents[ctx.sent_of[m.token_start]].start
+    j = i
+    while j >= lo:
+        pm = ctx.mention_at(j)
+        if pm is not None and ctx.type_of(pm) in _HOLDERS:
+            j = pm.token_start - 1
+            continue
+        if doc[j].text in {",", "and"} or doc[j].is_space:
+            j -= 1
+            continue
+        break
+    comma_list = j < i
+    k = j
+    # "-based": "Iran-based Etemad ..."
+    if k >= 1 and doc[k].lower_ == "based" and doc[k - 1].text == "-":
+        p = _place_of(ctx, k - 2)
+        if p is not None:
+            out.add("BASED_IN", m.entity_id, p[0], 0.85, m.token_start)
+        return
+    if k < lo or doc[k].lower_ not in _FIRM_NOUNS:
+        return
+    if comma_list and doc[k].lower_ not in {"companies", "firms", "entities", "businesses", "enterprises", "makers", "suppliers", "banks", "institutes"}:
+        return
+    # walk left over the noun phrase: adjectives/nouns, then a place or demonym, then quantity/determiners
+    x = k - 1
+    while x >= lo and x >= k - 6:
+        p = _place_of(ctx, x)
+        if p is not None:
+            out.add("BASED_IN", m.entity_id, p[0], 0.8, m.token_start)
+            return
+        t = doc[x]
+        if t.pos_ in {"ADJ", "NOUN", "NUM", "DET"} and t.text[:1].islower() or t.is_space or t.text == "-" or t.like_num:
+            x -= 1
+            continue
+        if t.lower_ in {"based"} and x >= 1 and doc[x - 1].text == "-":
+            x -= 2
+            continue
+        break
+
+
+def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
+    """"Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
+    "X, located in Iran"."""
+    doc = ctx.doc
+    j = m.token_end
+    end = ctx.sents[ctx.sent_of[m.token_start]].end
+    if j >= end or doc[j].text != ",":
+        return
+    k = j + 1
+    if k < end and doc[k].lower_ in {"located", "based", "headquartered", "registered", "incorporated"}:
+        loc = _location_after(ctx, k, end, ())
+        if loc is not None:
+            out.add("BASED_IN", m.entity_id, loc, 0.85, m.token_start)
+        return
+    if k >= end or doc[k].lower_ not in {"the", "a", "an"}:
+        return
+    place = None
+    b = k + 1
+    while b < end and b - k < 8:
+        t = doc[b]
+        p = _place_of(ctx, b)
+        if p is not None and place is None:
+            place = p[0]
+            pm = ctx.mention_at(b)
+            b = pm.token_end if pm is not None else b + 1
+            continue
+        if t.lower_ in _FIRM_NOUNS:
+            if place is not None:
+                out.add("BASED_IN", m.entity_id, place, 0.8, m.token_start)
+            return
+        if t.text in {",", ".", ";", "(", ")"} or t.pos_ in {"VERB", "AUX", "ADP"}:
+            return
+        b += 1
+
+
+def _possessive(ctx: Context, m: Mention, out: Relations) -> None:
+    doc = ctx.doc
+    i = m.token_start - 1
+    if i < 1 or doc[i].text not in POSSESSIVE:
+        return
+    p = _place_of(ctx, i - 1)
+    if p is not None and ctx.mention_at(i - 1) is not None:
+        out.add("BASED_IN", m.entity_id, p[0], 0.75, m.token_start)
+
+
+def _location_after(ctx: Context, k: int, end: int, verbs: tuple[str, ...]) -> str | None:
+    """The first Country/Place after "located in" / "based in" / "operate in" within a few tokens."""
+    doc = ctx.doc
+    for b in range(k, min(end, k + 6)):
+        if doc[b].lower_ == "in" and b + 1 < end:
+            for c in range(b + 1, min(end, b + 3)):
+                p = _place_of(ctx, c)
+                if p is not None:
+                    return p[0]
+            return None
+    return None
+
+
+def lists(ctx: Context, out: Relations) -> None:
+    """"N Chinese technology firms ..., including (drone maker) DJI": firms of a list introduced after a
+    located plural firm noun ("American firms with major China exposure like Cargill")."""
+    doc = ctx.doc
+    for i, t in enumerate(doc):
+        if t.lower_ not in {"firms", "companies", "businesses", "entities", "enterprises"}:
+            continue
+        # the place modifying the plural noun
+        place = None
+        for x in range(i - 1, max(i - 5, ctx.sents[ctx.sent_of[i]].start - 1), -1):
+            p = _place_of(ctx, x)
+            if p is not None:
+                place = p[0]
+                break
+            if not (doc[x].text[:1].islower() or doc[x].like_num):
+                break
+        if place is None:
+            continue
+        end = ctx.sents[ctx.sent_of[i]].end
+        for y in range(i + 1, min(end, i + 12)):
+            if doc[y].lower_ in _LIST_MARKERS:
+                z = y + 1 + (doc[y].lower_ == "such")
+                while z < end and z < y + 30:
+                    pm = ctx.mention_at(z)
+                    if pm is not None and ctx.type_of(pm) in _HOLDERS:
+                        out.add("BASED_IN", pm.entity_id, place, 0.7, i)
+                        z = pm.token_end
+                        continue
+                    if doc[z].text in {".", ";"}:
+                        break
+                    z += 1
+                break

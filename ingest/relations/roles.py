@@ -1,0 +1,241 @@
+"""HOLDS_ROLE {title}: a person and the body (or country) a title ties them to.
+
+  pre-title      "Secretary of State Mike Pompeo", "White House economic adviser Larry Kudlow",
+                 "Huawei CFO Meng Wanzhou", "Chinese President Xi Jinping", "Sen. Hawley"
+  apposition     "Robert Lighthizer, the US trade representative", "Meng Wanzhou, the chief financial
+                 officer of Huawei", "Liu He, China's economic czar", "Pascal Lamy, former
+                 director-general of the World Trade Organization and the former French ... official"
+  pre-apposition "China's deputy premier, Liu He", "its Northeast Asia senior adviser, Michael Kovrig"
+  "of <country>" "President Xi Jinping of China"
+  bare title     "President Trump": a head of state in the persons lexicon, with the title it names
+A country is the target only for official titles (president, minister, diplomat...): "Swedish pop
+singer Zara Larsson" gives nothing.
+"""
+
+from __future__ import annotations
+
+from ingest.entities.typing import TITLE_WORDS
+from ingest.extensions import Mention
+from ingest.relations.context import POSSESSIVE, Context, Relations
+
+ROLE_NOUNS = TITLE_WORDS | {
+    "adviser", "advisor", "officer", "member", "player", "representative", "czar", "diplomat", "envoy", "head",
+    "chief", "director-general", "boss", "founder", "co-founder", "president", "chairman", "spokesperson",
+    "lawmaker", "senator", "minister", "secretary", "employee", "staffer", "negotiator", "official", "officials",
+    "economist", "analyst", "researcher", "fellow", "scholar", "professor", "editor", "reporter", "correspondent",
+    "partner", "attorney", "lawyer", "executive", "manager", "commander", "general", "agent", "operative",
+    "financier", "facilitator", "leader", "premier", "governor", "mayor", "legislator", "deputy", "aide",
+}
+OFFICIAL_TITLES = {
+    "president", "premier", "minister", "leader", "diplomat", "ambassador", "envoy", "official", "officials",
+    "king", "queen", "prince", "chancellor", "dictator", "strongman", "emir", "sultan", "czar", "tsar",
+    "governor", "general", "commander", "senator", "lawmaker", "legislator", "spokesperson", "spokesman",
+    "spokeswoman", "secretary", "head", "chief", "negotiator", "vice", "deputy", "foreign", "defense",
+    "defence", "director-general", "representative", "mp", "parliamentarian", "supreme",
+}
+_BODY_TYPES = ("Authority", "Company", "Organization")
+_STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
+_WINDOW = 9
+
+
+def holds_role(ctx: Context, out: Relations) -> None:
+    doc = ctx.doc
+    for p in ctx.mentions:
+        if ctx.type_of(p) != "Person":
+            continue
+        found = _pre_title(ctx, p, out)
+        found |= _apposition(ctx, p, out)
+        found |= _pre_apposition(ctx, p, out)
+        found |= _of_country(ctx, p, out)
+        if not found:
+            _bare_title(ctx, p, out)
+    _ = doc
+
+
+def _words(ctx: Context, a: int, b: int) -> list[str]:
+    return [t.lower_ for t in ctx.doc[a:b] if not t.is_space]
+
+
+def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int], conf: float) -> bool:
+    """Relations from a title phrase doc[window]: its body mentions, else a demonym/country for an
+    official title. The title is the phrase minus determiners."""
+    a, b = window
+    if b <= a:
+        return False
+    doc = ctx.doc
+    words = _words(ctx, a, b)
+    bodies: list[Mention] = []
+    countries: list[tuple[str, int]] = []
+    i = a
+    while i < b:
+        m = ctx.mention_at(i)
+        if m is not None and m.entity_id != person.entity_id:
+            t = ctx.type_of(m)
+            if t in _BODY_TYPES:
+                bodies.append(m)
+            elif t == "Country":
+                countries.append((m.entity_id, i))
+            i = max(m.token_end, i + 1)
+            continue
+        low = doc[i].lower_
+        if low in ctx.lex.demonyms:
+            # a demonym right before a body ("French EU parliament member") only qualifies that body
+            nxt = ctx.mention_at(i + 1)
+            if not (nxt is not None and ctx.type_of(nxt) in _BODY_TYPES):
+                countries.append((ctx.lex.demonyms[low], i))
+        i += 1
+    has_role = any(w in ROLE_NOUNS for w in words) or any(m.source == "title" for m in bodies)
+    if not has_role:
+        return False
+    title = _title_text(ctx, a, b)
+    done = False
+    for m in bodies:
+        done |= out.add("HOLDS_ROLE", person.entity_id, m.entity_id, conf, person.token_start, title=title or m.text)
+    official = any(w in OFFICIAL_TITLES for w in words) or any(w.startswith("former") for w in words) and any(w in OFFICIAL_TITLES for w in words)
+    if official and (not bodies or any(doc[j + 1].lower_ in {"and", ","} for _, j in countries if j + 1 < len(doc))):
+        for cid, _j in countries:
+            if cid in ctx.entities or _ensure_country(ctx, cid):
+                done |= out.add("HOLDS_ROLE", person.entity_id, cid, conf - 0.1, person.token_start, title=title)
+    return done
+
+
+def _ensure_country(ctx: Context, cid: str) -> bool:
+    """A demonym-only country ("Chinese President Xi") is not an entity of the document; HOLDS_ROLE
+    needs both nodes, so the relation is only made when the country is named somewhere."""
+    return cid in ctx.entities
+
+
+def _title_text(ctx: Context, a: int, b: int) -> str:
+    toks = [t for t in ctx.doc[a:b] if not t.is_space]
+    while toks and (toks[0].lower_ in {"the", "a", "an", "its", "their", "his", "her", ","} or toks[0].text in POSSESSIVE):
+        toks = toks[1:]
+    while toks and toks[-1].text in {",", "'s", "\u2019s"}:
+        toks = toks[:-1]
+    return " ".join(t.text for t in toks)
+
+
+def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
+    doc = ctx.doc
+    a = p.token_start
+    lo = max(0, p.token_start - _WINDOW, ctx.sents[ctx.sent_of[p.token_start]].start)
+    i = p.token_start - 1
+    while i >= lo:
+        t = doc[i]
+        m = ctx.mention_at(i)
+        if m is not None:
+            if ctx.type_of(m) == "Person":
+                break
+            i = m.token_start - 1
+            a = m.token_start
+            continue
+        if t.is_space or t.text in POSSESSIVE or t.lower_ in ROLE_NOUNS or t.lower_ in ctx.lex.demonyms or t.text in {"-"}:
+            a = i
+            i -= 1
+            continue
+        if t.pos_ in {"NOUN", "ADJ", "PROPN"} and t.text[:1].islower():
+            a = i
+            i -= 1
+            continue
+        break
+    return _emit(ctx, out, p, (a, p.token_start), 0.8)
+
+
+def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
+    doc = ctx.doc
+    j = p.token_end
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    end = ctx.sents[ctx.sent_of[p.token_start]].end
+    k = j + 1
+    if k < end and doc[k].lower_ in {"and", "or", "but", "who", "which"}:
+        return False  # coordination / relative clause, not an apposition
+    b = k
+    while b < end and b - k < 16:
+        t = doc[b]
+        m = ctx.mention_at(b)
+        if m is not None:
+            if ctx.type_of(m) == "Person":
+                return False  # the phrase is the next person's title
+            b = m.token_end
+            continue
+        if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()):
+            break
+        if t.lower_ in {"who", "which", "that", "whose", "said", "says"}:
+            break
+        b += 1
+    if b == k:
+        return False
+    return _emit(ctx, out, p, (k, b), 0.75)
+
+
+def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
+    doc = ctx.doc
+    c = p.token_start - 1
+    if c < 1 or doc[c].text != ",":
+        return False
+    lo = max(0, c - 10, ctx.sents[ctx.sent_of[p.token_start]].start)
+    i = c - 1
+    a = c
+    while i >= lo:
+        t = doc[i]
+        m = ctx.mention_at(i)
+        if m is not None:
+            if ctx.type_of(m) == "Person":
+                return False
+            a = m.token_start
+            i = m.token_start - 1
+            continue
+        if t.text in POSSESSIVE or t.lower_ in ROLE_NOUNS or t.lower_ in ctx.lex.demonyms or t.is_space or t.text == "-":
+            a = i
+            i -= 1
+            continue
+        if t.lower_ in {"its", "their"}:
+            owner = _nearest_body_before(ctx, i)
+            if owner is not None:
+                _emit_owner(ctx, out, p, owner, (i + 1, c))
+                return True
+            break
+        if t.lower_ in {"the", "a", "an", "former"} or (t.pos_ in {"NOUN", "ADJ", "PROPN"} and (t.text[:1].islower() or not t.is_sent_start)):
+            a = i
+            i -= 1
+            continue
+        break
+    return _emit(ctx, out, p, (a, c), 0.7)
+
+
+def _nearest_body_before(ctx: Context, i: int) -> Mention | None:
+    lo = ctx.sents[ctx.sent_of[i]].start
+    for j in range(i - 1, lo - 1, -1):
+        m = ctx.mention_at(j)
+        if m is not None and ctx.type_of(m) in _BODY_TYPES:
+            return m
+    return None
+
+
+def _emit_owner(ctx: Context, out: Relations, p: Mention, owner: Mention, window: tuple[int, int]) -> None:
+    words = _words(ctx, *window)
+    if any(w in ROLE_NOUNS for w in words):
+        out.add("HOLDS_ROLE", p.entity_id, owner.entity_id, 0.6, p.token_start, title=_title_text(ctx, *window))
+
+
+def _of_country(ctx: Context, p: Mention, out: Relations) -> bool:
+    doc = ctx.doc
+    j = p.token_end
+    if j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return False
+    m = ctx.mention_at(j + 1) or (ctx.mention_at(j + 2) if doc[j + 1].lower_ == "the" else None)
+    if m is None or ctx.type_of(m) not in ("Country", *_BODY_TYPES):
+        return False
+    before = _words(ctx, max(0, p.token_start - 3), p.token_start)
+    if not any(w in OFFICIAL_TITLES for w in before):
+        return False
+    return out.add("HOLDS_ROLE", p.entity_id, m.entity_id, 0.75, p.token_start, title=" ".join(w for w in before if w in ROLE_NOUNS))
+
+
+def _bare_title(ctx: Context, p: Mention, out: Relations) -> None:
+    entry = ctx.lex.get(p.entity_id)
+    if entry is None or not entry.title or not entry.country:
+        return
+    words = _words(ctx, max(0, p.token_start - 2), p.token_start)
+    if entry.title.lower().split()[-1] in words and entry.country in ctx.entities:
+        out.add("HOLDS_ROLE", p.entity_id, entry.country, 0.7, p.token_start, title=entry.title)

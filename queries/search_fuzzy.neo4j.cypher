@@ -1,0 +1,10 @@
+// Neo4j: the Lucene full-text index entity_search, queried with word~1 fuzzy terms.
+CALL db.index.fulltext.queryNodes('entity_search', $expr) YIELD node
+WITH node
+WHERE $type IS NULL OR node.type = $type
+WITH node
+LIMIT $limit
+OPTIONAL MATCH (node)-[m:MENTIONED_IN]->(:Document)
+WITH node, count(m) AS mention_count
+RETURN node.id AS id, node.name AS name, node.type AS type, node.kind AS kind, node.aliases AS aliases,
+       node.search_terms AS search_terms, mention_count
