@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from policygraph.ontology import ROLE_RELATIONSHIPS
+
 EVIDENCE_PROPS = frozenset({"doc_ids", "ev_doc_ids", "ev_starts", "ev_ends", "ev_quotes", "confidence"})
 
 
@@ -77,6 +79,18 @@ def mention_spans(spans_json: str | None, starts: list | None = None, ends: list
         except (ValueError, TypeError, IndexError):
             pass
     return [{"start": s, "end": e, "text": None} for s, e in zip(starts or [], ends or [], strict=False)]
+
+
+_ROLE_FIELDS = {rel: role for role, rel in ROLE_RELATIONSHIPS.items()}  # BY -> by, ...
+
+
+def split_parts(parts: Iterable[dict | None] | None) -> dict[str, list[dict]]:
+    """[{role: BY|TARGETS|UNDER, id, name, type}] (one collect over every role) -> {by, targets, under}."""
+    out: dict[str, list[dict]] = {role: [] for role in ROLE_RELATIONSHIPS}
+    for p in parts or ():
+        if p and p.get("id") is not None and p.get("role") in _ROLE_FIELDS:
+            out[_ROLE_FIELDS[p["role"]]].append(p)
+    return out
 
 
 def action_summary(row: dict) -> dict:

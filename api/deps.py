@@ -12,7 +12,9 @@ from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, Stor
 from policygraph.settings import Settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
+    # async on purpose: a sync dependency costs a threadpool hop per request; this one never blocks once
+    # the store is open (the app's lifespan opens it at startup)
     return request.app.state.lazy_store.get()
 
 

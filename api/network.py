@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 
 from api.deps import run
 from graph.store import Store
-from policygraph.ontology import ROLE_RELATIONSHIPS
+from policygraph.ontology import ONTOLOGY, ROLE_RELATIONSHIPS
 
 BY, TARGETS, UNDER = (ROLE_RELATIONSHIPS[r] for r in ("by", "targets", "under"))
+ROLES = frozenset(ROLE_RELATIONSHIPS.values())
+REPORTED_IN = "REPORTED_IN"
+assert REPORTED_IN in ONTOLOGY.provenance, "provenance names drifted from the ontology"
 MAX_ACTIONS_PER_EDGE = 20  # action ids listed on an edge (its weight still counts them all)
 
 
@@ -39,6 +42,7 @@ class NetworkBuilder:
     nodes: dict[str, dict] = field(default_factory=dict)
     edges: dict[tuple[str, str, str, str], _Edge] = field(default_factory=dict)
     truncated: bool = False
+    _seen: set[tuple] = field(default_factory=set)
 
     def _admit(self, entity: dict, depth: int) -> bool:
         """Add a node if it passes the type filter and the cap; True when it is (now) in the graph."""
@@ -57,8 +61,9 @@ class NetworkBuilder:
         key = (source, target, etype, title or "")
         edge = self.edges.setdefault(key, _Edge(source, target, etype, category, title=title))
         if action is not None:
-            if action in edge.actions:
+            if (key, action) in self._seen:
                 return  # the same action seen from both ends of the edge
+            self._seen.add((key, action))
             if len(edge.actions) < MAX_ACTIONS_PER_EDGE:
                 edge.actions.append(action)
         edge.weight += max(1, weight)
@@ -80,11 +85,10 @@ class NetworkBuilder:
                     found.append(other["id"])
                 self._edge(row["source"], row["target"], row["type"], "relation", row.get("evidence") or 1, None,
                            title=row.get("title"))
-            rows = run(self.store, "network_actions", ids=frontier, scan=self.scan,
-                       limit=self.scan * 8)
+            rows = run(self.store, "network_actions", ids=frontier, scan=self.scan, limit=self.scan * 8)
             if len(rows) >= self.scan * 8:
                 self.truncated = True
-            for row in sorted(rows, key=lambda r: (r["source"], r["action_id"], r["other"]["id"])):
+            for row in self._action_rows(rows):
                 pair = self._action_edge(row)
                 if pair is None:
                     continue
@@ -94,9 +98,30 @@ class NetworkBuilder:
                     continue
                 if new:
                     found.append(other["id"])
-                self._edge(*pair, row.get("evidence") or 1, row["action_id"])
+                self._edge(*pair, row["evidence"], row["action_id"])
             frontier = sorted(set(found))
         self._finish()
+
+    @staticmethod
+    def _action_rows(rows: list[dict]) -> list[dict]:
+        """Flat (source, action, link, other) rows -> one row per (source, action, participant), with the
+        action's evidence count and whether it names an actor, in a stable order."""
+        evidence: dict[str, int] = {}
+        has_actor: dict[str, bool] = {}
+        for r in rows:
+            if r["link"] == REPORTED_IN:
+                evidence[r["action_id"]] = evidence.get(r["action_id"], 0) + 1
+            elif r["link"] == BY or r["source_role"] == BY:
+                has_actor[r["action_id"]] = True
+        out = [
+            {"source": r["source"], "source_role": r["source_role"], "action_id": r["action_id"], "kind": r["kind"],
+             "other_role": r["link"], "evidence": evidence.get(r["action_id"], 0),
+             "has_actor": has_actor.get(r["action_id"], False),
+             "other": {"id": r["other_id"], "name": r["other_name"], "type": r["other_type"],
+                       "kind": r["other_kind"]}}
+            for r in rows if r["link"] in ROLES
+        ]
+        return sorted(out, key=lambda r: (r["source"], r["action_id"], r["other"]["id"], r["other_role"]))
 
     @staticmethod
     def _action_edge(row: dict) -> tuple[str, str, str, str] | None:

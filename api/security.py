@@ -31,7 +31,7 @@ def _matches(key: str | None, keys: list[str]) -> bool:
     return any(hits)
 
 
-def require_read(request: Request, key: str | None = Depends(_header)) -> None:
+async def require_read(request: Request, key: str | None = Depends(_header)) -> None:
     settings = _settings(request)
     if not settings.read_keys:
         return
@@ -42,7 +42,7 @@ def require_read(request: Request, key: str | None = Depends(_header)) -> None:
         raise ApiError(401, "the API key is not valid", {"WWW-Authenticate": API_KEY_HEADER})
 
 
-def require_write(request: Request, key: str | None = Depends(_header)) -> None:
+async def require_write(request: Request, key: str | None = Depends(_header)) -> None:
     settings = _settings(request)
     if not settings.api_keys:
         raise ApiError(

@@ -321,6 +321,23 @@ def measure(fn: Callable[[str], object], samples: list[str], warmup: int) -> lis
     return out
 
 
+def measure_pair(a: Callable[[str], object], b: Callable[[str], object], samples: list[str],
+                 warmup: int) -> tuple[list[float], list[float]]:
+    for s in samples[:warmup]:
+        a(s)
+        b(s)
+    out_a, out_b = [], []
+    for s in samples:
+        t0 = time.perf_counter()
+        a(s)
+        t1 = time.perf_counter()
+        b(s)
+        t2 = time.perf_counter()
+        out_a.append((t1 - t0) * 1000)
+        out_b.append((t2 - t1) * 1000)
+    return out_a, out_b
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -359,7 +376,20 @@ def main() -> int:
     ap.add_argument("--docs-per-chunk", type=int, default=1000)
     ap.add_argument("--reuse", action="store_true", help="keep a graph of the right size instead of rebuilding")
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
+    ap.add_argument("--neo4j-server", action="store_true",
+                    help="start a throwaway local Neo4j (graph.neo4j_server) and benchmark it")
+    ap.add_argument("--neo4j-heap", default="1g")
     args = ap.parse_args()
+    if args.neo4j_server:
+        from graph.neo4j_server import Neo4jServer
+
+        with Neo4jServer(heap=args.neo4j_heap, page_cache="1g", startup_timeout=600) as server:
+            args.store = server.uri
+            return run(args)
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
 
     home = Path(args.home or tempfile.mkdtemp(prefix="pg-bench-"))
     settings = Settings(home=home, graph_name=args.graph, store=args.store, batch_size=5000)
@@ -396,9 +426,8 @@ def main() -> int:
                     def raw(sample: str, case: Case = case) -> None:
                         case.raw(store, sample)
 
-                    # interleaved order would share caches unevenly; run raw then API on the same samples
-                    raw_ms = measure(raw, case.samples, args.warmup)
-                    api_ms = measure(get, case.samples, args.warmup)
+                    # raw and API alternate sample by sample, so both see the same machine load and caches
+                    raw_ms, api_ms = measure_pair(raw, get, case.samples, args.warmup)
                     row = {
                         "endpoint": case.name,
                         "api_p50": round(pct(api_ms, 0.5), 2), "api_p95": round(pct(api_ms, 0.95), 2),

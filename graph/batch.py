@@ -30,13 +30,15 @@ KEY_PROPERTIES: dict[str, tuple[str, ...]] = {"HOLDS_ROLE": ("title",)}
 
 _DROP = re.compile(r"[.'\u2019\u2018`]")  # "U.S." -> "US", "Xi's" -> "Xis": dots and apostrophes join
 _NON_WORD = re.compile(r"[^\w]+|_")
+_PROP_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")  # extra relation properties become Cypher map keys
 
 
 def search_form(text: str) -> str:
     """Normal form used for entity search on every store: accents off, lower case, words split by one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", _DROP.sub("", plain.casefold())).split())
+    if not text.isascii():  # the accent strip is the slow part; most names are ASCII
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", _DROP.sub("", text.casefold())).split())
 
 
 @dataclass
@@ -150,7 +152,7 @@ def build_batch(documents: list[Document], extractions: list[Extraction]) -> Gra
                 "count": len(spans),
                 "starts": [s[0] for s in spans],
                 "ends": [s[1] for s in spans],
-                "spans": json.dumps([list(s) for s in spans], ensure_ascii=False),
+                "spans": json.dumps([list(s) for s in spans]),
             }
 
         for act in ex.actions:
@@ -209,7 +211,7 @@ def build_batch(documents: list[Document], extractions: list[Extraction]) -> Gra
                 extra = {
                     k: v
                     for k, v in rel.properties.items()
-                    if k not in key_props and isinstance(v, str | int | float | bool)
+                    if k not in key_props and isinstance(v, str | int | float | bool) and _PROP_KEY.match(k)
                 }
                 relations[key] = ({"source": rel.source, "target": rel.target, **key_props,
                                    "props": extra}, _Evidence())

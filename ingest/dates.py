@@ -27,7 +27,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 # Leading words that carry no date information ("on Monday", "in early 2019", "as of today").
-_LEAD = re.compile(r"^(?:(?:on|in|at|as of|since|from|by|during|until|through|of|the|early|earlier|mid|late|later)[\s-]+)+")
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|as of|since|from|by|during|until|through|of|the|early|earlier|mid|late|later)[\s-]+)+"
+)
 # Expressions that are durations, frequencies or vague references, never a point in time.
 _VAGUE = re.compile(
     r"\b(?:years|months|weeks|days|decades|annually|daily|weekly|monthly|yearly|recent|recently|"
@@ -39,7 +41,9 @@ _MONTH_YEAR = re.compile(rf"^{_MONTH},?\s+(?:of\s+)?{_YEAR}$")
 _MONTH_DAY = re.compile(rf"^{_MONTH}\s+{_DAY}$")
 _YEAR_ONLY = re.compile(rf"^{_YEAR}$")
 _MONTH_ONLY = re.compile(rf"^(?P<rel>last|this|next|past)?\s*{_MONTH}$")
-_WEEKDAY = re.compile(r"^(?P<rel>last|this|next|past)?\s*(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$")
+_WEEKDAY = re.compile(
+    r"^(?P<rel>last|this|next|past)?\s*(?P<wd>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$"
+)
 _NUMERIC = re.compile(r"^(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{2}|\d{4})$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$")
 _RELATIVE = {

@@ -1,17 +1,13 @@
 // name: network_actions
-// description: One hop of the network view through actions: for each frontier entity, the actions it takes
-//   part in (BY, TARGETS or UNDER) and the other participants of each, with the action's evidence count.
-//   `scan` caps the action links read (hub entities have thousands); the API folds rows into weighted edges.
-// params: ids:list, scan:int=500, limit:int=2000
-// columns: source, source_role, action_id, kind, other_role, other, evidence, has_actor
+// description: One hop of the network view through actions: for each frontier entity, the actions it takes part in (its role BY/TARGETS/UNDER) and every outgoing link of each action - the other participants (BY/TARGETS/UNDER -> Entity) and the reports (REPORTED_IN -> Document, counted as evidence by the API). `scan` caps the entity-action links read (hubs have thousands); flat rows, folded into weighted edges by api/network.py.
+// params: ids:list, scan:int=500, limit:int=4000
+// columns: source, source_role, action_id, kind, link, other_id, other_name, other_type, other_kind
 UNWIND $ids AS sid
 MATCH (s:Entity {id: sid})<-[r1]-(a:Action)
 WITH s, type(r1) AS source_role, a
 LIMIT $scan
-MATCH (a)-[r2]->(o:Entity)
+MATCH (a)-[r2]->(o)
 WHERE o <> s
-RETURN s.id AS source, source_role, a.id AS action_id, a.kind AS kind, type(r2) AS other_role,
-       {id: o.id, name: o.name, type: o.type, kind: o.kind} AS other,
-       size([(a)-[ev:REPORTED_IN]->(:Document) | ev.start]) AS evidence,
-       size([(a)-[:BY]->(actor:Entity) | actor.id]) > 0 AS has_actor
+RETURN s.id AS source, source_role, a.id AS action_id, a.kind AS kind, type(r2) AS link, o.id AS other_id,
+       o.name AS other_name, o.type AS other_type, o.kind AS other_kind
 LIMIT $limit

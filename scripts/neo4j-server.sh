@@ -16,6 +16,7 @@
 #   NEO4J_READY_TIMEOUT  seconds `start` waits for Bolt                  default 120
 #   NEO4J_STOP_TIMEOUT   seconds `stop` waits before SIGKILL             default 60
 #   NEO4J_WATCH_PID      the server exits when this pid is gone (used by graph/neo4j_server.py)
+#   NEO4J_CDS            1 (default): make/use a class-data-sharing archive at build time; 0: don't
 #
 # SECURITY: auth is disabled and Bolt binds to 127.0.0.1 only. This is a loopback test server;
 # never expose it or keep data in it that matters.
@@ -50,7 +51,7 @@ java_opts() {
     JAVA_OPTS=(-Xms64m "-Xmx$HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1
         -XX:-OmitStackTraceInFastThrow -XX:+ExitOnOutOfMemoryError -Djdk.nio.maxCachedBufferSize=1024
         -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true)
-    if [[ "${1:-}" != training && -f "$CDS" && "$CDS" -nt "$JAR" ]]; then
+    if [[ "${1:-}" != training && "${NEO4J_CDS:-1}" != 0 && -f "$CDS" && "$CDS" -nt "$JAR" ]]; then
         # A stale or foreign archive (other JDK, changed jars) is ignored by the JVM; keep it quiet.
         JAVA_OPTS+=("-XX:SharedArchiveFile=$CDS" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
@@ -114,7 +115,9 @@ cmd_build() {
     # (before the CDS run: the archive records the jar's mtime).
     touch "$JAR"
     log "built in $((SECONDS - started)) s"
-    cds_train
+    if [[ "${NEO4J_CDS:-1}" != 0 ]]; then
+        cds_train
+    fi
     exec 8>&-
 }
 

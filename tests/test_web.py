@@ -74,54 +74,53 @@ def _ingest_seeds(home: Path) -> None:
     assert report.documents_new == 5 and report.ok, report
 
 
+def _wait_healthy(proc: subprocess.Popen, base: str, log_path: Path, timeout_s: float = 90) -> None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited: {log_path.read_text()[-3000:]}")
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not come up: {log_path.read_text()[-3000:]}")
+        time.sleep(0.3)
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
+    """uvicorn serving create_app() on a free loopback port, over the seeds in a fresh embedded store."""
     home = Path(tempfile.mkdtemp(prefix="pg-web-"))
-    _ingest_seeds(home)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "POLICYGRAPH_HOME": str(home),
-        "POLICYGRAPH_API_KEYS": f'["{API_KEY}"]',
-        "POLICYGRAPH_PROCESSES": "1",
-    }
-    env.pop("POLICYGRAPH_STORE", None)
-    log_path = home / "uvicorn.log"
-    cmd = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "api.app:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"the server exited: {log_path.read_text()[-3000:]}")
-                try:
-                    if httpx.get(base + "/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not come up: {log_path.read_text()[-3000:]}")
-                time.sleep(0.3)
-            yield base
-        finally:
-            proc.terminate()
+    try:
+        _ingest_seeds(home)
+        port = _free_port()
+        env = {
+            **os.environ,
+            "POLICYGRAPH_HOME": str(home),
+            "POLICYGRAPH_API_KEYS": f'["{API_KEY}"]',
+            "POLICYGRAPH_PROCESSES": "1",
+        }
+        env.pop("POLICYGRAPH_STORE", None)
+        env.pop("POLICYGRAPH_READ_KEYS", None)
+        log_path = home / "uvicorn.log"
+        app = "api.app:create_app"
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", app, "--host", "127.0.0.1", "--port", str(port)]
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
             try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-    shutil.rmtree(home, ignore_errors=True)
+                base = f"http://127.0.0.1:{port}"
+                _wait_healthy(proc, base, log_path)
+                yield base
+            finally:
+                proc.terminate()  # graceful: the app's lifespan closes the store, which stops the embedded server
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -377,6 +376,11 @@ def test_network_click_expands_neighbours(page: Page, api: httpx.Client) -> None
     expect(graph).to_have_attribute("data-nodes", str(len(union)))
     assert len(union) >= before
     shot(page, "07-network-expanded")
+    # a type filter reloads the view with the neighbours of that type only
+    kind = next((n["type"] for n in net["nodes"] if n["id"] != center["id"]), "Person")
+    only = fetch(api, f"/entities/{center['id']}/network", depth=1, types=kind)
+    page.locator("#net-types").select_option(kind)
+    expect(graph).to_have_attribute("data-nodes", str(len({n["id"] for n in only["nodes"]} | {center["id"]})))
 
 
 def test_path_finder(page: Page, api: httpx.Client) -> None:
@@ -520,25 +524,33 @@ def test_timeline_marks_and_evidence_link_to_actions(page: Page, api: httpx.Clie
     # click a piece of the evidence that is plain text (not an entity link inside it)
     point = page.evaluate(
         """id => {
+            // prefer a sentence shared with other actions: it exercises the chooser
             const piece = [...document.querySelectorAll('.doc-text .ev')]
-                .find(el => el.dataset.actions.split(' ').includes(id) && el.firstChild && el.firstChild.nodeType === 3
-                            && el.textContent.trim().length > 3);
+                .filter(el => el.dataset.actions.split(' ').includes(id) && el.firstChild
+                              && el.firstChild.nodeType === 3 && el.textContent.trim().length > 3)
+                .sort((a, b) => b.dataset.actions.split(' ').length - a.dataset.actions.split(' ').length)[0];
             if (!piece) return null;
             piece.scrollIntoView({block: 'center'});
             const r = document.createRange();
             r.setStart(piece.firstChild, 1);
             r.setEnd(piece.firstChild, 2);
             const b = r.getBoundingClientRect();
-            return {x: b.left + b.width / 2, y: b.top + b.height / 2, opens: piece.dataset.action};
+            const ids = piece.dataset.actions.split(' ');
+            return {x: b.left + b.width / 2, y: b.top + b.height / 2, shared: ids.length > 1 ? ids.length : 0};
         }""",
         action["id"],
     )
     assert point, "the action's evidence is underlined in the text"
     page.mouse.click(point["x"], point["y"])
-    # where two actions share a sentence the piece opens the first; its title names both
-    page.wait_for_url(re.compile(rf"#/action/{re.escape(point['opens'])}$"))
+    # where several actions are read from one sentence a small menu lists them; pick ours
+    menu = page.locator(".popover")
+    if point["shared"]:
+        expect(menu.locator("a")).to_have_count(point["shared"])
+        menu.locator(f"a[href='#/action/{action['id']}']").click()
+    page.wait_for_url(re.compile(rf"#/action/{re.escape(action['id'])}$"))
     wait_idle(page)
-    expect(page.locator(".facts")).to_contain_text(point["opens"])
+    expect(page.locator(".facts")).to_contain_text(action["id"])
+    expect(menu).to_have_count(0)
 
 
 def test_actions_browser_filters(page: Page, api: httpx.Client) -> None:
@@ -559,3 +571,51 @@ def test_actions_browser_filters(page: Page, api: httpx.Client) -> None:
         visible=bool(expected["next_cursor"])
     )
     shot(page, "13-actions-filtered")
+
+
+def test_sentence_with_several_actions_offers_a_choice(page: Page, api: httpx.Client) -> None:
+    shared = None
+    for d in fetch(api, "/documents", limit=100)["items"]:
+        doc = fetch(api, f"/documents/{d['id']}")
+        spans = [(sp["start"], sp["end"], a["id"]) for a in doc["actions"] for sp in a["spans"]]
+        pairs = [(x, y) for x in spans for y in spans if x[2] < y[2] and x[0] < y[1] and y[0] < x[1]]
+        if pairs:
+            shared = (doc, pairs[0])
+            break
+    if shared is None:
+        pytest.skip("no sentence of this corpus is evidence for two actions")
+    doc, (first, second) = shared
+    page.goto(f"/#/document/{doc['id']}")
+    wait_idle(page)
+    point = page.evaluate(
+        """ids => {
+            const piece = [...document.querySelectorAll('.doc-text .ev')].find(el => {
+                const mine = el.dataset.actions.split(' ');
+                return ids.every(i => mine.includes(i)) && el.firstChild && el.firstChild.nodeType === 3
+                       && el.textContent.trim().length > 3;
+            });
+            if (!piece) return null;
+            piece.scrollIntoView({block: 'center'});
+            const r = document.createRange();
+            r.setStart(piece.firstChild, 1);
+            r.setEnd(piece.firstChild, 2);
+            const b = r.getBoundingClientRect();
+            return {x: b.left + b.width / 2, y: b.top + b.height / 2, n: piece.dataset.actions.split(' ').length};
+        }""",
+        [first[2], second[2]],
+    )
+    assert point, "the shared sentence is underlined as evidence of both actions"
+    page.mouse.click(point["x"], point["y"])
+    menu = page.locator(".popover[role=dialog]")
+    expect(menu.locator("a")).to_have_count(point["n"])
+    expect(menu.locator("a").first).to_be_focused()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "14-document-several-actions.png"))
+    page.keyboard.press("Escape")
+    expect(menu).to_have_count(0)
+    page.mouse.click(point["x"], point["y"])
+    menu.locator(f"a[href='#/action/{second[2]}']").click()
+    page.wait_for_url(re.compile(rf"#/action/{re.escape(second[2])}$"))
+    wait_idle(page)
+    expect(page.locator(".facts")).to_contain_text(second[2])
+    expect(menu).to_have_count(0)

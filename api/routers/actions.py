@@ -6,11 +6,13 @@ import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from api import convert, cursor
 from api.deps import get_store, one, run
 from api.errors import invalid
 from api.models import ActionDetail, ActionPage, EnabledBy
+from api.responses import respond
 from api.search import words
 from graph.store import Store
 from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, RELATION_TYPES, ROLE_RELATIONSHIPS
@@ -39,7 +41,7 @@ def list_actions(
     q: Annotated[str | None, Query(max_length=200, description="names of participants or evidence text")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
-) -> dict:
+) -> Response:
     after_date, after_id = cursor.decode("actions", cursor_)
     if from_ and to and from_ > to:
         raise invalid("from: must not be after to")
@@ -60,7 +62,7 @@ def list_actions(
         rows = run(store, "actions_list", **params)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("actions", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
-    return {"items": [convert.action_summary(r) for r in page], "next_cursor": next_cursor}
+    return respond(ActionPage, {"items": [convert.action_summary(r) for r in page], "next_cursor": next_cursor})
 
 
 def _end_of(date: str | None) -> str | None:
@@ -72,9 +74,10 @@ def _end_of(date: str | None) -> str | None:
 
 @router.get("/{action_id}", response_model=ActionDetail, summary="One action with its evidence",
             responses={404: {"description": "unknown action"}})
-def get_action(action_id: str, store: StoreDep) -> dict:
+def get_action(action_id: str, store: StoreDep) -> Response:
     row = one(store, "action", "action", action_id)
-    return {**convert.action_summary(row), "evidence": convert.action_evidence(row.get("evidence"))}
+    evidence = convert.action_evidence(row.get("evidence"))
+    return respond(ActionDetail, {**convert.action_summary(row), "evidence": evidence})
 
 
 # enabled_by roles (graph catalog) -> API reasons, and the relationship chain each path follows
@@ -91,7 +94,7 @@ REASONS = {
 @router.get("/{action_id}/enabled-by", response_model=EnabledBy,
             summary="Which authorities enabled this action (actors, their parents, legal bases, their authorities)",
             responses={404: {"description": "unknown action"}})
-def enabled_by(action_id: str, store: StoreDep) -> dict:
+def enabled_by(action_id: str, store: StoreDep) -> Response:
     action_row = one(store, "action", "action", action_id)
     rows = run(store, "enabled_by", action_id=action_id)
     # evidence of each link (via -> entity) so every step of a path can be shown with its sentence
@@ -129,8 +132,8 @@ def enabled_by(action_id: str, store: StoreDep) -> dict:
                              {**s, "category": "role" if s["source"] == action_id else "relation", "weight": 1})
     node_ids = {action_id} | {i for s in edges.values() for i in (s["source"], s["target"])}
     nodes = [{**names.get(i, {"id": i}), "depth": None, "weight": 0} for i in sorted(node_ids)]
-    return {"action": convert.action_summary(action_row), "items": items, "nodes": nodes,
-            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))}
+    return respond(EnabledBy, {"action": convert.action_summary(action_row), "items": items, "nodes": nodes,
+            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))})
 
 
 def _steps(path: list[str], role: str) -> list[dict]:

@@ -6,11 +6,13 @@ import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.responses import Response
 
 from api import convert, cursor
 from api.deps import get_settings, get_store, one, run
 from api.errors import ApiError
 from api.models import DocumentDetail, DocumentIn, DocumentPage, IngestResult
+from api.responses import respond
 from api.security import require_write
 from graph.store import Store
 from ingest.documents import Document
@@ -38,18 +40,18 @@ def list_documents(
     source: Annotated[str | None, Query(description="only documents of this source")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
-) -> dict:
+) -> Response:
     after_date, after_id = cursor.decode("documents", cursor_)
     rows = run(store, "documents_list", after_date=after_date, after_id=after_id, source=source, limit=limit + 1)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("documents", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
     items = [{k: r.get(k) for k in ("id", "title", "source", "published", "url")} for r in page]
-    return {"items": items, "next_cursor": next_cursor}
+    return respond(DocumentPage, {"items": items, "next_cursor": next_cursor})
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, summary="One document: text, mentions, action evidence",
             responses={404: {"description": "unknown document"}})
-def get_document(doc_id: str, store: StoreDep) -> dict:
+def get_document(doc_id: str, store: StoreDep) -> Response:
     doc = one(store, "document", "document", doc_id)
     mentions = run(store, "document_mentions", id=doc_id)
     actions = run(store, "document_actions", id=doc_id)
@@ -65,8 +67,8 @@ def get_document(doc_id: str, store: StoreDep) -> dict:
                          key=lambda s: (s["start"], s["end"]))}
         for a in actions
     ]
-    return {**{k: doc.get(k) for k in ("id", "title", "source", "published", "url", "text")},
-            "entities": entities, "actions": acts}
+    return respond(DocumentDetail, {**{k: doc.get(k) for k in ("id", "title", "source", "published", "url", "text")},
+            "entities": entities, "actions": acts})
 
 
 @router.post("", response_model=IngestResult, status_code=200, dependencies=[Depends(require_write)],

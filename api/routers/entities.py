@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from api import convert
 from api.deps import get_store, one, run
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
 from api.network import NetworkBuilder
+from api.responses import respond
 from api.search import fuzzy_expression, fuzzy_score, words
 from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
@@ -26,7 +28,7 @@ def search_entities(
     q: Annotated[str | None, Query(max_length=200, description="words of a name or alias; typos allowed")] = None,
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-) -> dict:
+) -> Response:
     if not q or not words(q):
         rows = run(store, "entities_top", type=type, limit=limit)
         return {"items": [_hit(r, None) for r in rows]}
@@ -46,7 +48,7 @@ def search_entities(
                 scored.append((edits, -(row.get("mention_count") or 0), row.get("name") or "", row["id"], row))
         scored.sort(key=lambda t: t[:4])
         items += [_hit(t[4], -float(t[0])) for t in scored[: limit - len(items)]]
-    return {"items": items}
+    return respond(EntityList, {"items": items})
 
 
 def _hit(row: dict, score: float | None) -> dict:
@@ -56,7 +58,7 @@ def _hit(row: dict, score: float | None) -> dict:
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with relations and mentions",
             responses={404: {"description": "unknown entity"}})
-def get_entity(entity_id: str, store: StoreDep) -> dict:
+def get_entity(entity_id: str, store: StoreDep) -> Response:
     row = one(store, "entity", "entity", entity_id)
     relations = []
     for rel in row.get("relations") or []:
@@ -71,9 +73,10 @@ def get_entity(entity_id: str, store: StoreDep) -> dict:
          "count": m.get("count") or 0, "spans": convert.mention_spans(None, m.get("starts"), m.get("ends"))}
         for m in row.get("mentions") or [] if m
     ]
-    return {"id": row["id"], "name": row["name"], "type": row.get("type"), "kind": row.get("kind"),
-            "aliases": row.get("aliases") or [], "relations": relations, "mentions": mentions,
-            "action_count": row.get("action_count") or 0}
+    return respond(EntityDetail, {
+        "id": row["id"], "name": row["name"], "type": row.get("type"), "kind": row.get("kind"),
+        "aliases": row.get("aliases") or [], "relations": relations, "mentions": mentions,
+        "action_count": row.get("action_count") or 0})
 
 
 def _entity_ref(store: Store, entity_id: str) -> dict:
@@ -92,11 +95,11 @@ def entity_actions(
     store: StoreDep,
     role: Annotated[Literal["by", "targets", "under"] | None, Query(description="only this role")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> dict:
+) -> Response:
     entity = _entity_ref(store, entity_id)
     rows = run(store, "entity_actions", id=entity_id)
     items = [{**convert.action_summary(r), "role": r["role"]} for r in rows if role is None or r["role"] == role]
-    return {"entity": entity, "items": items[:limit]}
+    return respond(EntityActionList, {"entity": entity, "items": items[:limit]})
 
 
 @router.get("/{entity_id}/timeline", response_model=Timeline, summary="Every action aimed at an entity, by date",
@@ -106,15 +109,15 @@ def entity_timeline(
     store: StoreDep,
     include_children: Annotated[bool, Query(description="also actions aimed at its PART_OF children")] = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-) -> dict:
+) -> Response:
     entity = _entity_ref(store, entity_id)
     rows = run(store, "entity_timeline", id=entity_id, include_children=include_children, limit=limit)
     items = [
-        {**convert.action_summary(r), "action_id": r["action_id"], "role": "targets",
-         "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
+        {**convert.action_summary({**r, **convert.split_parts(r.get("parts"))}), "action_id": r["action_id"],
+         "role": "targets", "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
         for r in rows
     ]
-    return {"entity": entity, "include_children": include_children, "items": items}
+    return respond(Timeline, {"entity": entity, "include_children": include_children, "items": items})
 
 
 @router.get("/{entity_id}/network", response_model=Network, summary="Nodes and edges around an entity",
@@ -126,13 +129,14 @@ def entity_network(
     types: Annotated[str | None, Query(description="comma-separated entity types to keep, e.g. Person,Company")]
     = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="most nodes")] = 200,
-) -> dict:
+) -> Response:
     wanted = _types(types)
     center = _entity_ref(store, entity_id)
     builder = NetworkBuilder(store, depth=depth, limit=limit, types=wanted)
     builder.build(center)
     nodes, edges = builder.result()
-    return {"center": center, "depth": depth, "nodes": nodes, "edges": edges, "truncated": builder.truncated}
+    return respond(Network, {"center": center, "depth": depth, "nodes": nodes, "edges": edges,
+                             "truncated": builder.truncated})
 
 
 def _types(types: str | None) -> set[str] | None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from api.deps import get_store, run
 from api.errors import invalid, not_found
 from api.models import Paths
+from api.responses import respond
 from graph.store import Store
 from policygraph.ontology import RELATION_TYPES, ROLE_RELATIONSHIPS
 
@@ -27,7 +29,7 @@ def shortest_paths(
     to: Annotated[str, Query(min_length=1, description="entity id")],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description="most relationships on a path")] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="most paths")] = 10,
-) -> dict:
+) -> Response:
     refs = {}
     for eid in (from_, to):
         rows = run(store, "entity_ref", id=eid)
@@ -41,4 +43,4 @@ def shortest_paths(
         ({"length": r["length"], "nodes": r["nodes"], "edges": r["edges"]} for r in rows),
         key=lambda p: (p["length"], [n["id"] for n in p["nodes"]]),
     )
-    return {"from": from_, "to": to, "max_hops": max_hops, "paths": paths}
+    return respond(Paths, {"from": from_, "to": to, "max_hops": max_hops, "paths": paths})

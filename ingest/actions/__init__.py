@@ -12,12 +12,12 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest import dates, extensions  # noqa: F401  (extensions registers the doc._ attributes)
 from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
-from ingest.actions.modality import status_of
+from ingest.actions.modality import is_capability, is_ongoing, status_of
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
 
@@ -56,8 +56,9 @@ class ActionComponent:
         ctx = DocContext.build(doc)
         triggers = self.finder.find(ctx)
         readings = self._readings(ctx, triggers)
-        clusters = merge(readings)
-        doc._.pg_actions = to_actions(clusters, doc.text, _part_of(doc))
+        part_of = _part_of(doc)
+        clusters = merge(readings, part_of, dates.to_date(doc._.published) and dates.to_date(doc._.published).isoformat())
+        doc._.pg_actions = to_actions(clusters, doc.text, part_of)
         return doc
 
     # -- readings --------------------------------------------------------------------------------------
@@ -81,6 +82,10 @@ class ActionComponent:
                 kind = self._continue_list(out, roles)
                 if kind is None:
                     continue
+            if is_capability(trig.token, roles.head_verb, self.lex):
+                continue
+            if not roles.targets and is_ongoing(trig.token, roles.head_verb):
+                continue
             status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
             if trig.lifted and status == "enacted":
                 status = "lifted"
@@ -140,7 +145,9 @@ class ActionComponent:
                     if any(key in n for n in names):
                         return k
         upgrades = self.lex.actor_kinds.get(kind)
-        if upgrades and not (trig.phrase and kind == "sanction"):
+        # Sanctions on a whole country ("lifting sanctions on Syria") are a programme, not a designation.
+        country_wide = any(ctx.etype_of(t) == "Country" for t in roles.targets)
+        if upgrades and not (trig.phrase and kind == "sanction") and not country_wide:
             for new_kind, actor_names in upgrades.items():
                 if any(ctx.names(b) & set(actor_names) for b in roles.by):
                     return new_kind
@@ -165,7 +172,7 @@ class ActionComponent:
         gov = roles.governor
         if roles.governor_dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in REFERENCE_HEADS:
             return "skip"
-        if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and not roles.targets and (
+        if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and not roles.prep_targets and (
                 gov.lemma_.lower() not in SUBJECT_OK_VERBS):
             return "anaphor"
         return None
@@ -189,6 +196,8 @@ class ActionComponent:
                 types = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
             elif t.lower_ == "them" and trig.is_verb:
                 types = self._them_types(ctx, s, trig.token.i)
+            if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head.i == trig.token.i:
+                continue  # "delisting and deregistering them"
             if types is not None or t.pos_ in ("VERB", "AUX") or t.lower_ in (".", ";"):
                 break
         if not types:

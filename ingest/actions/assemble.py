@@ -91,13 +91,26 @@ def _coarse(expr: str) -> bool:
                   r"november|december", expr))
 
 
-def compatible(c: Cluster, r: Reading) -> bool:
+def _with_parents(ids: list[str], part_of: dict[str, set[str]]) -> set[str]:
+    out, todo = set(ids), list(ids)
+    while todo:
+        for p in part_of.get(todo.pop(), ()):
+            if p not in out:
+                out.add(p)
+                todo.append(p)
+    return out
+
+
+def compatible(c: Cluster, r: Reading, part_of: dict[str, set[str]] | None = None) -> bool:
     if c.kind != r.kind or c.status != r.status:
         return False
-    if c.by and r.by and not set(c.by) & set(r.by):
+    # "Treasury" and "Treasury's OFAC" are the same actor: compare the sets with their PART_OF parents
+    if c.by and r.by and not _with_parents(c.by, part_of or {}) & _with_parents(r.by, part_of or {}):
         return False
     if c.under and r.under and not set(c.under) & set(r.under):
         return False
+    if r.date and not c.date and c.readings:
+        return False  # "In December 2016, OFAC designated X" does not join an undated report
     if r.date_expr and (c.date or (c.date_exprs and r.date_expr not in c.date_exprs)
                         or (not c.date_exprs and _coarse(r.date_expr))):
         return False  # "sanctioned ... last year" is another measure than today's, even unresolved
@@ -111,7 +124,8 @@ def compatible(c: Cluster, r: Reading) -> bool:
 SAME_EVENT = {"arrest": {"arrest", "detention"}, "detention": {"arrest", "detention"}}
 
 
-def merge(readings: list[Reading]) -> list[Cluster]:
+def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
+          published: str | None = None) -> list[Cluster]:
     clusters: list[Cluster] = []
     orphans: list[Reading] = []
     for r in readings:
@@ -137,10 +151,13 @@ def merge(readings: list[Reading]) -> list[Cluster]:
                 if r.evidence not in host.evidence:
                     host.evidence.append(r.evidence)
             continue
-        for c in clusters:
-            if compatible(c, r):
-                c.absorb(r)
-                break
+        hosts = [c for c in clusters if compatible(c, r, part_of)]
+        if hosts:
+            # An undated report of a measure is today's announcement when there is one, else the first
+            # undated measure it fits.
+            if not r.date:
+                hosts.sort(key=lambda c: (c.date != published or not published, bool(c.date)))
+            hosts[0].absorb(r)
         else:
             c = Cluster(kind=r.kind, status=r.status, background=r.background)
             c.absorb(r)
@@ -156,7 +173,34 @@ def merge(readings: list[Reading]) -> list[Cluster]:
             if r.kind == "arrest":
                 host.kind = "arrest"
             host.date = host.date or r.date
-    return _merge_arrests(clusters)
+    return _merge_arrests(_join_today(clusters, part_of, published))
+
+
+def _join_today(clusters: list[Cluster], part_of: dict[str, set[str]] | None, published: str | None) -> list[Cluster]:
+    """An undated measure read before the dated 'today' report of the same measure joins it."""
+    if not published:
+        return clusters
+    out: list[Cluster] = []
+    for c in clusters:
+        if not c.date and not c.date_exprs and not c.background:
+            today = [t for t in clusters if t is not c and t.date == published and t.kind == c.kind
+                     and t.status == c.status and _fits(t, c, part_of)]
+            if len(today) == 1:
+                t = today[0]
+                for role in ("by", "targets", "under"):
+                    lst = getattr(t, role)
+                    lst.extend(x for x in getattr(c, role) if x not in lst)
+                t.evidence.extend(e for e in c.evidence if e not in t.evidence)
+                t.implied_by = t.implied_by and c.implied_by
+                continue
+        out.append(c)
+    return out
+
+
+def _fits(a: Cluster, b: Cluster, part_of: dict[str, set[str]] | None) -> bool:
+    if a.by and b.by and not _with_parents(a.by, part_of or {}) & _with_parents(b.by, part_of or {}):
+        return False
+    return not (a.under and b.under and not set(a.under) & set(b.under))
 
 
 def _merge_arrests(clusters: list[Cluster]) -> list[Cluster]:

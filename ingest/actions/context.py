@@ -120,4 +120,12 @@ def _paragraph_break(prev: Token, tok: Token) -> bool:
         return False
     if ws.count("\n") >= 2:
         return True
-    return tok.text[:1] in ("#", "-", "*", "\u2022", "|", ">") or tok.text.lower() in ("sec", "section")
+    if tok.text[:1] in ("#", "-", "*", "\u2022", "|", ">") or tok.text.lower() in ("sec", "section"):
+        return True
+    # A short line without closing punctuation is a heading ("A Multilateral Approach"); long unpunctuated
+    # lines are hard wrapping.
+    text = tok.doc.text
+    line_end = prev.idx if prev.is_space else prev.idx + len(prev.text)
+    line_start = text.rfind("\n", 0, line_end) + 1
+    line = text[line_start:line_end].strip()
+    return 0 < len(line) < 60 and not line.endswith((".", ",", ";", ":", "-", "\u2014", "\u2013", "(", "and", "or"))

@@ -67,11 +67,16 @@ def action_date(
         scored.append((dist, ent.start, ent))
     unresolved = None
     for _, _, ent in sorted(scored, key=lambda x: (x[0], x[1])):
+        if ent.text.strip().isdigit() and len(ent.text.strip()) != 4:
+            continue  # "13224", "(see 2007310028)": numbers the tagger took for dates
         value = dates.resolve(ent.text, base, prefer_future=prefer_future)
         if value:
             return value, None
-        if unresolved is None and _is_time_point(ent.text):
+        # The nearest date expression belongs to the measure: when it fixes no date ("over the past
+        # decade", "last year" without a publication date) the date is unknown; a farther "today" is not it.
+        if _is_time_point(ent.text):
             unresolved = ent.text.lower().strip()
+        return None, unresolved
     if present_default and base:
         verb = head_verb if head_verb is not None else trigger
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):

@@ -44,6 +44,7 @@ class Lexicon:
     proposed_heads: frozenset[str]
     advocated_heads: frozenset[str]
     lifted_heads: frozenset[str]
+    capability_heads: frozenset[str]
     enacting_verbs: frozenset[str]
     proposing_verbs: frozenset[str]
     legislation_nouns: frozenset[str]
@@ -115,6 +116,7 @@ def load(path: Path = LEXICON_FILE) -> Lexicon:
         proposed_heads=low(mod.get("proposed_heads")),
         advocated_heads=low(mod.get("advocated_heads")),
         lifted_heads=low(mod.get("lifted_heads")),
+        capability_heads=low(mod.get("capability_heads")),
         enacting_verbs=low(mod.get("enacting_legislation_verbs")),
         proposing_verbs=low(mod.get("proposing_legislation_verbs")),
         legislation_nouns=low(raw.get("legislation_nouns")),

@@ -14,6 +14,17 @@ CLIMB_DEPS = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "op
               "ccomp", "relcl", "appos", "compound", "amod", "nmod", "pcomp", "agent"}
 
 
+def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool:
+    """'OFAC's ability to designate and add persons', 'authority ... to expand sanctions': no measure."""
+    return any(t is not trigger and t.lemma_.lower() in lex.capability_heads for t in _chain(trigger, head_verb))
+
+
+def is_ongoing(trigger: Token, head_verb: Token | None) -> bool:
+    """'continue to ramp up sanctions against Chinese entities', 'will continue to target ...': a statement
+    of ongoing policy; with no named target it reports no one measure."""
+    return any(t.lemma_.lower() in ("continue", "keep", "remain") for t in _chain(trigger, head_verb) if t is not trigger)
+
+
 def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation: bool = False) -> str:
     chain = _chain(trigger, head_verb)
     lifted = False

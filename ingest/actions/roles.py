@@ -63,6 +63,7 @@ class Roles:
     light: bool = False  # a noun trigger governed by a light verb ("imposed sanctions")
     compound_by: bool = False  # the actor comes only from a modifier ("U.S. sanctions")
     background: bool = False  # a relative/participial clause about a measure taken before ("which was designated")
+    prep_targets: bool = False  # a noun trigger's targets came from "on/against/of X"
 
     def add(self, role: str, ids: list[str]) -> None:
         lst = getattr(self, role)
@@ -170,9 +171,8 @@ class RoleReader:
                 pass  # "five PRC entities: A; B; and C"
             elif low == ";" and out and j + 1 < end and (ctx.mention(j + 1) is not None or doc[j + 1].lower_ == "and"):
                 skip = False
-            elif low in STOP_WORDS or t.is_punct and low not in ("(", ")", "-", "\u2013", "\"", "'"):
-                break
-            elif t.pos_ in ("VERB", "AUX", "SCONJ") and t.dep_ not in ("amod", "compound"):
+            elif (low in STOP_WORDS or (t.is_punct and low not in ("(", ")", "-", "\u2013", "\"", "'"))
+                  or (t.pos_ in ("VERB", "AUX", "SCONJ") and t.dep_ not in ("amod", "compound"))):
                 break
             j += 1
         return out
@@ -416,7 +416,9 @@ class RoleReader:
                 r.compound_by = r.compound_by or not poss
             elif etype in TARGET_TYPES:
                 r.add("targets", [m.entity_id])
-        self._put_targets(ctx, r, self.prep_objects(ctx, n, preps))
+        prep_found = self.prep_objects(ctx, n, preps)
+        r.prep_targets = bool(prep_found)
+        self._put_targets(ctx, r, prep_found)
         self._put_by(ctx, r, self.requesters(ctx, n))
         # The governing verb: "OFAC imposed sanctions on X", "sanctions were imposed by X", "China ... face tariffs"
         head = n.head
@@ -471,6 +473,9 @@ class RoleReader:
             self._put_by(ctx, r, self.positional_requesters(ctx, trig.token))
         # "announced on Monday": a participle on the noun carries the date/modality
         for acl in _children(trig.token, ("acl",)):
+            if acl.lemma_.lower() in self.lex.light_verbs:
+                # "removed sanctions imposed on Manuel Cristopher Figuera"
+                self._put_targets(ctx, r, self.prep_objects(ctx, acl, ("on", "against")))
             if r.head_verb is None:
                 r.head_verb = acl
             if is_passive(acl) and not r.by:

@@ -409,6 +409,27 @@ def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list
     return out
 
 
+_FIRM_APPOSITION = {"company", "firm", "bank", "corporation", "conglomerate", "manufacturer", "producer", "supplier", "exporter", "importer", "subsidiary", "business", "enterprise", "shipping", "trader", "distributor", "operator", "front"}
+
+
+def appositive_firms(doc: Doc, chosen: list[Cand]) -> None:
+    """"Sibur, a Russia-based company", "Huawei, the Chinese telecommunications company": an NER
+    name followed by an apposition whose head is a firm noun is a Company."""
+    n = len(doc)
+    for c in chosen:
+        if c.source != "ner" or c.type not in ("Place", "Person", "Organization") or c.end + 2 >= n:
+            continue
+        if doc[c.end].text != "," or doc[c.end + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        for j in range(c.end + 2, min(n, c.end + 9)):
+            t = doc[j]
+            if t.lower_ in _FIRM_APPOSITION:
+                c.type = "Company"
+                break
+            if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and doc[j - 1].text != "-"):
+                break
+
+
 def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[Cand]:
     """Names listed with a firm are firms: "..., Netposa Technologies, Xiamen Meiya Pico Information Co.
     and Yitu", "TikTok and WeChat". Retypes one-token NER places/persons in the list and adds
@@ -421,6 +442,10 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
         j = c.end
         while j < n:
             k = j
+            while k < n and (set(doc[k].text) <= {"*", "_"} or doc[k].is_space):
+                k += 1  # Markdown emphasis around list items
+            if k >= n:
+                break
             if doc[k].text == ",":
                 k += 1
                 if k < n and doc[k].lower_ == "and":
@@ -429,6 +454,8 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
                 k += 1
             else:
                 break
+            while k < n and (set(doc[k].text) <= {"*", "_"} or doc[k].is_space):
+                k += 1
             if k >= n:
                 break
             other = owner[k]

@@ -16,6 +16,7 @@ from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.entities.candidates import (
     Cand,
     citation_cands,
+    appositive_firms,
     coordinate,
     coverage,
     descriptor_cands,
@@ -73,6 +74,7 @@ class EntityComponent:
         if excluded:
             cands = [c for c in cands if not _inside(doc, c, excluded)]
         chosen, owner = select(cands, n)
+        appositive_firms(doc, chosen)
         chosen = sorted(chosen + coordinate(doc, chosen, owner), key=lambda c: c.start)
         chosen = [c for c in chosen if not _attributive_person(doc, c)]
         records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)

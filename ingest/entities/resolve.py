@@ -17,6 +17,7 @@ depends only on the name, never on document order or on other documents.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
@@ -27,12 +28,12 @@ _AKA = re.compile(
     r"^[\s\u00a0]*[,(]?[\s\u00a0]*(?:a\.k\.a\.?|aka|also known as|f\.k\.a\.?|formerly known as|also referred to as)[\s\u00a0]*[:,]?[\s\u00a0]*",
     re.I,
 )
-_ALIAS_ITEM = re.compile(r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*(?=[;,)]|$|\n| and | or )")
+_ALIAS_ITEM = re.compile(r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*(?=[;,)*]|$|\n| and | or | is | are | was | were )")
 _QUOTED = re.compile(r"[\"“”]")
 
 
 class _Group:
-    __slots__ = ("key", "type", "name", "kind", "cands", "extra_aliases")
+    __slots__ = ("key", "type", "name", "kind", "cands", "extra_aliases", "aliased")
 
     def __init__(self, key: str, c: Cand) -> None:
         self.key = key
@@ -41,6 +42,7 @@ class _Group:
         self.kind = c.kind
         self.cands: list[Cand] = []
         self.extra_aliases: list[str] = []
+        self.aliased: set[int] = set()  # candidates that joined as a defined alias (never the canonical name)
 
 
 def _text(doc: Doc, c: Cand) -> str:
@@ -82,7 +84,12 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
             if owner is not None:
                 out.append((owner, alias, end_char + m.start(1), end_char + m.start(1) + len(m.group(1).rstrip())))
             continue
-        m = _AKA.match(window)
+        # a native-script name in parentheses may come first: "Gan Xuebi (甘雪碧) a.k.a Bella Chen"
+        native = re.match(r"^[\s\u00a0*]*\([^()A-Za-z]{1,40}\)", window)
+        if native:
+            end_char += native.end()
+            window = window[native.end() :]
+        m = _AKA.match(re.sub(r"^[\s\u00a0*]+", lambda x: " " * len(x.group(0)), window))
         if not m:
             continue
         pos = m.end()
@@ -159,41 +166,44 @@ def resolve(doc: Doc, chosen: list[Cand], lex_norms: dict[str, str], lex_entries
         other = by_char.get(a_start)
         if other is not None and cand_group[id(other)] is not g and not other.key:
             _move(other, g, cand_group)
+            g.aliased.add(id(other))
     if alias_to_group:
         for c in chosen:
             t = _text(doc, c)
             g = alias_to_group.get(t)
             if g is not None and cand_group[id(c)] is not g and not c.key:
                 _move(c, g, cand_group)
+                g.aliased.add(id(c))
 
-    # 4. short forms
-    live = _live(groups, cand_group, chosen)
-    persons = [g for g in live if g.type == "Person" and max(len(_text(doc, c).split()) for c in g.cands) > 1]
-    firms = [g for g in live if g.type in ("Company", "Organization") and ":" in g.key]
+    # 4. short forms (indexed by word, so this is linear in the number of mentions)
+    texts = {id(c): _text(doc, c) for c in chosen}
+    person_words: dict[str, set[int]] = defaultdict(set)
+    firm_prefix: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    gid = {id(g): g for g in groups.values()}
+    for g in _live(groups, cand_group, chosen):
+        for x in g.cands:
+            words = texts[id(x)].split()
+            if g.type == "Person" and len(words) > 1:
+                person_words[words[0]].add(id(g))
+                person_words[words[-1]].add(id(g))
+            if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1:
+                lw = tuple(w.lower() for w in words)
+                for k in range(1, len(lw)):
+                    firm_prefix[lw[:k]].add(id(g))
     for c in chosen:
         g = cand_group[id(c)]
         if c.key or c.is_title:
             continue
-        words = _text(doc, c).split()
-        if len(words) == 1:
-            w = words[0]
-            hits = [p for p in persons if p is not g and any(w in (t.split()[0], t.split()[-1]) for t in map(lambda x: _text(doc, x), p.cands) if len(t.split()) > 1)]
-            if len(hits) == 1 and (c.type == "Person" or c.extra.get("label") in ("PERSON", "ORG", "GPE")):
-                _move(c, hits[0], cand_group)
+        words = texts[id(c)].split()
+        if len(words) == 1 and (c.type == "Person" or c.extra.get("label") in ("PERSON", "ORG", "GPE")):
+            hits = person_words.get(words[0], set()) - {id(g)}
+            if len(hits) == 1:
+                _move(c, gid[next(iter(hits))], cand_group)
                 continue
         if c.type in ("Company", "Organization", "Person") or (c.type == "Place" and c.source == "ner"):
-            lw = [w.lower() for w in words]
-            hits = []
-            for f in firms:
-                if f is g:
-                    continue
-                for x in f.cands:
-                    fw = [w.lower() for w in _text(doc, x).split()]
-                    if len(fw) > len(lw) and fw[: len(lw)] == lw:
-                        hits.append(f)
-                        break
+            hits = firm_prefix.get(tuple(w.lower() for w in words), set()) - {id(g)}
             if len(hits) == 1:
-                _move(c, hits[0], cand_group)
+                _move(c, gid[next(iter(hits))], cand_group)
 
     records: dict[str, EntityRecord] = {}
     mentions: list[Mention] = []
@@ -245,7 +255,8 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
     else:
         # the type of the fullest mention: an acronym's NER type is the least reliable
         etype = max(g.cands, key=lambda c: (len(_text(doc, c).split()), c.prio)).type
-        longest = max(surfaces or [_text(doc, g.cands[0])], key=lambda s: (len(s.split()), len(s)))
+        named = [re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c)) for c in g.cands if id(c) not in g.aliased and not c.is_title]
+        longest = max(named or surfaces or [_text(doc, g.cands[0])], key=lambda s: (len(s.split()), len(s)))
         name = re.sub(r"^[Tt]he\s+", "", re.sub(r"[\s\u00a0]+", " ", longest)).strip()
         if etype == "Person":
             name = person_canonical(name)

@@ -31,7 +31,8 @@ function toElements(g) {
     })),
     ...g.edges.map((e) => ({
       group: "edges",
-      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: e.type || "" },
+      // an action projected onto its two ends is typed "ACTION:kind": the kind is the readable part
+      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: String(e.type || "").replace(/^ACTION:/, "").replace(/_/g, " ") },
     })),
   ];
 }

@@ -59,12 +59,42 @@ function renderText(text, entities, actions, hl) {
   }
   // a click on underlined evidence (not on an entity inside it) opens its action; keyboard users have the
   // same actions as links in the side list
+  const byId = new Map(actions.map((a) => [String(a.id), a]));
   body.addEventListener("click", (ev) => {
     if (ev.target.closest("a")) return;
     const span = ev.target.closest(".ev");
-    if (span && !window.getSelection()?.toString()) location.hash = actionHref(span.dataset.action);
+    if (!span || window.getSelection()?.toString()) return;
+    const ids = span.dataset.actions.split(" ");
+    if (ids.length === 1) location.hash = actionHref(ids[0]);
+    else chooseAction(ev, ids.map((id) => byId.get(id)).filter(Boolean));
   });
   return { body, focusEl };
+}
+
+// Several actions read from one sentence: a small menu to pick one (Escape or a click elsewhere closes it).
+function chooseAction(ev, list) {
+  document.querySelector(".popover")?.remove();
+  const menu = h(
+    "div",
+    { class: "popover", role: "dialog", "aria-label": "Actions read from this sentence" },
+    h("p", { class: "small muted" }, `${list.length} actions are read from this sentence:`),
+    h("ul", null, list.map((a) => h("li", null, h("a", { href: actionHref(a.id) }, humanize(a.kind)), " ", statusBadge(a.status), a.date ? ` ${a.date}` : ""))),
+  );
+  menu.style.left = `${Math.max(8, Math.min(ev.pageX, window.scrollX + document.documentElement.clientWidth - 380))}px`;
+  menu.style.top = `${ev.pageY + 12}px`;
+  document.body.append(menu);
+  menu.querySelector("a").focus();
+  const close = (e) => {
+    if (e.type === "keydown" ? e.key === "Escape" : !menu.contains(e.target)) {
+      menu.remove();
+      document.removeEventListener("keydown", close, true);
+      document.removeEventListener("mousedown", close, true);
+      window.removeEventListener("hashchange", close);
+    }
+  };
+  document.addEventListener("keydown", close, true);
+  document.addEventListener("mousedown", close, true);
+  window.addEventListener("hashchange", () => menu.remove(), { once: true });
 }
 
 export async function documentView(root, id, params) {

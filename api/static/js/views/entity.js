@@ -114,14 +114,14 @@ function networkSection(entity) {
   const box = h("div", { class: "graph", id: "entity-network", "aria-label": "Network graph; the list below it has the same nodes" });
   const typeSel = h(
     "select",
-    { id: "net-types", "aria-label": "Show node types" },
+    { id: "net-types", "aria-label": "Show neighbours of one type" },
     h("option", { value: "" }, "all types"),
-    ["Authority", "Person", "Company", "Organization", "Country", "Place", "Law", "Action"].map((t) => h("option", { value: t }, t)),
+    ["Authority", "Person", "Company", "Organization", "Country", "Place", "Law"].map((t) => h("option", { value: t }, `${t} only`)),
   );
   const depthSel = h("select", { id: "net-depth", "aria-label": "Depth" }, [1, 2].map((d) => h("option", { value: d }, `depth ${d}`)));
   const info = h("p", { class: "hint", role: "status" }, "Click a node to expand its neighbours; double-click (or use the list) to open it.");
   const list = h("ul", { class: "node-list" });
-  sec.append(h("div", { class: "toolbar" }, typeSel, depthSel), box, info, legend(["Authority", "Person", "Company", "Organization", "Country", "Place", "Law", "Action"]), h("details", null, h("summary", null, "Nodes in this view (keyboard list)"), list));
+  sec.append(h("div", { class: "toolbar" }, typeSel, depthSel), box, info, legend(["Authority", "Person", "Company", "Organization", "Country", "Place", "Law"]), h("details", null, h("summary", null, "Nodes in this view (keyboard list)"), list));
   let graph = null;
   const expanded = new Set();
   const refreshList = () => {
@@ -158,6 +158,10 @@ function networkSection(entity) {
     }
   };
   const load = async () => {
+    if (graph && graph.cy) graph.cy.destroy();
+    graph = null;
+    box._cy = null;
+    box.setAttribute("data-nodes", "1");
     clear(box);
     expanded.clear();
     box.append(loading("Loading network"));

@@ -61,7 +61,7 @@ public final class Neo4jServer {
         log("starting Neo4j on bolt://" + HOST + ":" + options.port + " home=" + options.home
                 + " page-cache=" + options.pageCacheBytes / ByteUnit.mebiBytes(1) + "m");
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(options.home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(options.home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, options.port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, options.port))
@@ -76,8 +76,18 @@ public final class Neo4jServer {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
                 // Keep throwaway test stores small: no 256 MiB pre-allocated tx log files, no old logs kept.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
-                .build();
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false");
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            // e.g. the port is taken: say so on stdout (the log callers read) and exit non-zero at once.
+            log("failed to start: " + rootMessage(e));
+            e.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(1);
+            return;
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean shutDown = new AtomicBoolean(false);
@@ -165,6 +175,14 @@ public final class Neo4jServer {
             }
         }
         throw new IllegalStateException("Bolt did not accept connections on " + HOST + ":" + port, last);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static void log(String message) {

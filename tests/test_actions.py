@@ -1,0 +1,226 @@
+"""pg_actions on real sentences from /work/shared/corpora and the seeds, through the real spaCy model and the
+real pg_entities / pg_relations components (ingest.pipeline.build_nlp)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.actions.lexicon import LEXICON_FILE, load
+from ingest.contract import Action
+from ingest.documents import Document
+from ingest.pipeline import build_nlp, extract_batch
+from policygraph.settings import get_settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(get_settings().model)
+
+
+def actions(nlp, text: str, published: str | None = None) -> list[Action]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp(doc)
+    for a in doc._.pg_actions:
+        for span in a.evidence:  # evidence offsets always point at the text they quote
+            assert doc.text[span.start:span.end] == span.text
+    return list(doc._.pg_actions)
+
+
+def one(found: list[Action], kind: str) -> Action:
+    hits = [a for a in found if a.kind == kind]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+# -- roles -------------------------------------------------------------------------------------------------
+
+# Treasury press release SM780, 2019-09-20 (corpora/treasury/2019-09-20-sm780.md)
+SM780 = (
+    "WASHINGTON- Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) took "
+    "action against the Central Bank of Iran (CBI), the National Development Fund of Iran (NDF), and Etemad "
+    "Tejarate Pars Co. under its counterterrorism authority, Executive Order (E.O.) 13224.  Iran\u2019s Central "
+    "Bank has provided billions of dollars to the Islamic Revolutionary Guards Corps (IRGC), its Qods Force "
+    "(IRGC-QF) and its terrorist proxy, Hizballah.\n\n"
+    "OFAC is designating NDF for having materially assisted, sponsored, or provided financial, material, or "
+    "technological support for, or goods or services to, the IRGC-QF and MODAFL.\n\n"
+    "Hizballah was designated by the Department of State as a Foreign Terrorist Organization in October 1997 "
+    "pursuant to E.O. 13224 in October 2001."
+)
+
+
+def test_active_designation_with_actor_targets_legal_basis_and_today(nlp) -> None:
+    found = actions(nlp, SM780, published="2019-09-20")
+    today = [a for a in found if a.kind == "designation" and a.date == "2019-09-20"]
+    assert len(today) == 1, found  # "took action against" and "is designating NDF" are one measure
+    a = today[0]
+    assert a.status == "enacted"
+    assert "ofac" in a.by
+    assert "eo-13224" in a.under
+    assert len(a.targets) >= 3  # CBI, NDF, Etemad Tejarate Pars: a comma list with "and"
+    assert len(a.evidence) == 2
+    assert a.evidence[0].text.startswith("WASHINGTON- Today")
+    assert 0 < a.confidence <= 1
+
+
+def test_passive_designation_with_agent_is_a_separate_dated_action(nlp) -> None:
+    found = actions(nlp, SM780, published="2019-09-20")
+    past = [a for a in found if a.date and a.date.startswith("1997")]
+    assert len(past) == 1, found
+    a = past[0]
+    assert a.kind == "designation"
+    assert a.by == ["us-dept-state"]
+    assert "eo-13224" in a.under
+    assert len(a.targets) == 1 and "hizballah" in a.targets[0]
+
+
+def test_coordinated_targets_and_legal_basis(nlp) -> None:
+    # corpora/treasury/2022-02-24-jy0608.md
+    text = "OFAC designated Puchkov and Soloviev pursuant to E.O. 14024 for being or having been leaders, officials, " \
+           "senior executive officers, or members of the board of directors of the GoR."
+    a = one(actions(nlp, text, published="2022-02-24"), "designation")
+    assert a.by == ["ofac"]
+    assert a.under == ["eo-14024"]
+    assert len(a.targets) == 2
+
+
+def test_possessive_actor_and_relative_date(nlp) -> None:
+    # seed 000 (The Hill, 2019-10-11)
+    text = ("On Tuesday, the State Department\u2019s announced visa restrictions on Chinese government and Communist "
+            "Party officials involved in persecution of Uighur and other ethnic groups in Xinjiang.")
+    a = one(actions(nlp, text, published="2019-10-11"), "visa_restriction")
+    assert a.by == ["us-dept-state"]
+    assert a.date == "2019-10-08"
+    assert a.targets == []  # "Chinese government and Communist Party officials" is an unnamed group
+    assert one(actions(nlp, text, published=None), "visa_restriction").date is None
+
+
+def test_list_addition_names_the_list_as_legal_basis_and_continues(nlp) -> None:
+    # seed 004: the first sentence names the list, the later "BIS added ..." continues the same listing
+    text = ("The Commerce Department\u2019s Bureau of Industry and Security (BIS) added 37 entities to the Entity "
+            "List, including 34 Chinese research institutes and technology companies.\n\n"
+            "BIS added China\u2019s Academy of Military Medical Sciences an 11 of its research institutes for using "
+            "\u201cbiotechnology processes\u201d to support Chinese military uses.")
+    found = actions(nlp, text)
+    a = one(found, "entity_listing")
+    assert "bis" in a.by
+    assert "entity-list" in a.under
+    assert a.targets and all(t != "china" for t in a.targets)
+    assert len(a.evidence) == 2
+
+
+def test_detention_actor_from_place_and_arrest_merged_with_detention(nlp) -> None:
+    # seed 002
+    text = ("China has been angered by the arrest of Meng Wanzhou, the chief financial officer of Huawei, the "
+            "Chinese telecommunications company. Meng Wanzhou has been detained in Canada on suspicion of fraud.")
+    a = one(actions(nlp, text), "arrest")
+    assert a.by == ["canada"]
+    assert a.targets == ["meng-wanzhou"]
+    assert not [x for x in actions(nlp, text) if x.kind == "detention"]
+
+
+# -- modality ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        # seed 000: the writers urge it
+        ("The White House must designate Chen Quanguo and his subordinates as gross human right abusers under "
+         "the Global Magnitsky Act.", "designation", "advocated"),
+        # seed 002: planned
+        ("The Justice Department is preparing to announce the indictments of several hackers that the United "
+         "States believes worked for the Chinese government.", "indictment", "proposed"),
+        # seed 003
+        ("The U.S. will boost restrictions on software companies connected to China, Secretary of State Mike "
+         "Pompeo said.", "sanction", "proposed"),
+        # corpora/whitehouse 2025-06-30 fact sheet on Syria
+        ("The Treasury Department quickly took the first step in lifting sanctions on Syria by issuing a general "
+         "license, known as GL25, to authorize transactions.", "sanction", "lifted"),
+        # corpora/treasury 2018-04-06-sm0338
+        ("OFAC imposed sectoral sanctions on Surgutneftegaz pursuant to Directive 4 issued under E.O. 13662 in "
+         "September 2014.", "designation", "enacted"),
+    ],
+)
+def test_status_from_modality(nlp, text: str, kind: str, status: str) -> None:
+    found = [a for a in actions(nlp, text, published="2020-01-15") if a.kind == kind]
+    assert found, actions(nlp, text)
+    assert found[0].status == status
+
+
+def test_advocated_action_keeps_the_urged_actor_and_target(nlp) -> None:
+    text = ("The White House must designate Chen Quanguo and his subordinates as gross human right abusers under "
+            "the Global Magnitsky Act.")
+    a = one(actions(nlp, text), "designation")
+    assert a.by == ["white-house"]
+    assert a.targets == ["chen-quanguo"]
+    assert a.under  # the Global Magnitsky Act
+
+
+# -- what is not an action ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seed 000: "designate X as its hub" is not a sanctions designation
+        "Worse still, China now designates Xinjiang as its surveillance technology export hub.",
+        # seed 002: a regime named in passing
+        "Meng has been detained on suspicion of fraud involving violations of US sanctions in Iran.",
+        # corpora/treasury boilerplate: no named actor and no named target
+        "In addition, persons that engage in certain transactions with the entities designated today may "
+        "themselves be exposed to designation.",
+    ],
+)
+def test_no_action_from_non_measures(nlp, text: str) -> None:
+    kinds = {a.kind for a in actions(nlp, text, published="2019-09-20")}
+    assert not kinds & {"designation", "sanction"}
+
+
+# -- ids ---------------------------------------------------------------------------------------------------
+
+def test_action_ids_are_stable_across_documents_and_runs(nlp) -> None:
+    other = SM780.replace("Iran\u2019s Central Bank has provided", "The bank has provided")
+    docs = [Document.from_text(t, source=f"{i}.md", published="2019-09-20") for i, t in enumerate([SM780, other])]
+    first, second = extract_batch(nlp, docs)
+    ids1 = {(a.kind, a.date): a.id for a in first.actions}
+    ids2 = {(a.kind, a.date): a.id for a in second.actions}
+    assert ids1 == ids2
+    again = extract_batch(nlp, docs[:1])[0]
+    assert {a.id for a in again.actions} == set(ids1.values())
+    assert len(set(ids1.values())) == len(first.actions)  # distinct actions keep distinct ids
+
+
+def test_same_day_announcement_with_fewer_targets_keeps_its_id(nlp) -> None:
+    full = ("Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) designated "
+            "Wang Junzheng and Chen Mingguo pursuant to E.O. 13818.")
+    part = "Today, OFAC designated Chen Mingguo pursuant to E.O. 13818."
+    a = one(actions(nlp, full, published="2021-03-22"), "designation")
+    b = one(actions(nlp, part, published="2021-03-22"), "designation")
+    assert a.id == b.id
+
+
+# -- seeds and lexicon ---------------------------------------------------------------------------------------
+
+def test_seed_extraction_is_valid_contract(nlp) -> None:
+    paths = sorted((SHARED / "seeds").glob("*.txt"))
+    docs = [Document.from_text(p.read_text(encoding="utf-8"), source=p.name) for p in paths]
+    entity_ids = set()
+    for ex in extract_batch(nlp, docs):
+        entity_ids = {e.id for e in ex.entities}
+        types = {e.id: e.type for e in ex.entities}
+        for a in ex.actions:
+            assert set(a.by) | set(a.targets) | set(a.under) <= entity_ids
+            assert all(types[u] == "Law" for u in a.under)
+            assert a.evidence
+    assert entity_ids
+
+
+def test_lexicon_rejects_yaml_booleans(tmp_path) -> None:
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("verbs: {}\nnouns:\n  sanction: {kind: sanction, target_preps: [on]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote it"):
+        load(bad)
+    assert load(LEXICON_FILE).nouns["sanction"].target_preps[0] == "on"

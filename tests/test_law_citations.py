@@ -1,0 +1,113 @@
+"""The legal-citation grammar (ingest/laws.py) on sentences quoted from the shared corpora
+(Treasury press releases, White House executive orders, Federal Register texts) and the seeds."""
+
+from __future__ import annotations
+
+from ingest.laws import find_citations
+
+
+def _cites(text: str) -> list[tuple[str, str, str, str]]:
+    return [(text[c.start : c.end], c.id, c.name, c.kind) for c in find_citations(text)]
+
+
+def test_executive_order_spellings_collapse_to_one_id() -> None:
+    # treasury/2019-09-20-sm780.md
+    text = (
+        "WASHINGTON- Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) took "
+        "action against the Central Bank of Iran (CBI), the National Development Fund of Iran (NDF), and Etemad "
+        "Tejarate Pars Co. under its counterterrorism authority, Executive Order (E.O.) 13224. "
+        "The IRGC-QF, which was designated pursuant to E.O. 13224 on October 25, 2007, is a branch of the IRGC."
+    )
+    cites = _cites(text)
+    assert [c[0] for c in cites] == ["Executive Order (E.O.) 13224", "E.O. 13224"]
+    assert {c[1] for c in cites} == {"eo-13224"}
+    assert {c[2] for c in cites} == {"Executive Order 13224"}
+    assert {c[3] for c in cites} == {"executive_order"}
+
+
+def test_list_of_executive_orders_gives_one_citation_per_order() -> None:
+    # treasury-press-releases.jsonl 2004-04-21-js1446
+    text = (
+        'The Iraqi Sanctions Regulations, 31 CFR part 575 (the "Regulations"), implement Executive Orders 12722 '
+        "and 12724 and are administered by the Treasury Department's Office of Foreign Assets Control (\"OFAC\")."
+    )
+    ids = [c[1] for c in _cites(text)]
+    assert "eo-12722" in ids and "eo-12724" in ids
+    assert "cfr-31-575" in ids
+    assert "iraqi-sanctions-regulations" in ids
+
+
+def test_cfr_parts_are_regulations_with_canonical_names() -> None:
+    # treasury-press-releases.jsonl 2004-12-15-js2152
+    text = (
+        "The rule entails the issuance of general licenses in the Cuban Assets Control Regulations, 31 CFR part 515, "
+        "the Iranian Transactions Regulations, 31 CFR part 560, and the Sudanese Sanctions Regulations, 31 CFR part 538."
+    )
+    parts = [(c[1], c[2], c[3]) for c in _cites(text) if c[1].startswith("cfr-")]
+    assert parts == [
+        ("cfr-31-515", "31 CFR part 515", "regulation"),
+        ("cfr-31-560", "31 CFR part 560", "regulation"),
+        ("cfr-31-538", "31 CFR part 538", "regulation"),
+    ]
+
+
+def test_section_of_an_appropriations_act_keeps_the_act_as_parent() -> None:
+    # seeds/000 (The Hill, 2019-10-11), with the non-breaking space as written
+    text = (
+        "One of these is a visa ban authorized under Section 7031(c) of the\u00a0Department of State, Foreign "
+        "Operations, and Related Programs Appropriations Act, 2019."
+    )
+    (cite,) = find_citations(text)
+    assert cite.kind == "section"
+    assert cite.short == "Section 7031(c)"
+    assert cite.parent is not None
+    assert cite.parent.kind == "statute"
+    assert cite.parent.name == "Department of State, Foreign Operations, and Related Programs Appropriations Act, 2019"
+    # the year stays in the id of an act that is re-enacted every year under one name
+    assert cite.parent.id.endswith("appropriations-act-2019")
+    assert cite.name.startswith("Section 7031(c) of the Department of State")
+
+
+def test_section_of_the_immigration_and_nationality_act_and_usc_sections() -> None:
+    # whitehouse/presidential-actions__2021-04__2021-04-15-executive-order-on-blocking-property-...russian-federation.md
+    text = (
+        "By the authority vested in me as President by the Constitution and the laws of the United States of "
+        "America, including the International Emergency Economic Powers Act (50 U.S.C. 1701 et seq.) (IEEPA), the "
+        "National Emergencies Act (50 U.S.C. 1601 et seq.) (NEA), section 212(f) of the Immigration and "
+        "Nationality Act of 1952 (8 U.S.C. 1182(f)), and section 301 of title 3, United States Code,"
+    )
+    cites = {c[1]: c for c in _cites(text)}
+    assert "usc-50-1701" in cites and cites["usc-50-1701"][3] == "section"
+    assert "usc-8-1182-f" in cites
+    assert "international-emergency-economic-powers-act" in cites
+    sec = [c for c in find_citations(text) if c.kind == "section" and c.parent is not None]
+    assert [s.parent.name for s in sec] == ["Immigration and Nationality Act of 1952"]
+    # the act's id does not carry the year: the same act cited without it gets the same node
+    assert sec[0].parent.id == "immigration-and-nationality-act"
+
+
+def test_headline_words_are_not_part_of_an_act_name() -> None:
+    # Treasury headline style; "Under" is not the start of the act's name
+    text = "Treasury Sanctions Russian Officials Under Global Magnitsky Act"
+    assert [c[0] for c in _cites(text)] == ["Global Magnitsky Act"]
+    # treasury-press-releases.jsonl: "Pursuant to the Foreign Narcotics Kingpin Designation Act"
+    text = "Pursuant to the Foreign Narcotics Kingpin Designation Act, OFAC designated the individuals."
+    assert [c[0] for c in _cites(text)] == ["Foreign Narcotics Kingpin Designation Act"]
+
+
+def test_bills_and_public_laws() -> None:
+    # whitehouse/presidential-actions__2023-12__...uyghur-human-rights-policy-act-of-2020-and-public-law-117-78.md (title)
+    text = "Memorandum on the Delegation of Certain Functions and Authorities Under the Uyghur Human Rights Policy Act of 2020 and Public Law 117-78"
+    ids = [c[1] for c in _cites(text)]
+    assert "uyghur-human-rights-policy-act" in ids
+    assert "public-law-117-78" in ids
+    # "U.S. 1" is not Senate bill 1; "S. 3744" is
+    assert [c[1] for c in _cites("the Senate passed S. 3744 and sent it to the House")] == ["bill-s-3744"]
+    assert _cites("the U.S. 1 percent") == []
+
+
+def test_eu_regulations_old_and_new_numbering() -> None:
+    # the two numbering styles of EU sanctions regulations, as the Council cites them
+    text = "Council Regulation (EU) 2022/328 amending Regulation (EU) No 833/2014 concerning restrictive measures"
+    cites = _cites(text)
+    assert [(c[1], c[3]) for c in cites] == [("eu-regulation-2022-328", "regulation"), ("eu-regulation-833-2014", "regulation")]
