@@ -57,7 +57,8 @@ class ActionComponent:
         triggers = self.finder.find(ctx)
         readings = self._readings(ctx, triggers)
         part_of = _part_of(doc)
-        clusters = merge(readings, part_of, dates.to_date(doc._.published) and dates.to_date(doc._.published).isoformat())
+        published = dates.to_date(doc._.published)
+        clusters = merge(readings, part_of, published.isoformat() if published else None)
         doc._.pg_actions = to_actions(clusters, doc.text, part_of)
         return doc
 

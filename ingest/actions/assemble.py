@@ -176,7 +176,9 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
     return _merge_arrests(_join_today(clusters, part_of, published))
 
 
-def _join_today(clusters: list[Cluster], part_of: dict[str, set[str]] | None, published: str | None) -> list[Cluster]:
+def _join_today(
+    clusters: list[Cluster], part_of: dict[str, set[str]] | None, published: str | None
+) -> list[Cluster]:
     """An undated measure read before the dated 'today' report of the same measure joins it."""
     if not published:
         return clusters
@@ -185,8 +187,9 @@ def _join_today(clusters: list[Cluster], part_of: dict[str, set[str]] | None, pu
         if not c.date and not c.date_exprs and not c.background:
             today = [t for t in clusters if t is not c and t.date == published and t.kind == c.kind
                      and t.status == c.status and _fits(t, c, part_of)]
-            if len(today) == 1:
-                t = today[0]
+            if today:
+                # the one that shares most targets with it, then the most reported
+                t = max(today, key=lambda t: (len(set(t.targets) & set(c.targets)), t.readings))
                 for role in ("by", "targets", "under"):
                     lst = getattr(t, role)
                     lst.extend(x for x in getattr(c, role) if x not in lst)
