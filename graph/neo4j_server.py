@@ -60,6 +60,18 @@ def available() -> bool:
     return unavailable_reason() is None
 
 
+def skip_unless_available() -> None:
+    """For pytest fixtures: skip when no server can run here, but fail if POLICYGRAPH_REQUIRE_NEO4J=1 (CI)."""
+    import pytest  # only test code calls this; keep pytest out of the runtime imports
+
+    reason = unavailable_reason()
+    if reason is None:
+        return
+    if os.environ.get("POLICYGRAPH_REQUIRE_NEO4J") == "1":
+        pytest.fail(f"POLICYGRAPH_REQUIRE_NEO4J=1 but a real Neo4j cannot run here: {reason}")
+    pytest.skip(f"real Neo4j unavailable: {reason}")
+
+
 def build(timeout: float = BUILD_TIMEOUT_S) -> None:
     """Build the server jar if it is out of date (a no-op when it is current)."""
     try:

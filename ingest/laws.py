@@ -37,44 +37,149 @@ _WS = r"[\s\u00a0]+"
 _EO_NUM = re.compile(r"\d{5}")
 _EO = re.compile(
     r"\b(?:Executive" + _WS + r"Orders?|E\.\s?O\.s?|EOs?)" + r"(?:" + _WS + r"\((?:E\.O\.|EO)s?\))?"
-    r"(?:" + _WS + r"(?:No\.|Nos\.|Number))?" + _WS + r"(\d{5})((?:,?" + _WS + r"(?:and" + _WS + r"|or" + _WS + r")?\d{5})*)"
+    r"(?:"
+    + _WS
+    + r"(?:No\.|Nos\.|Number))?"
+    + _WS
+    + r"(\d{5})((?:,?"
+    + _WS
+    + r"(?:and"
+    + _WS
+    + r"|or"
+    + _WS
+    + r")?\d{5})*)"
 )
 _CFR = re.compile(
-    r"\b(\d{1,2})" + _WS + r"C\.?F\.?R\.?" + _WS + r"(?:(?:[Pp]arts?|§§?|[Ss]ection)" + r"[\s\u00a0]*)?(\d{1,4})(?:\.(\d+[a-z]?))?"
+    r"\b(\d{1,2})"
+    + _WS
+    + r"C\.?F\.?R\.?"
+    + _WS
+    + r"(?:(?:[Pp]arts?|§§?|[Ss]ection)"
+    + r"[\s\u00a0]*)?(\d{1,4})(?:\.(\d+[a-z]?))?"
 )
 _USC = re.compile(
-    r"\b(\d{1,2})" + _WS + r"U\.\s?S\.\s?C\.?" + r"[\s\u00a0]*(?:§§?[\s\u00a0]*)?(\d{1,5}[a-z]?)((?:\([a-zA-Z0-9]{1,4}\))*)"
+    r"\b(\d{1,2})"
+    + _WS
+    + r"U\.\s?S\.\s?C\.?"
+    + r"[\s\u00a0]*(?:§§?[\s\u00a0]*)?(\d{1,5}[a-z]?)((?:\([a-zA-Z0-9]{1,4}\))*)"
 )
 _EU = re.compile(
-    r"\b(?:(Council|Commission)" + _WS + r")?(?:(Implementing|Delegated)" + _WS + r")?(Regulation|Decision)"
-    + _WS + r"\((EU|EC|CFSP|EEC)\)" + r"(?:" + _WS + r"No\.?)?" + _WS + r"(\d{2,4})/(\d{1,4})"
+    r"\b(?:(Council|Commission)"
+    + _WS
+    + r")?(?:(Implementing|Delegated)"
+    + _WS
+    + r")?(Regulation|Decision)"
+    + _WS
+    + r"\((EU|EC|CFSP|EEC)\)"
+    + r"(?:"
+    + _WS
+    + r"No\.?)?"
+    + _WS
+    + r"(\d{2,4})/(\d{1,4})"
 )
 _UNSCR = re.compile(
-    r"\b(?:(?:UN|U\.N\.|United" + _WS + r"Nations)" + _WS + r")?(?:Security" + _WS + r"Council" + _WS + r"Resolution|UNSCR)"
-    + r"(?:" + _WS + r"No\.)?" + _WS + r"(\d{3,4})"
+    r"\b(?:(?:UN|U\.N\.|United"
+    + _WS
+    + r"Nations)"
+    + _WS
+    + r")?(?:Security"
+    + _WS
+    + r"Council"
+    + _WS
+    + r"Resolution|UNSCR)"
+    + r"(?:"
+    + _WS
+    + r"No\.)?"
+    + _WS
+    + r"(\d{3,4})"
 )
 _BILL = re.compile(r"\b(H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)" + r"[\s\u00a0]?" + r"(\d{1,5})\b(?![./]\d)")
-_PUBLIC_LAW = re.compile(r"\b(?:Public" + _WS + r"Law|Pub\." + _WS + r"L\.|P\.\s?L\.)(?:" + _WS + r"No\.)?" + _WS + r"(\d{2,3})[-\u2013](\d{1,4})\b")
+_PUBLIC_LAW = re.compile(
+    r"\b(?:Public"
+    + _WS
+    + r"Law|Pub\."
+    + _WS
+    + r"L\.|P\.\s?L\.)(?:"
+    + _WS
+    + r"No\.)?"
+    + _WS
+    + r"(\d{2,3})[-\u2013](\d{1,4})\b"
+)
 
 # Named acts: capitalised words joined by a few connectors, ending in Act/Regulations, with an
 # optional year. The first word must be capitalised, so "Pursuant to the Kingpin Act" starts at
 # "Kingpin" ("to the" is not a connector).
 _CAP = r"(?:[A-Z][\w\u2019'\-\.&]*|\([A-Z]+\))"
 _CONNECT = (
-    r"(?:" + _WS + r"(?:of|and|for|on|to|in|with|against|from|(?:of|and|with|on|for|from)" + _WS + r"the|&)" + _WS
-    + r"|,?" + _WS + r"(?:and" + _WS + r")?|-)"
+    r"(?:"
+    + _WS
+    + r"(?:of|and|for|on|to|in|with|against|from|(?:of|and|with|on|for|from)"
+    + _WS
+    + r"the|&)"
+    + _WS
+    + r"|,?"
+    + _WS
+    + r"(?:and"
+    + _WS
+    + r")?|-)"
 )
 _NAMED = re.compile(
-    r"(?<![\w\-])(?:[Tt]he" + _WS + r")?(" + _CAP + r"(?:" + _CONNECT + _CAP + r")*?" + _WS
-    + r"(Act|Regulations|Law))\b(?:((?:" + _WS + r"of" + _WS + r"|,?" + _WS + r"))((?:19|20)\d\d)\b)?"
+    r"(?<![\w\-])(?:[Tt]he"
+    + _WS
+    + r")?("
+    + _CAP
+    + r"(?:"
+    + _CONNECT
+    + _CAP
+    + r")*?"
+    + _WS
+    + r"(Act|Regulations|Law))\b(?:((?:"
+    + _WS
+    + r"of"
+    + _WS
+    + r"|,?"
+    + _WS
+    + r"))((?:19|20)\d\d)\b)?"
 )
 _SECTION = re.compile(
-    r"\b(?:[Ss]ection|Sec\.|§)[\s\u00a0]*(\d{1,5}[A-Za-z]?)((?:\([a-zA-Z0-9]{1,5}\))*)((?:" + _WS + r"of" + _WS + r")(?:the" + _WS + r")?)?"
+    r"\b(?:[Ss]ection|Sec\.|§)[\s\u00a0]*(\d{1,5}[A-Za-z]?)((?:\([a-zA-Z0-9]{1,5}\))*)((?:"
+    + _WS
+    + r"of"
+    + _WS
+    + r")(?:the"
+    + _WS
+    + r")?)?"
 )
 # Words that start a capitalised run but are not part of an act's name.
 _NAME_STOP = {
-    "Under", "Pursuant", "Today", "The", "This", "That", "These", "Those", "In", "On", "By", "As", "Its", "Their",
-    "Section", "Sections", "Title", "Sec", "And", "Of", "For", "With", "From", "To", "If", "When", "While", "After",
+    "Under",
+    "Pursuant",
+    "Today",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "By",
+    "As",
+    "Its",
+    "Their",
+    "Section",
+    "Sections",
+    "Title",
+    "Sec",
+    "And",
+    "Of",
+    "For",
+    "With",
+    "From",
+    "To",
+    "If",
+    "When",
+    "While",
+    "After",
 }
 _GENERIC_HEADS = {"Act", "Regulations", "Law"}
 _YEARLESS_ID = ("Appropriations", "Authorization")
@@ -141,7 +246,9 @@ def find_citations(text: str) -> list[Citation]:
         nums = [m.group(1)] + _EO_NUM.findall(m.group(2) or "")
         first_id, first_name = _eo(nums[0])
         if len(nums) == 1:
-            cites.append(Citation(m.start(), m.end(), first_id, first_name, "executive_order", short=_collapse(m.group(0))))
+            cites.append(
+                Citation(m.start(), m.end(), first_id, first_name, "executive_order", short=_collapse(m.group(0)))
+            )
             continue
         # a list of orders: the first carries the "Executive Orders" words, the rest only their number
         cites.append(Citation(m.start(), m.start(1) + 5, first_id, first_name, "executive_order"))
@@ -153,17 +260,32 @@ def find_citations(text: str) -> list[Citation]:
         title, part, sec = m.group(1), m.group(2), m.group(3)
         part_cite = Citation(m.start(), m.end(), f"cfr-{title}-{part}", f"{title} CFR part {part}", "regulation")
         if sec:
-            cites.append(Citation(m.start(), m.end(), f"cfr-{title}-{part}-{sec}", f"{title} CFR {part}.{sec}", "section", parent=part_cite))
+            cites.append(
+                Citation(
+                    m.start(),
+                    m.end(),
+                    f"cfr-{title}-{part}-{sec}",
+                    f"{title} CFR {part}.{sec}",
+                    "section",
+                    parent=part_cite,
+                )
+            )
         else:
             cites.append(part_cite)
     for m in _USC.finditer(text):
         title, sec, sub = m.group(1), m.group(2), m.group(3) or ""
-        cites.append(Citation(m.start(), m.end(), slug(f"usc-{title}-{sec}{sub}"), f"{title} U.S.C. {sec}{sub}", "section"))
+        cites.append(
+            Citation(m.start(), m.end(), slug(f"usc-{title}-{sec}{sub}"), f"{title} U.S.C. {sec}{sub}", "section")
+        )
     for m in _EU.finditer(text):
         body, mod, what, series, year, num = m.groups()
         if len(year) == 2:
             year, num = num, year  # old style "No 833/2014" is number/year
-        name = " ".join(x for x in (body, mod, what) if x) + f" ({series}) " + (f"No {m.group(5)}/{m.group(6)}" if len(m.group(5)) < 4 else f"{m.group(5)}/{m.group(6)}")
+        name = (
+            " ".join(x for x in (body, mod, what) if x)
+            + f" ({series}) "
+            + (f"No {m.group(5)}/{m.group(6)}" if len(m.group(5)) < 4 else f"{m.group(5)}/{m.group(6)}")
+        )
         kind = "regulation"
         cites.append(Citation(m.start(), m.end(), slug(f"eu-{what}-{m.group(5)}-{m.group(6)}"), name, kind))
     for m in _UNSCR.finditer(text):
@@ -176,7 +298,15 @@ def find_citations(text: str) -> list[Citation]:
         label = {"H.R.": "H.R.", "S.": "S.", "H.Res.": "H.Res.", "S.Res.": "S.Res."}.get(prefix, prefix)
         cites.append(Citation(m.start(), m.end(), slug(f"bill-{label}-{m.group(2)}"), f"{label} {m.group(2)}", "bill"))
     for m in _PUBLIC_LAW.finditer(text):
-        cites.append(Citation(m.start(), m.end(), f"public-law-{m.group(1)}-{m.group(2)}", f"Public Law {m.group(1)}-{m.group(2)}", "statute"))
+        cites.append(
+            Citation(
+                m.start(),
+                m.end(),
+                f"public-law-{m.group(1)}-{m.group(2)}",
+                f"Public Law {m.group(1)}-{m.group(2)}",
+                "statute",
+            )
+        )
     named: list[Citation] = []
     for m in _NAMED.finditer(text):
         c = named_instrument(m.group(1), m.start(1), m.end(), m.group(2), m.group(3), m.group(4))

@@ -11,7 +11,28 @@ COMPANY_SUFFIXES = (
     r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|nv|srl|spa|pte|pvt|sdn bhd|bhd|ltda|de cv|sa de cv)"
 )
 # Lower-case particles that may sit inside a person's name.
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "da", "das", "dos", "du", "la", "le", "van", "von", "y", "abu", "ul"}
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "de",
+    "del",
+    "della",
+    "der",
+    "da",
+    "das",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "y",
+    "abu",
+    "ul",
+}
 
 
 def ascii_fold(s: str) -> str:

@@ -64,7 +64,9 @@ def test_lexicon_bodies_acronyms_and_parents(nlp) -> None:
     ents = doc._.pg_entities
     assert ents["ofac"].type == "Authority" and "OFAC" in ents["ofac"].aliases
     assert ents["us-dept-treasury"].name == "U.S. Department of the Treasury"
-    assert ents["cbi"].type == "Authority" and {"Central Bank of Iran", "CBI", "Iran’s Central Bank"} <= set(ents["cbi"].aliases)
+    assert ents["cbi"].type == "Authority" and {"Central Bank of Iran", "CBI", "Iran’s Central Bank"} <= set(
+        ents["cbi"].aliases
+    )
     assert {"IRGC-QF", "Qods Force"} <= set(ents["irgc-qf"].aliases)
 
 
@@ -98,13 +100,22 @@ def test_aka_names_are_aliases_of_one_person(nlp) -> None:
 
 
 def test_short_name_in_parentheses_and_type_correction(nlp) -> None:
-    # treasury/2024-12-16-jy2751.md (Markdown bold as written)
-    doc = nlp("** Im Song Jin** (Im) is a professor of physics at Kim Il Sung University.")
+    # treasury/2022-08-02-jy0905.md (Markdown bold as written)
+    doc = nlp(
+        "** Natalya Valeryevna Popova** (Popova) is the First Deputy Director of Non-State Development Institute "
+        "Innopraktika, a technology company in Russia."
+    )
     people = _by_name(doc)
-    assert people["Im Song Jin"].type == "Person" and "Im" in people["Im Song Jin"].aliases
-    assert people["Kim Il Sung University"].type == "Organization"
+    assert (
+        people["Natalya Valeryevna Popova"].type == "Person" and "Popova" in people["Natalya Valeryevna Popova"].aliases
+    )
+    # treasury/2024-12-16-jy2751.md: NER calls the university a PERSON; its head word says otherwise
+    doc = nlp("** Im Song Jin** (Im) is a professor of physics at Kim Il Sung University.")
+    assert _by_name(doc)["Kim Il Sung University"].type == "Organization"
     # treasury/2019-09-20-sm780.md: a legal-form suffix makes a firm; "Iran-based" is not part of its name
-    doc = nlp("Some of the funds to be transferred via Iran-based Etemad Tejarate Pars Co. were intended to be used for military purchases.")
+    doc = nlp(
+        "Some of the funds to be transferred via Iran-based Etemad Tejarate Pars Co. were intended to be used for military purchases."  # noqa: E501
+    )
     firm = _by_name(doc)["Etemad Tejarate Pars Co."]
     assert firm.type == "Company" and firm.id == "etemad-tejarate-pars"
 
@@ -118,7 +129,9 @@ def test_nationality_adjectives_and_groups_are_not_entities(nlp) -> None:
     assert "iran" not in _ids(doc)
     assert doc._.pg_entities["iranian-government"].type == "Authority"
     # seeds/004
-    doc = nlp("OFAC explained that the technology companies assisted Xinjiang authorities detain more than a million Uyghurs.")
+    doc = nlp(
+        "OFAC explained that the technology companies assisted Xinjiang authorities detain more than a million Uyghurs."
+    )
     assert {r.name for r in doc._.pg_entities.values()} == {"Office of Foreign Assets Control", "Xinjiang"}
 
 
@@ -134,7 +147,9 @@ def test_governments_and_administrations_as_actors(nlp) -> None:
     assert not any("Biden" in r.name for r in doc._.pg_entities.values())
     assert doc._.pg_entities["donald-trump"].aliases == ["Trump"]
     # seeds/002
-    doc = nlp("The Justice Department is preparing to announce the indictments of several hackers that the United States believes worked for the Chinese government.")
+    doc = nlp(
+        "The Justice Department is preparing to announce the indictments of several hackers that the United States believes worked for the Chinese government."  # noqa: E501
+    )
     assert doc._.pg_entities["chinese-government"].type == "Authority"
     assert doc._.pg_entities["us-doj"].type == "Authority"
 
@@ -152,14 +167,20 @@ def test_title_brings_in_the_body_it_names(nlp) -> None:
 def test_person_canonical_name_drops_middle_initial_and_ids_are_stable_across_documents(nlp) -> None:
     # treasury/2019-09-20-sm780.md and seeds/002
     a = nlp("“Iran’s brazen attack against Saudi Arabia is unacceptable,” said Treasury Secretary Steven T. Mnuchin.")
-    b = nlp("Liu He, China’s economic czar, took part in a telephone call with Steven Mnuchin, the Treasury secretary, and Lighthizer.")
+    b = nlp(
+        "Liu He, China’s economic czar, took part in a telephone call with Steven Mnuchin, the Treasury secretary, and Lighthizer."  # noqa: E501
+    )
     pa, pb = a._.pg_entities["steven-mnuchin"], b._.pg_entities["steven-mnuchin"]
     assert pa.name == pb.name == "Steven Mnuchin"
     assert "Steven T. Mnuchin" in pa.aliases
     assert "us-dept-treasury" in _ids(a) and "us-dept-treasury" in _ids(b)
     # seeds/000 and seeds/004: one firm written two ways gets one id in both documents
-    c = nlp("Two leading Xinjiang surveillance companies, Leon Technology Co. and Xinjiang Sailing Information Tech Co. Ltd., are missing from the Commerce Department’s list.")
-    d = nlp("Also, OFAC added Cloudwalk Technology Co., Dawning Information Industry Co., Leon Technology Company, Megvii Technology, Netposa Technologies, Xiamen Meiya Pico Information Co. and Yitu.")
+    c = nlp(
+        "Two leading Xinjiang surveillance companies, Leon Technology Co. and Xinjiang Sailing Information Tech Co. Ltd., are missing from the Commerce Department’s list."  # noqa: E501
+    )
+    d = nlp(
+        "Also, OFAC added Cloudwalk Technology Co., Dawning Information Industry Co., Leon Technology Company, Megvii Technology, Netposa Technologies, Xiamen Meiya Pico Information Co. and Yitu."  # noqa: E501
+    )
     assert "leon-technology" in _ids(c) and "leon-technology" in _ids(d)
     # a name that merely starts with a place is its own entity
     assert _by_name(c)["Xinjiang Sailing Information Tech Co. Ltd."].type == "Company"
@@ -182,7 +203,7 @@ def test_compound_names_and_modifier_uses(nlp) -> None:
     # seeds/004
     doc = nlp(
         "DJI is the world’s largest commercial drone producer, supplies drones to the Xinjiang Public Security Bureau "
-        "was sanctioned by OFAC last year. BIS added China’s Academy of Military Medical Sciences an 11 of its research "
+        "was sanctioned by OFAC last year. BIS added China’s Academy of Military Medical Sciences an 11 of its research "  # noqa: E501
         "institutes for using “biotechnology processes” to support Chinese military uses."
     )
     names = _by_name(doc)

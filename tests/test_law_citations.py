@@ -29,7 +29,7 @@ def test_list_of_executive_orders_gives_one_citation_per_order() -> None:
     # treasury-press-releases.jsonl 2004-04-21-js1446
     text = (
         'The Iraqi Sanctions Regulations, 31 CFR part 575 (the "Regulations"), implement Executive Orders 12722 '
-        "and 12724 and are administered by the Treasury Department's Office of Foreign Assets Control (\"OFAC\")."
+        'and 12724 and are administered by the Treasury Department\'s Office of Foreign Assets Control ("OFAC").'
     )
     ids = [c[1] for c in _cites(text)]
     assert "eo-12722" in ids and "eo-12724" in ids
@@ -41,7 +41,7 @@ def test_cfr_parts_are_regulations_with_canonical_names() -> None:
     # treasury-press-releases.jsonl 2004-12-15-js2152
     text = (
         "The rule entails the issuance of general licenses in the Cuban Assets Control Regulations, 31 CFR part 515, "
-        "the Iranian Transactions Regulations, 31 CFR part 560, and the Sudanese Sanctions Regulations, 31 CFR part 538."
+        "the Iranian Transactions Regulations, 31 CFR part 560, and the Sudanese Sanctions Regulations, 31 CFR part 538."  # noqa: E501
     )
     parts = [(c[1], c[2], c[3]) for c in _cites(text) if c[1].startswith("cfr-")]
     assert parts == [
@@ -96,8 +96,8 @@ def test_headline_words_are_not_part_of_an_act_name() -> None:
 
 
 def test_bills_and_public_laws() -> None:
-    # whitehouse/presidential-actions__2023-12__...uyghur-human-rights-policy-act-of-2020-and-public-law-117-78.md (title)
-    text = "Memorandum on the Delegation of Certain Functions and Authorities Under the Uyghur Human Rights Policy Act of 2020 and Public Law 117-78"
+    # whitehouse/presidential-actions__2023-12__...uyghur-human-rights-policy-act-of-2020-and-public-law-117-78.md (title)  # noqa: E501
+    text = "Memorandum on the Delegation of Certain Functions and Authorities Under the Uyghur Human Rights Policy Act of 2020 and Public Law 117-78"  # noqa: E501
     ids = [c[1] for c in _cites(text)]
     assert "uyghur-human-rights-policy-act" in ids
     assert "public-law-117-78" in ids
@@ -110,4 +110,7 @@ def test_eu_regulations_old_and_new_numbering() -> None:
     # the two numbering styles of EU sanctions regulations, as the Council cites them
     text = "Council Regulation (EU) 2022/328 amending Regulation (EU) No 833/2014 concerning restrictive measures"
     cites = _cites(text)
-    assert [(c[1], c[3]) for c in cites] == [("eu-regulation-2022-328", "regulation"), ("eu-regulation-833-2014", "regulation")]
+    assert [(c[1], c[3]) for c in cites] == [
+        ("eu-regulation-2022-328", "regulation"),
+        ("eu-regulation-833-2014", "regulation"),
+    ]

@@ -11,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_server import Neo4jServer, unavailable_reason
+from graph.neo4j_server import Neo4jServer, skip_unless_available
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Neo4jServer]:
-    reason = unavailable_reason()
-    if reason is not None:
-        if os.environ.get("POLICYGRAPH_REQUIRE_NEO4J") == "1":
-            pytest.fail(f"POLICYGRAPH_REQUIRE_NEO4J=1 but Neo4j cannot run here: {reason}")
-        pytest.skip(f"real Neo4j unavailable: {reason}")
+    skip_unless_available()
     with Neo4jServer() as started:
         yield started
 

@@ -32,6 +32,7 @@ DEMONSTRATIVE_CLASSES = {
 REFERENCE_HEADS = {"violation", "evasion", "breach", "circumvention", "compliance", "implication", "scope",
                    "threat", "risk", "history", "effectiveness", "impact", "cost", "use", "wake", "lack",
                    "regime", "program", "programme", "architecture", "expert", "enforcement"}
+EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "bust", "dodge", "avoid", "defy"}
 # Verbs a measure can be the subject of while still being reported ("today's sanctions target X").
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
@@ -173,6 +174,8 @@ class ActionComponent:
         gov = roles.governor
         if roles.governor_dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in REFERENCE_HEADS:
             return "skip"
+        if roles.governor_dep == "dobj" and gov.lemma_.lower() in EVASION_VERBS and not roles.relcl_measure:
+            return "skip"  # "for violating Canada's sanctions on Russia"
         if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and not roles.prep_targets and (
                 gov.lemma_.lower() not in SUBJECT_OK_VERBS):
             return "anaphor"
@@ -246,8 +249,20 @@ class ActionComponent:
             eid = ctx.find_entity(names)
             if eid is not None:
                 roles.add("by", [eid])
-                return True
+                # "OFAC is publishing the names of persons that have been placed on the SDN List": the
+                # implied actor is named in the same sentence, so the text does attribute it.
+                s, e = ctx.unit(trig.token)
+                return not any(m.entity_id == eid and _is_subject(ctx, m) for m in ctx.mentions_in(range(s, e)))
         return False
+
+
+def _is_subject(ctx: DocContext, m) -> bool:
+    """The mention is the subject of its clause ('OFAC is publishing the names of persons that ...'); a
+    possessor is not enough ('the Customs and Border Protection's forced labor division')."""
+    for tok in ctx.doc[m.token_start:m.token_end]:
+        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj"):
+            return True
+    return False
 
 
 def _part_of(doc: Doc) -> dict[str, set[str]]:

@@ -10,7 +10,7 @@ from ingest.actions.lexicon import Lexicon
 # Reporting verbs end the climb: "X said the U.S. will ..." takes the modality of "will", not of "said".
 REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "write", "tweet", "explain", "declare"}
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "over", "because", "like", "than"}
-CLIMB_DEPS = {"xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "conj", "acl", "advcl",
+CLIMB_DEPS = {"csubj", "xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "conj", "acl", "advcl",
               "ccomp", "relcl", "appos", "compound", "amod", "nmod", "pcomp", "agent"}
 
 
@@ -22,7 +22,8 @@ def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool
 def is_ongoing(trigger: Token, head_verb: Token | None) -> bool:
     """'continue to ramp up sanctions against Chinese entities', 'will continue to target ...': a statement
     of ongoing policy; with no named target it reports no one measure."""
-    return any(t.lemma_.lower() in ("continue", "keep", "remain") for t in _chain(trigger, head_verb) if t is not trigger)
+    chain = _chain(trigger, head_verb)
+    return any(t.lemma_.lower() in ("continue", "keep", "remain") for t in chain if t is not trigger)
 
 
 def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation: bool = False) -> str:
@@ -50,8 +51,6 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
                 return "proposed"
         if lemma in lex.lifted_heads and (tok is not trigger or tok.pos_ == "NOUN"):
             lifted = True
-        if tok is not trigger and legislation is False and lemma in lex.proposing_verbs:
-            return "proposed"
     if legislation:
         lemma = trigger.lemma_.lower()
         if lemma in lex.proposing_verbs:

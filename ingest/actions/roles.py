@@ -64,6 +64,7 @@ class Roles:
     compound_by: bool = False  # the actor comes only from a modifier ("U.S. sanctions")
     background: bool = False  # a relative/participial clause about a measure taken before ("which was designated")
     prep_targets: bool = False  # a noun trigger's targets came from "on/against/of X"
+    relcl_measure: bool = False  # "the sanctions that Canada has imposed on Russia" states the measure itself
 
     def add(self, role: str, ids: list[str]) -> None:
         lst = getattr(self, role)
@@ -131,8 +132,9 @@ class RoleReader:
                     modifiers: bool | str = True) -> list[Mention]:
         return ctx.mentions_in(self.np_tokens(ctx, head, exclude, modifiers))
 
-    def scan_right(self, ctx: DocContext, i: int) -> list[Mention]:
-        """The run of noun phrases starting at token i: 'X, Y, and Z' up to a clause boundary."""
+    def scan_right(self, ctx: DocContext, i: int, examples: bool = True) -> list[Mention]:
+        """The run of noun phrases starting at token i: 'X, Y, and Z' up to a clause boundary.
+        examples=False stops at 'including' (an actor list ends there: 'by the U.S., including ...')."""
         doc = ctx.doc
         _, end = ctx.unit(doc[min(i, len(doc) - 1)])
         out: list[Mention] = []
@@ -165,6 +167,8 @@ class RoleReader:
             elif low == "such" and j + 1 < end and doc[j + 1].lower_ == "as":
                 j += 2
                 continue
+            elif not examples and low in ("including", "includes", "include", "like", "such"):
+                break
             elif low in LIST_GLUE or t.text in POSSESSIVE:
                 pass
             elif low == ":" and not out:
@@ -279,8 +283,8 @@ class RoleReader:
         out: list[Mention] = []
         for a in _children(verb, ("agent",)):
             for p in _children(a, ("pobj",)):
-                out += self.mentions_of(ctx, p)
-                out += self.scan_right(ctx, p.left_edge.i)
+                out += [m for m in self.mentions_of(ctx, p) if m.token_start < p.right_edge.i + 1]
+                out += self.scan_right(ctx, p.left_edge.i, examples=False)
         return out
 
     def requesters(self, ctx: DocContext, tok: Token) -> list[Mention]:
@@ -302,7 +306,12 @@ class RoleReader:
         want = {"import": ("from", "to"), "export": ("to", "from"), "sale": ("to",), "shipment": ("to",),
                 "product": ("from",), "good": ("from",), "item": ("to",)}.get(lemma)
         if want:
-            for p in _children(tok, ("prep",)):
+            preps = _children(tok, ("prep",))
+            for p in list(preps):  # "the export of sensitive goods to Russia"
+                if p.lower_ == "of":
+                    for o in _children(p, ("pobj",)):
+                        preps += _children(o, ("prep",))
+            for p in preps:
                 if p.lower_ in want:
                     for o in _children(p, ("pobj",)):
                         out += [m for m in self.mentions_of(ctx, o, modifiers=False) if not ctx.is_possessor(m)]
@@ -371,6 +380,8 @@ class RoleReader:
                 targets += self.scan_left(ctx, v.i)
             self._put_targets(ctx, r, targets)
             self._put_by(ctx, r, self.agent(ctx, v))
+            if trig.list_text is not None and not r.by:
+                self._put_by(ctx, r, self._list_owner(ctx, v))
         else:
             subj, _ = self.subject(ctx, v)
             self._put_by(ctx, r, subj)
@@ -388,6 +399,7 @@ class RoleReader:
             objs += self.prep_objects(ctx, v, ("on", "against"))
             if trig.list_text is not None:
                 objs += self._after_list(ctx, v)
+                self._put_by(ctx, r, self._list_owner(ctx, v))
                 for o in _children(v, OBJ):
                     objs += self.scan_right(ctx, o.left_edge.i)  # "added to the Entity List five entities: A; B"
             self._put_targets(ctx, r, objs)
@@ -472,6 +484,14 @@ class RoleReader:
         if not r.by:
             self._put_by(ctx, r, self.positional_requesters(ctx, trig.token))
         # "announced on Monday": a participle on the noun carries the date/modality
+        for rel in _children(trig.token, ("relcl",)):
+            if rel.lemma_.lower() in self.lex.light_verbs and not any(
+                    c.dep_ == "nsubj" and c.lower_ in RELATIVIZERS for c in rel.children):
+                subj = [m for c in _children(rel, SUBJ) for m in self.mentions_of(ctx, c, modifiers="poss")]
+                self._put_by(ctx, r, subj)
+                self._put_targets(ctx, r, self.prep_objects(ctx, rel, ("on", "against")))
+                r.relcl_measure = True
+                r.head_verb = r.head_verb or rel
         for acl in _children(trig.token, ("acl",)):
             if acl.lemma_.lower() in self.lex.light_verbs:
                 # "removed sanctions imposed on Manuel Cristopher Figuera"
@@ -511,6 +531,13 @@ class RoleReader:
                     j += 1
                 if j < len(doc) and doc[j].lower_ in ("including", "such", "namely", "among"):
                     return self.scan_right(ctx, j + 1)
+        return []
+
+    def _list_owner(self, ctx: DocContext, v: Token) -> list[Mention]:
+        """'placed on OFAC's Specially Designated Nationals List': the list's possessor keeps it."""
+        for p in _children(v, ("prep",)):
+            if p.lower_ in ("to", "on", "from"):
+                return [m for m in ctx.mentions_in(t.i for t in p.subtree) if ctx.is_possessor(m)]
         return []
 
     def positional_requesters(self, ctx: DocContext, tok: Token) -> list[Mention]:

@@ -17,25 +17,105 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ingest.entities.typing import EVENT_HEADS, LEGAL_SUFFIXES, NEVER_ENTITY, NEVER_LAST, PEOPLE_GROUPS, TITLE_WORDS, law_kind, org_type
+from ingest.entities.typing import (
+    AUTHORITY_HEADS,
+    COMPANY_HEADS,
+    EVENT_HEADS,
+    LEGAL_SUFFIXES,
+    NEVER_ENTITY,
+    NEVER_LAST,
+    ORGANIZATION_HEADS,
+    PEOPLE_GROUPS,
+    TITLE_WORDS,
+    head_word,
+    law_kind,
+    org_type,
+)
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
 from ingest.names import norm
 
-P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 22, 20
+P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_BOLD, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 24, 22, 20
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _INDEFINITE = {"a", "an", "any", "another", "every", "each", "future", "next"}
 _MODIFIER_HEADS = {"military", "army", "navy"}
 _DESCRIPTORS = {
-    "maker", "makers", "firm", "company", "giant", "manufacturer", "producer", "supplier", "operator", "carrier",
-    "conglomerate", "exporter", "importer", "distributor", "provider", "developer", "retailer", "platform", "app",
-    "lender", "insurer", "airline", "shipper", "brand", "startup", "start-up", "vendor", "contractor", "subsidiary",
-    "affiliate", "outlet", "broadcaster", "newspaper", "automaker", "chipmaker", "refiner", "trader", "miner",
+    "maker",
+    "makers",
+    "firm",
+    "company",
+    "giant",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "operator",
+    "carrier",
+    "conglomerate",
+    "exporter",
+    "importer",
+    "distributor",
+    "provider",
+    "developer",
+    "retailer",
+    "platform",
+    "app",
+    "lender",
+    "insurer",
+    "airline",
+    "shipper",
+    "brand",
+    "startup",
+    "start-up",
+    "vendor",
+    "contractor",
+    "subsidiary",
+    "affiliate",
+    "outlet",
+    "broadcaster",
+    "newspaper",
+    "automaker",
+    "chipmaker",
+    "refiner",
+    "trader",
+    "miner",
 }
-_PLURAL_DESCRIPTORS = {"companies", "firms", "giants", "brands", "makers", "suppliers", "manufacturers", "platforms", "apps", "banks", "corporations", "multinationals"}
-_PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "der", "da", "dos", "du", "la", "le", "van", "von", "y", "abu", "and", "&", "of"}
+_PLURAL_DESCRIPTORS = {
+    "companies",
+    "firms",
+    "giants",
+    "brands",
+    "makers",
+    "suppliers",
+    "manufacturers",
+    "platforms",
+    "apps",
+    "banks",
+    "corporations",
+    "multinationals",
+}
+_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "de",
+    "del",
+    "der",
+    "da",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "y",
+    "abu",
+    "and",
+    "&",
+    "of",
+}
 
 
 @dataclass
@@ -74,6 +154,30 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     for m in re.finditer(r"\((?:Photo:?\s*)?[A-Z][\w.\- ]{1,40}/[A-Z][\w.\- ]{1,40}\)", text):
         out.append((m.start(), m.end()))
+    return out
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of heading paragraphs: Markdown "#" lines and short Title Case paragraphs
+    without final punctuation ("A Multilateral Approach", "Cutting-Edge Technology"). NER reads
+    capitalised heading words as names; a name seen only in a heading is not taken from NER.
+    Paragraphs are blank-line separated when the text has blank lines (hard-wrapped), else lines."""
+    sep = re.compile(r"\n[ \t\u00a0]*\n") if re.search(r"\n[ \t\u00a0]*\n", text) else re.compile(r"\n")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*sep.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        para = text[pos:end]
+        stripped = para.strip().strip("*#_ ").strip()
+        words = re.findall(r"[A-Za-z][\w\u2019'\-]*", stripped)
+        if para.lstrip().startswith("#") or (
+            words
+            and len(words) <= 20
+            and not re.search(r"[.:;,!?\"\u201d)]$", stripped)
+            and sum(w[0].isupper() for w in words) >= max(1, 0.6 * len(words))
+        ):
+            out.append((pos, end))
+        pos = m.end() if m is not None else end
     return out
 
 
@@ -134,10 +238,14 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> lis
         toks = _span_tokens(doc, c.start, c.end)
         if toks is None:
             continue
-        entry_id = lex_law_norms.get(norm(c.name)) or (lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" else None)
+        entry_id = lex_law_norms.get(norm(c.name)) or (
+            lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" else None
+        )
         if entry_id:
             entry = lex.entries[entry_id]
-            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=entry.id, name=entry.name, kind=entry.kind, citation=c))
+            out.append(
+                Cand(*toks, "Law", P_CITATION, "citation", key=entry.id, name=entry.name, kind=entry.kind, citation=c)
+            )
         else:
             out.append(Cand(*toks, "Law", P_CITATION, "citation", key=c.id, name=c.name, kind=c.kind, citation=c))
     return out
@@ -162,12 +270,21 @@ def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Can
         elif low == "administration" and i > 0:
             j = i - 1
             names = []
-            while j >= 0 and (
-                doc[j].text in person_surnames
-                or doc[j].ent_type_ == "PERSON"
-                or doc[j].text == "-"
-                or (j >= 2 and doc[j - 1].text == "-" and doc[j - 2].text in person_surnames and doc[j].text[:1].isupper())
-            ) and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            while (
+                j >= 0
+                and (
+                    doc[j].text in person_surnames
+                    or doc[j].ent_type_ == "PERSON"
+                    or doc[j].text == "-"
+                    or (
+                        j >= 2
+                        and doc[j - 1].text == "-"
+                        and doc[j - 2].text in person_surnames
+                        and doc[j].text[:1].isupper()
+                    )
+                )
+                and (doc[j].text[:1].isupper() or doc[j].text == "-")
+            ):
                 names.insert(0, doc[j].text)
                 j -= 1
             if not names or names[0] == "-" or (j >= 0 and doc[j].lower_ in _INDEFINITE):
@@ -183,7 +300,49 @@ def _government(lex: Lexicon, country_id: str, s: int, e: int) -> Cand:
         entry = lex.entries[gid]
         return Cand(s, e, "Authority", P_PATTERN, "pattern", key=gid, name=entry.name)
     country = lex.entries[country_id]
-    return Cand(s, e, "Authority", P_PATTERN, "pattern", key=f"government-of-{country_id}", name=f"Government of {country.name}")
+    return Cand(
+        s, e, "Authority", P_PATTERN, "pattern", key=f"government-of-{country_id}", name=f"Government of {country.name}"
+    )
+
+
+_BOLD = re.compile(r"\*\*[\s\u00a0]*([^*\n]{2,120}?)[\s\u00a0]*\*\*")
+
+
+def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
+    """Markdown bold names: Treasury releases bold each designated person or entity at first mention
+    ("** Natalya Valeryevna Popova** (Popova) is ..."). NER often misses names next to the markers."""
+    out: list[Cand] = []
+    for m in _BOLD.finditer(doc.text):
+        toks = _span_tokens(doc, m.start(1), m.end(1))
+        if toks is None:
+            continue
+        s, e = toks
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in _DETERMINERS):
+            s += 1
+        while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"} or doc[e - 1].is_space):
+            e -= 1
+        words = [t.text for t in doc[s:e] if not t.is_space]
+        if (
+            not words
+            or len(words) > 10
+            or not words[0][:1].isupper()
+            or any(covered[i] is not None for i in range(s, e))
+        ):
+            continue
+        if not all(w[:1].isupper() or w.lower() in _PARTICLES or not w.isalpha() for w in words):
+            continue  # a bold phrase, not a name
+        labels = [t.ent_type_ for t in doc[s:e] if t.ent_type_]
+        head = head_word(words).lower()
+        if words[-1].lower() in LEGAL_SUFFIXES or head in AUTHORITY_HEADS | ORGANIZATION_HEADS or "ORG" in labels:
+            etype = org_type(words)
+        elif "GPE" in labels or "LOC" in labels:
+            etype = "Country" if " ".join(words).lower() in lex.country_forms else "Place"
+        elif "PERSON" in labels or 2 <= len(words) <= 5:
+            etype = "Person"
+        else:
+            etype = org_type(words)
+        out.append(Cand(s, e, etype, P_BOLD, "bold"))
+    return out
 
 
 def suffix_cands(doc: Doc) -> list[Cand]:
@@ -196,14 +355,26 @@ def suffix_cands(doc: Doc) -> list[Cand]:
         if t.lower_ in LEGAL_SUFFIXES and t.text[:1].isupper() and i > 0:
             end = i + 1
             # ", Ltd." after "Co." belongs to the name
-            while end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in LEGAL_SUFFIXES and doc[end + 1].text[:1].isupper():
+            while (
+                end + 1 < n
+                and doc[end].text == ","
+                and doc[end + 1].lower_ in LEGAL_SUFFIXES
+                and doc[end + 1].text[:1].isupper()
+            ):
                 end += 2
             while end < n and doc[end].lower_ in LEGAL_SUFFIXES and doc[end].text[:1].isupper():
                 end += 1
             j = i - 1
-            while j >= 0 and (doc[j].is_space or (doc[j].text[:1].isupper() and doc[j].is_alpha | ("." in doc[j].text) | ("-" in doc[j].text) | doc[j].like_num) or (doc[j].lower_ in {"and", "&", "of"} and j > 0 and doc[j - 1].text[:1].isupper())):
-                if doc[j].lower_ in _DETERMINERS:
-                    break
+            while j >= 0 and (
+                doc[j].is_space
+                or (
+                    doc[j].text[:1].isupper()
+                    and doc[j].is_alpha | ("." in doc[j].text) | ("-" in doc[j].text) | doc[j].like_num
+                )
+                or (doc[j].lower_ in {"and", "&", "of"} and j > 0 and doc[j - 1].text[:1].isupper())
+            ):
+                if doc[j].lower_ in _DETERMINERS or (doc[j].lower_ in LEGAL_SUFFIXES and doc[j].text[:1].isupper()):
+                    break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
                 j -= 1
             start = strip_hyphen_adjectives(doc, j + 1, i)
             while start < i and (doc[start].is_space or doc[start].lower_ in {"and", "&", "of"}):
@@ -230,10 +401,20 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 continue
             text = doc[s:e].text
             low = " ".join(text.lower().split())
-            if low in NEVER_ENTITY or doc[e - 1].lower_ in NEVER_LAST or not any(c.isalpha() for c in text) or not doc[s].text[:1].isupper():
+            if (
+                low in NEVER_ENTITY
+                or doc[e - 1].lower_ in NEVER_LAST
+                or not any(c.isalpha() for c in text)
+                or not doc[s].text[:1].isupper()
+            ):
                 continue
             low = text.lower().replace("\u2019", "'")
-            if low in lex.demonyms or low.rstrip("s") in lex.demonyms or low in PEOPLE_GROUPS or low.rstrip("s") in PEOPLE_GROUPS:
+            if (
+                low in lex.demonyms
+                or low.rstrip("s") in lex.demonyms
+                or low in PEOPLE_GROUPS
+                or low.rstrip("s") in PEOPLE_GROUPS
+            ):
                 continue
             if doc[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e):
                 continue
@@ -247,7 +428,7 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
 
 
 def _attributive(doc: Doc, e: int) -> bool:
-    """"Mulan-related", "Xinjiang-made": a name used as the first half of a hyphenated adjective."""
+    """ "Mulan-related", "Xinjiang-made": a name used as the first half of a hyphenated adjective."""
     return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].text[:1].islower()
 
 
@@ -256,9 +437,15 @@ def _title_prefix_org(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> l
     while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_space):
         s += 1
     j = s
-    while j < e and doc[j].text[:1].isupper() and doc[j].lower_ not in TITLE_WORDS and covered[j] is None and doc[j].is_alpha:
+    while (
+        j < e
+        and doc[j].text[:1].isupper()
+        and doc[j].lower_ not in TITLE_WORDS
+        and covered[j] is None
+        and doc[j].is_alpha
+    ):
         j += 1
-    if j > s and doc[s : j].text.lower() not in NEVER_ENTITY:
+    if j > s and doc[s:j].text.lower() not in NEVER_ENTITY:
         return [Cand(s, j, org_type([t.text for t in doc[s:j]]), P_NER, "ner", extra={"label": "ORG"})]
     return []
 
@@ -273,11 +460,13 @@ def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
-_HYPHEN_ADJ = re.compile(r"^.*-(designated|based|owned|controlled|linked|backed|affiliated|sanctioned|listed|registered|flagged|origin|made|run|led|operated)$")
+_HYPHEN_ADJ = re.compile(
+    r"^.*-(designated|based|owned|controlled|linked|backed|affiliated|sanctioned|listed|registered|flagged|origin|made|run|led|operated)$"
+)
 
 
 def strip_hyphen_adjectives(doc: Doc, s: int, e: int) -> int:
-    """"U.S.-designated Koryo Bank", "UN- and U.S.-designated X", "Iran-based X": the name starts after."""
+    """ "U.S.-designated Koryo Bank", "UN- and U.S.-designated X", "Iran-based X": the name starts after."""
     last = None
     for i in range(s, e - 1):
         t = doc[i].text
@@ -290,7 +479,11 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
     s = strip_hyphen_adjectives(doc, s, e)
     while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETERMINERS):
         s += 1
-    while e > s and (doc[e - 1].is_space or (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"}) or doc[e - 1].text in _POSSESSIVE):
+    while e > s and (
+        doc[e - 1].is_space
+        or (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"})
+        or doc[e - 1].text in _POSSESSIVE
+    ):
         e -= 1
     if e > s and doc[e - 1].text == ")" and "(" not in doc[s:e].text:
         e -= 1
@@ -333,8 +526,10 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
     if label == "PERSON":
         if any(ch.isdigit() for ch in text):
             return None
-        if words[-1].lower() in LEGAL_SUFFIXES:
-            return "Company"
+        if words[-1].lower() in LEGAL_SUFFIXES or (len(words) == 1 and words[0].lower().endswith("bank")):
+            return "Company"  # "Gazprombank"
+        if len(words) > 1 and head_word(words).lower() in (AUTHORITY_HEADS | ORGANIZATION_HEADS | {"bank", "group"}):
+            return org_type(words)  # "Kim Il Sung University" tagged PERSON
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
             return None  # an unexplained acronym is not a person
         return "Person"
@@ -358,7 +553,13 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
 def _cap_run(doc: Doc, i: int, covered: list[Cand | None], max_len: int = 5) -> int:
     """End of a run of capitalised, uncovered name tokens starting at i (i itself if none)."""
     j = i
-    while j < len(doc) and j - i < max_len and covered[j] is None and (doc[j].text[:1].isupper() or (j > i and doc[j].text in {"&"})) and (doc[j].is_alpha or doc[j].text in {"&"} or doc[j].like_num or "-" in doc[j].text):
+    while (
+        j < len(doc)
+        and j - i < max_len
+        and covered[j] is None
+        and (doc[j].text[:1].isupper() or (j > i and doc[j].text in {"&"}))
+        and (doc[j].is_alpha or doc[j].text in {"&"} or doc[j].like_num or "-" in doc[j].text)
+    ):
         if doc[j].lower_ in TITLE_WORDS and j == i:
             break
         j += 1
@@ -382,11 +583,13 @@ def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list
                 k -= 1  # "law firm", "trading company"
             e = k + 1
             s = e
-            while s > 0 and covered[s - 1] is None and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha and e - s < 4:
+            while (
+                s > 0 and covered[s - 1] is None and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha and e - s < 4
+            ):
                 s -= 1
-            if s < e and doc[s].lower_ not in _DETERMINERS and doc[s:e].text.lower() not in lex.demonyms:
-                if not (s == 0 or doc[s].is_sent_start) or e - s > 1:
-                    out.append(Cand(s, e, "Company", P_NER + 1, "descriptor"))
+            named = s < e and doc[s].lower_ not in _DETERMINERS and doc[s:e].text.lower() not in lex.demonyms
+            if named and (not (s == 0 or doc[s].is_sent_start) or e - s > 1):
+                out.append(Cand(s, e, "Company", P_NER + 1, "descriptor"))
         if low in _PLURAL_DESCRIPTORS and i + 2 < n:
             k = i + 1
             if doc[k].lower_ in {"like", "including"}:
@@ -409,11 +612,30 @@ def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list
     return out
 
 
-_FIRM_APPOSITION = {"company", "firm", "bank", "corporation", "conglomerate", "manufacturer", "producer", "supplier", "exporter", "importer", "subsidiary", "business", "enterprise", "shipping", "trader", "distributor", "operator", "front"}
+_FIRM_APPOSITION = {
+    "company",
+    "firm",
+    "bank",
+    "corporation",
+    "conglomerate",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "exporter",
+    "importer",
+    "subsidiary",
+    "business",
+    "enterprise",
+    "shipping",
+    "trader",
+    "distributor",
+    "operator",
+    "front",
+}
 
 
 def appositive_firms(doc: Doc, chosen: list[Cand]) -> None:
-    """"Sibur, a Russia-based company", "Huawei, the Chinese telecommunications company": an NER
+    """ "Sibur, a Russia-based company", "Huawei, the Chinese telecommunications company": an NER
     name followed by an apposition whose head is a firm noun is a Company."""
     n = len(doc)
     for c in chosen:
@@ -468,6 +690,9 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
                 continue
             e = _cap_run(doc, k, owner)
             if e == k or doc[k].is_sent_start:
+                break
+            # a multi-word name without a firm word may be a person ("Galina Ulyutina")
+            if e - k > 1 and not any(t.lower_ in COMPANY_HEADS or t.lower_ in LEGAL_SUFFIXES for t in doc[k:e]):
                 break
             new = Cand(k, e, "Company", P_NER, "coordination")
             for i in range(k, e):

@@ -14,20 +14,24 @@ from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.entities.candidates import (
+    P_COMPOUND,
+    P_LEXICON_1,
     Cand,
-    citation_cands,
+    _is_compound,
     appositive_firms,
+    bold_cands,
+    citation_cands,
     coordinate,
     coverage,
     descriptor_cands,
     excluded_ranges,
+    heading_ranges,
     lexicon_cands,
     ner_cands,
     pattern_cands,
     select,
     suffix_cands,
 )
-from ingest.entities.candidates import P_COMPOUND, _is_compound
 from ingest.entities.resolve import resolve
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
@@ -71,8 +75,17 @@ class EntityComponent:
             if _is_compound(doc, c.start, c.end, covered):
                 c.prio = P_COMPOUND
         cands = fixed + suffixed + descriptor_cands(doc, covered, self.lex) + ner_cands(doc, covered, self.lex)
+        if "**" in doc.text:
+            cands += bold_cands(doc, covered, self.lex)
         if excluded:
             cands = [c for c in cands if not _inside(doc, c, excluded)]
+        headings = heading_ranges(doc.text)
+        if headings:
+            cands = [
+                c
+                for c in cands
+                if c.prio >= P_LEXICON_1 or not _inside(doc, c, headings) or _seen_outside(doc, c, headings)
+            ]
         chosen, owner = select(cands, n)
         appositive_firms(doc, chosen)
         chosen = sorted(chosen + coordinate(doc, chosen, owner), key=lambda c: c.start)
@@ -100,8 +113,21 @@ def _drop_generic_acts(cands: list[Cand]) -> list[Cand]:
 
 
 def _attributive_person(doc: Doc, c: Cand) -> bool:
-    """"a Biden administration", "the Maduro regime": the person is not mentioned, the body is."""
+    """ "a Biden administration", "the Maduro regime": the person is not mentioned, the body is."""
     return c.type == "Person" and c.end < len(doc) and doc[c.end].lower_ in {"administration", "regime", "government"}
+
+
+def _seen_outside(doc: Doc, c: Cand, ranges: list[tuple[int, int]]) -> bool:
+    """Does the candidate's text also occur outside the heading lines?"""
+    text = doc[c.start : c.end].text
+    start = 0
+    while True:
+        i = doc.text.find(text, start)
+        if i < 0:
+            return False
+        if not any(a <= i < b for a, b in ranges):
+            return True
+        start = i + 1
 
 
 def _inside(doc: Doc, c: Cand, ranges: list[tuple[int, int]]) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
@@ -25,11 +26,15 @@ from ingest.extensions import EntityRecord, Mention
 from ingest.names import norm, person_canonical, slug
 
 _AKA = re.compile(
-    r"^[\s\u00a0]*[,(]?[\s\u00a0]*(?:a\.k\.a\.?|aka|also known as|f\.k\.a\.?|formerly known as|also referred to as)[\s\u00a0]*[:,]?[\s\u00a0]*",
+    r"^[\s\u00a0]*[,(]?[\s\u00a0]*"
+    r"(?:a\.k\.a\.?|aka|also known as|f\.k\.a\.?|formerly known as|also referred to as)"
+    r"[\s\u00a0]*[:,]?[\s\u00a0]*",
     re.I,
 )
-_ALIAS_ITEM = re.compile(r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*(?=[;,)*]|$|\n| and | or | is | are | was | were )")
-_QUOTED = re.compile(r"[\"“”]")
+_ALIAS_ITEM = re.compile(
+    r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*"
+    r"(?=[;,)*]|$|\n| and | or | is | are | was | were )"
+)
 
 
 class _Group:
@@ -64,7 +69,7 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
     text = doc.text
     out: list[tuple[Cand, str, int, int]] = []
     prev_of: dict[int, Cand] = {}
-    for a, b in zip(chosen, chosen[1:]):
+    for a, b in zip(chosen, chosen[1:], strict=False):
         between = doc[a.end : b.start].text.strip().lower()
         if between in {"of", "of the"} and a.type != "Law":
             prev_of[id(b)] = a
@@ -80,7 +85,11 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
             if not _is_short_form(alias, _text(doc, c), c.type):
                 # "the National Development Fund of Iran (NDF)": the acronym belongs to the name before "of"
                 prev = prev_of.get(id(c))
-                owner = prev if prev is not None and _is_short_form(alias, doc[prev.start : c.end].text, prev.type) else None
+                owner = (
+                    prev
+                    if prev is not None and _is_short_form(alias, doc[prev.start : c.end].text, prev.type)
+                    else None
+                )
             if owner is not None:
                 out.append((owner, alias, end_char + m.start(1), end_char + m.start(1) + len(m.group(1).rstrip())))
             continue
@@ -104,7 +113,11 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
                 out.append((c, alias, a_start, a_start + len(im.group(1).rstrip())))
             pos = im.end()
             nxt = window[pos : pos + 12]
-            sep = re.match(r"^[\s\u00a0]*[;,][\s\u00a0]*(?:a\.k\.a\.?|aka)?[\s\u00a0]*|^[\s\u00a0]+(?:and|or)[\s\u00a0]+", nxt, re.I)
+            sep = re.match(
+                r"^[\s\u00a0]*[;,][\s\u00a0]*(?:a\.k\.a\.?|aka)?[\s\u00a0]*|^[\s\u00a0]+(?:and|or)[\s\u00a0]+",
+                nxt,
+                re.I,
+            )
             if not sep or (not in_parens and not re.search(r"a\.?k\.?a", nxt, re.I)):
                 break
             pos += sep.end()
@@ -121,13 +134,17 @@ def _is_short_form(alias: str, full: str, etype: str) -> bool:
         # "(Aviles)": one of the full name's own words
         return all(w in full.split() for w in words)
     letters = re.sub(r"[^A-Za-z]", "", alias)
-    if sum(ch.isupper() for ch in letters) >= 2 and alias.upper() == alias.replace(" ", "").upper().replace(" ", "") and len(words) == 1:
+    if (
+        sum(ch.isupper() for ch in letters) >= 2
+        and alias.upper() == alias.replace(" ", "").upper().replace(" ", "")
+        and len(words) == 1
+    ):
         return acronym_fits(letters, full)
     return alias.lower() in full.lower() and alias[0].isupper()
 
 
 def acronym_fits(acronym: str, full: str) -> bool:
-    """"BIS" fits "Bureau of Industry and Security", "OFAC" fits "Office of Foreign Asset Control",
+    """ "BIS" fits "Bureau of Industry and Security", "OFAC" fits "Office of Foreign Asset Control",
     "NDF" does not fit "Iran": the acronym's letters are a subsequence of the name's letters and its
     first letter is the name's first letter."""
     name = re.sub(r"[^A-Za-z ]", " ", full)
@@ -141,7 +158,9 @@ def acronym_fits(acronym: str, full: str) -> bool:
     return all(ch in it for ch in a)
 
 
-def resolve(doc: Doc, chosen: list[Cand], lex_norms: dict[str, str], lex_entries) -> tuple[dict[str, EntityRecord], list[Mention]]:
+def resolve(
+    doc: Doc, chosen: list[Cand], lex_norms: dict[str, str], lex_entries
+) -> tuple[dict[str, EntityRecord], list[Mention]]:
     groups: dict[str, _Group] = {}
     cand_group: dict[int, _Group] = {}
 
@@ -251,11 +270,13 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
     kind = g.kind
     if g.name:
         name = g.name
-        eid = g.key
+        eid = g.key if ":" not in g.key else slug(norm(name))
     else:
         # the type of the fullest mention: an acronym's NER type is the least reliable
         etype = max(g.cands, key=lambda c: (len(_text(doc, c).split()), c.prio)).type
-        named = [re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c)) for c in g.cands if id(c) not in g.aliased and not c.is_title]
+        named = [
+            re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c)) for c in g.cands if id(c) not in g.aliased and not c.is_title
+        ]
         longest = max(named or surfaces or [_text(doc, g.cands[0])], key=lambda s: (len(s.split()), len(s)))
         name = re.sub(r"^[Tt]he\s+", "", re.sub(r"[\s\u00a0]+", " ", longest)).strip()
         if etype == "Person":

@@ -37,7 +37,7 @@ class Context:
         ctx = cls(doc, lex, ents, mentions)
         ctx.by_token = [None] * len(doc)
         # the outermost mention owns a token (a section owns the tokens of its nested act)
-        for m in sorted(mentions, key=lambda m: (m.token_end - m.token_start)):
+        for m in sorted(mentions, key=lambda m: m.token_end - m.token_start):
             for i in range(m.token_start, m.token_end):
                 ctx.by_token[i] = m
         ctx.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -95,7 +95,9 @@ class Relations:
             for k, v in props.items():
                 old.properties.setdefault(k, v)
             return True
-        self.items[key] = Relation(type=rtype, source=source, target=target, properties=props, confidence=confidence, evidence=evidence)
+        self.items[key] = Relation(
+            type=rtype, source=source, target=target, properties=props, confidence=confidence, evidence=evidence
+        )
         return True
 
     def result(self) -> list[Relation]:

@@ -18,13 +18,61 @@ from ingest.extensions import Mention
 from ingest.relations.context import POSSESSIVE, Context, Relations
 
 _FIRM_NOUNS = {
-    "company", "companies", "firm", "firms", "maker", "makers", "giant", "giants", "manufacturer", "manufacturers",
-    "producer", "producers", "supplier", "suppliers", "operator", "carrier", "conglomerate", "corporation",
-    "corporations", "entity", "entities", "enterprise", "enterprises", "business", "businesses", "bank", "banks",
-    "group", "organization", "organisation", "institute", "institutes", "university", "exporter", "importer",
-    "distributor", "provider", "developer", "subsidiary", "affiliate", "startup", "vendor", "contractor",
-    "multinational", "multinationals", "brand", "brands", "outlet", "platform", "platforms", "network", "party",
-    "militia", "front", "company's",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "maker",
+    "makers",
+    "giant",
+    "giants",
+    "manufacturer",
+    "manufacturers",
+    "producer",
+    "producers",
+    "supplier",
+    "suppliers",
+    "operator",
+    "carrier",
+    "conglomerate",
+    "corporation",
+    "corporations",
+    "entity",
+    "entities",
+    "enterprise",
+    "enterprises",
+    "business",
+    "businesses",
+    "bank",
+    "banks",
+    "group",
+    "organization",
+    "organisation",
+    "institute",
+    "institutes",
+    "university",
+    "exporter",
+    "importer",
+    "distributor",
+    "provider",
+    "developer",
+    "subsidiary",
+    "affiliate",
+    "startup",
+    "vendor",
+    "contractor",
+    "multinational",
+    "multinationals",
+    "brand",
+    "brands",
+    "outlet",
+    "platform",
+    "platforms",
+    "network",
+    "party",
+    "militia",
+    "front",
+    "company's",
 }
 _HOLDERS = ("Company", "Organization")
 _LIST_MARKERS = {"including", "like", "such"}
@@ -68,7 +116,7 @@ def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
 
 
 def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
-    """"Chinese technology firm X" / "Xinjiang surveillance companies, X and Y" / "Iran-based X"."""
+    """ "Chinese technology firm X" / "Xinjiang surveillance companies, X and Y" / "Iran-based X"."""
     doc = ctx.doc
     i = m.token_start - 1
     # skip list separators back to the first firm of a list ("..., A and B"): only for the noun + comma form
@@ -93,7 +141,17 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
         return
     if k < lo or doc[k].lower_ not in _FIRM_NOUNS:
         return
-    if comma_list and doc[k].lower_ not in {"companies", "firms", "entities", "businesses", "enterprises", "makers", "suppliers", "banks", "institutes"}:
+    if comma_list and doc[k].lower_ not in {
+        "companies",
+        "firms",
+        "entities",
+        "businesses",
+        "enterprises",
+        "makers",
+        "suppliers",
+        "banks",
+        "institutes",
+    }:
         return
     # walk left over the noun phrase: adjectives/nouns, then a place or demonym, then quantity/determiners
     x = k - 1
@@ -103,7 +161,13 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
             out.add("BASED_IN", m.entity_id, p[0], 0.8, m.token_start)
             return
         t = doc[x]
-        if t.pos_ in {"ADJ", "NOUN", "NUM", "DET"} and t.text[:1].islower() or t.is_space or t.text == "-" or t.like_num:
+        if (
+            t.pos_ in {"ADJ", "NOUN", "NUM", "DET"}
+            and t.text[:1].islower()
+            or t.is_space
+            or t.text == "-"
+            or t.like_num
+        ):
             x -= 1
             continue
         if t.lower_ in {"based"} and x >= 1 and doc[x - 1].text == "-":
@@ -113,7 +177,7 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
 
 
 def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
-    """"Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
+    """ "Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
     "X, located in Iran"."""
     doc = ctx.doc
     j = m.token_end
@@ -142,7 +206,7 @@ def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
             if place is not None:
                 out.add("BASED_IN", m.entity_id, place, 0.8, m.token_start)
             return
-        if t.text in {",", ".", ";", "(", ")"} or t.pos_ in {"VERB", "AUX", "ADP"}:
+        if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and doc[b - 1].text != "-"):
             return
         b += 1
 
@@ -171,7 +235,7 @@ def _location_after(ctx: Context, k: int, end: int, verbs: tuple[str, ...]) -> s
 
 
 def lists(ctx: Context, out: Relations) -> None:
-    """"N Chinese technology firms ..., including (drone maker) DJI": firms of a list introduced after a
+    """ "N Chinese technology firms ..., including (drone maker) DJI": firms of a list introduced after a
     located plural firm noun ("American firms with major China exposure like Cargill")."""
     doc = ctx.doc
     for i, t in enumerate(doc):

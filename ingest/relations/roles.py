@@ -19,19 +19,104 @@ from ingest.extensions import Mention
 from ingest.relations.context import POSSESSIVE, Context, Relations
 
 ROLE_NOUNS = TITLE_WORDS | {
-    "adviser", "advisor", "officer", "member", "player", "representative", "czar", "diplomat", "envoy", "head",
-    "chief", "director-general", "boss", "founder", "co-founder", "president", "chairman", "spokesperson",
-    "lawmaker", "senator", "minister", "secretary", "employee", "staffer", "negotiator", "official", "officials",
-    "economist", "analyst", "researcher", "fellow", "scholar", "professor", "editor", "reporter", "correspondent",
-    "partner", "attorney", "lawyer", "executive", "manager", "commander", "general", "agent", "operative",
-    "financier", "facilitator", "leader", "premier", "governor", "mayor", "legislator", "deputy", "aide",
+    "adviser",
+    "advisor",
+    "officer",
+    "member",
+    "player",
+    "representative",
+    "czar",
+    "diplomat",
+    "envoy",
+    "head",
+    "chief",
+    "director-general",
+    "boss",
+    "founder",
+    "co-founder",
+    "president",
+    "chairman",
+    "spokesperson",
+    "lawmaker",
+    "senator",
+    "minister",
+    "secretary",
+    "employee",
+    "staffer",
+    "negotiator",
+    "official",
+    "officials",
+    "economist",
+    "analyst",
+    "researcher",
+    "fellow",
+    "scholar",
+    "professor",
+    "editor",
+    "reporter",
+    "correspondent",
+    "partner",
+    "attorney",
+    "lawyer",
+    "executive",
+    "manager",
+    "commander",
+    "general",
+    "agent",
+    "operative",
+    "financier",
+    "facilitator",
+    "leader",
+    "premier",
+    "governor",
+    "mayor",
+    "legislator",
+    "deputy",
+    "aide",
 }
 OFFICIAL_TITLES = {
-    "president", "premier", "minister", "leader", "diplomat", "ambassador", "envoy", "official", "officials",
-    "king", "queen", "prince", "chancellor", "dictator", "strongman", "emir", "sultan", "czar", "tsar",
-    "governor", "general", "commander", "senator", "lawmaker", "legislator", "spokesperson", "spokesman",
-    "spokeswoman", "secretary", "head", "chief", "negotiator", "vice", "deputy", "foreign", "defense",
-    "defence", "director-general", "representative", "mp", "parliamentarian", "supreme",
+    "president",
+    "premier",
+    "minister",
+    "leader",
+    "diplomat",
+    "ambassador",
+    "envoy",
+    "official",
+    "officials",
+    "king",
+    "queen",
+    "prince",
+    "chancellor",
+    "dictator",
+    "strongman",
+    "emir",
+    "sultan",
+    "czar",
+    "tsar",
+    "governor",
+    "general",
+    "commander",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "head",
+    "chief",
+    "negotiator",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "director-general",
+    "representative",
+    "mp",
+    "parliamentarian",
+    "supreme",
 }
 _BODY_TYPES = ("Authority", "Company", "Organization")
 _STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
@@ -91,7 +176,11 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
     done = False
     for m in bodies:
         done |= out.add("HOLDS_ROLE", person.entity_id, m.entity_id, conf, person.token_start, title=title or m.text)
-    official = any(w in OFFICIAL_TITLES for w in words) or any(w.startswith("former") for w in words) and any(w in OFFICIAL_TITLES for w in words)
+    official = (
+        any(w in OFFICIAL_TITLES for w in words)
+        or any(w.startswith("former") for w in words)
+        and any(w in OFFICIAL_TITLES for w in words)
+    )
     if official and (not bodies or any(doc[j + 1].lower_ in {"and", ","} for _, j in countries if j + 1 < len(doc))):
         for cid, _j in countries:
             if cid in ctx.entities or _ensure_country(ctx, cid):
@@ -107,7 +196,9 @@ def _ensure_country(ctx: Context, cid: str) -> bool:
 
 def _title_text(ctx: Context, a: int, b: int) -> str:
     toks = [t for t in ctx.doc[a:b] if not t.is_space]
-    while toks and (toks[0].lower_ in {"the", "a", "an", "its", "their", "his", "her", ","} or toks[0].text in POSSESSIVE):
+    while toks and (
+        toks[0].lower_ in {"the", "a", "an", "its", "their", "his", "her", ","} or toks[0].text in POSSESSIVE
+    ):
         toks = toks[1:]
     while toks and toks[-1].text in {",", "'s", "\u2019s"}:
         toks = toks[:-1]
@@ -128,7 +219,13 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             i = m.token_start - 1
             a = m.token_start
             continue
-        if t.is_space or t.text in POSSESSIVE or t.lower_ in ROLE_NOUNS or t.lower_ in ctx.lex.demonyms or t.text in {"-"}:
+        if (
+            t.is_space
+            or t.text in POSSESSIVE
+            or t.lower_ in ROLE_NOUNS
+            or t.lower_ in ctx.lex.demonyms
+            or t.text in {"-"}
+        ):
             a = i
             i -= 1
             continue
@@ -158,7 +255,9 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
                 return False  # the phrase is the next person's title
             b = m.token_end
             continue
-        if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()):
+        if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (
+            t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()
+        ):
             break
         if t.lower_ in {"who", "which", "that", "whose", "said", "says"}:
             break
@@ -185,7 +284,13 @@ def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
             a = m.token_start
             i = m.token_start - 1
             continue
-        if t.text in POSSESSIVE or t.lower_ in ROLE_NOUNS or t.lower_ in ctx.lex.demonyms or t.is_space or t.text == "-":
+        if (
+            t.text in POSSESSIVE
+            or t.lower_ in ROLE_NOUNS
+            or t.lower_ in ctx.lex.demonyms
+            or t.is_space
+            or t.text == "-"
+        ):
             a = i
             i -= 1
             continue
@@ -195,7 +300,9 @@ def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
                 _emit_owner(ctx, out, p, owner, (i + 1, c))
                 return True
             break
-        if t.lower_ in {"the", "a", "an", "former"} or (t.pos_ in {"NOUN", "ADJ", "PROPN"} and (t.text[:1].islower() or not t.is_sent_start)):
+        if t.lower_ in {"the", "a", "an", "former"} or (
+            t.pos_ in {"NOUN", "ADJ", "PROPN"} and (t.text[:1].islower() or not t.is_sent_start)
+        ):
             a = i
             i -= 1
             continue
@@ -229,7 +336,14 @@ def _of_country(ctx: Context, p: Mention, out: Relations) -> bool:
     before = _words(ctx, max(0, p.token_start - 3), p.token_start)
     if not any(w in OFFICIAL_TITLES for w in before):
         return False
-    return out.add("HOLDS_ROLE", p.entity_id, m.entity_id, 0.75, p.token_start, title=" ".join(w for w in before if w in ROLE_NOUNS))
+    return out.add(
+        "HOLDS_ROLE",
+        p.entity_id,
+        m.entity_id,
+        0.75,
+        p.token_start,
+        title=" ".join(w for w in before if w in ROLE_NOUNS),
+    )
 
 
 def _bare_title(ctx: Context, p: Mention, out: Relations) -> None:

@@ -89,11 +89,33 @@ def administers(ctx: Context, out: Relations) -> None:
         if tok.text not in POSSESSIVE:
             continue
         owner, owned = ctx.mention_at(i - 1), ctx.mention_at(i + 1)
-        if owner is not None and owned is not None and ctx.type_of(owner) == "Authority" and ctx.type_of(owned) == "Law":
+        if (
+            owner is not None
+            and owned is not None
+            and ctx.type_of(owner) == "Authority"
+            and ctx.type_of(owned) == "Law"
+        ):
             out.add("ADMINISTERS", owner.entity_id, owned.entity_id, 0.75, i)
 
 
-_BETWEEN = {"for", "to", "the", "upon", "on", "in", "of", "and", ",", "hereby", "is", "are", "was", "were", "be", "been"}
+_BETWEEN = {
+    "for",
+    "to",
+    "the",
+    "upon",
+    "on",
+    "in",
+    "of",
+    "and",
+    ",",
+    "hereby",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+}
 
 
 def _grantees(ctx: Context, sent, ms) -> list[str]:
