@@ -200,6 +200,7 @@ class Timeline(BaseModel):
     entity: EntityRef
     include_children: bool
     items: list[TimelineItem]
+    next_cursor: str | None = None
 
 
 class GraphNode(BaseModel):

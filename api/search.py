@@ -50,10 +50,12 @@ def fuzzy_expression(store: Store, query_words: list[str]) -> str:
         n = max_edits(w)
         last = i == len(query_words) - 1 and len(w) >= MIN_PREFIX
         if store.name == "falkordb":  # RediSearch: %w% = 1 edit, %%w%% = 2; alternatives in (a|b)
-            # RediSearch counts a transposition as 2 edits, Lucene (and fuzzy_score) as 1: ask RediSearch
-            # for one edit more, fuzzy_score then applies the same limit to both stores' candidates.
-            m = min(n + 1, 3) if n else 0
-            alts = [("%" * m) + w + ("%" * m)] if m else [w]
+            # RediSearch counts a swap of two letters as 2 edits, Lucene (and fuzzy_score) as 1. Asking
+            # RediSearch for one edit more is slow on a big dictionary, so the swapped spellings are added
+            # as exact words instead (cheap lookups): the candidates then cover fuzzy_score's rule.
+            alts = [("%" * n) + w + ("%" * n)] if n else [w]
+            if n:
+                alts += transpositions(w)
             if last:
                 alts.append(w + "*")
             parts.append(alts[0] if len(alts) == 1 else "(" + "|".join(alts) + ")")
@@ -63,6 +65,17 @@ def fuzzy_expression(store: Store, query_words: list[str]) -> str:
                 alts.append(w + "*")
             parts.append("+" + (alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"))
     return " ".join(parts)
+
+
+def transpositions(word: str) -> list[str]:
+    """`word` with two adjacent letters swapped, every way (distinct, not the word itself)."""
+    out = []
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            v = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if v not in out:
+                out.append(v)
+    return out
 
 
 def fuzzy_score(query_words: list[str], entity_terms: list[str]) -> int | None:

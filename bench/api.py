@@ -281,7 +281,7 @@ class Case:
 
 def _raw_search(store: Store, q: str) -> None:
     rows = store.run("search_entities", {"q": q, "type": None, "limit": 20})
-    if len(rows) < 20:
+    if len(rows) < 3:
         qw = words(q)
         store.run("search_fuzzy", {"expr": fuzzy_expression(store, qw), "first": qw[0][:2], "type": None,
                                    "limit": 200})
@@ -302,7 +302,7 @@ def cases(world: World, n: int, rng: random.Random, n_actions: int) -> list[Case
              lambda s, a: (s.run("action", {"id": a}), s.run("enabled_by", {"action_id": a})), action_ids),
         Case("timeline", lambda e: f"/entities/{e}/timeline",
              lambda s, e: (s.run("entity_ref", {"id": e}),
-                           s.run("entity_timeline", {"id": e, "include_children": False, "limit": 200})),
+                           s.run("entity_timeline", {"id": e, "after_key": None, "after_id": None, "limit": 51})),
              target_ids),
         Case("entity", lambda e: f"/entities/{e}", lambda s, e: s.run("entity", {"id": e}), entity_ids),
         Case("search", lambda q: "/entities?" + httpx.QueryParams({"q": q}).__str__(), _raw_search, searches),
@@ -379,6 +379,7 @@ def main() -> int:
     ap.add_argument("--neo4j-server", action="store_true",
                     help="start a throwaway local Neo4j (graph.neo4j_server) and benchmark it")
     ap.add_argument("--neo4j-heap", default="1g")
+    ap.add_argument("--build-only", action="store_true", help="build (or check) the graph, measure nothing")
     args = ap.parse_args()
     if args.neo4j_server:
         from graph.neo4j_server import Neo4jServer
@@ -408,6 +409,8 @@ def run(args: argparse.Namespace) -> int:
         stats = store.run("stats")[0]
         result["graph"] = {k: stats[k] for k in ("documents", "entities", "actions", "relationships")}
         print(f"graph: {result['graph']}  build: {result['build']}", file=sys.stderr)
+        if args.build_only:
+            return 0
 
         rng = random.Random(args.seed + 99)
         todo = cases(world, args.requests, rng, stats["actions"])

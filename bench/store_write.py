@@ -42,7 +42,8 @@ def synthetic(n_docs: int, local: int, shared_pool: int, shared_per_doc: int, re
         doc = Document.from_text(text, source=f"synthetic-{d}.txt", title=f"Synthetic {d}",
                                  published=f"20{10 + d % 15:02d}-{1 + d % 12:02d}-{1 + d % 28:02d}")
         ents: list[Entity] = []
-        ids = [f"e-{d}-{i}" for i in range(local)] + [f"hub-{rng.randrange(shared_pool)}" for _ in range(shared_per_doc)]
+        ids = [f"e-{d}-{i}" for i in range(local)]
+        ids += [f"hub-{rng.randrange(shared_pool)}" for _ in range(shared_per_doc)]
         ids = list(dict.fromkeys(ids))
         for i, eid in enumerate(ids):
             is_law = i % 10 == 0

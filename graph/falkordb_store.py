@@ -52,6 +52,11 @@ def _param(value: Any) -> Any:
     return value
 
 
+def _ms(timeout_ms: float | None) -> int | None:
+    # The client only accepts an int; 0 or less would mean "no timeout" to the server, so clamp to 1 ms.
+    return None if timeout_ms is None else max(1, int(timeout_ms))
+
+
 def _literal(value: Any) -> str:
     """A Cypher literal for FalkorDB's `CYPHER name=value` header. The client's own encoder is generic and,
     on a 5,000-row batch, costs more time than the server spends merging it; rows from graph.batch only hold
@@ -204,9 +209,9 @@ class FalkorDBStore(Store):
     ) -> tuple[list[str], list[dict]]:
         try:
             if read_only:
-                res = self.graph.ro_query(cypher, _param(params or {}), timeout=timeout_ms)
+                res = self.graph.ro_query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
             else:
-                res = self.graph.query(cypher, _param(params or {}), timeout=timeout_ms)
+                res = self.graph.query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
         except redis.exceptions.ResponseError as exc:
             raise _error(exc, cypher) from exc
         except redis.exceptions.ConnectionError as exc:

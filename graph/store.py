@@ -244,7 +244,8 @@ class Store(ABC):
         if not retyped:
             return [(statement, rows)]
         ids = {r["id"] for r in retyped}
-        return [(statement, [r for r in rows if r["id"] not in ids]), (ENTITIES_RETYPED, retyped)]
+        same = [r for r in rows if r["id"] not in ids]
+        return [*([(statement, same)] if same else []), (ENTITIES_RETYPED, retyped)]
 
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of `ids` whose documents were completely written."""

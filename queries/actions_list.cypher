@@ -1,28 +1,23 @@
 // name: actions_list
-// description: Actions filtered by kind, status, date range, participant ids and a text match on the evidence,
-//   newest first (undated last), one page at a time: keyset pagination on (date, id) so pages stay stable
-//   while the graph grows. Null filters are off. The API anchors on an entity (actions_of_entity) when it can.
-// params: kind:str?, status:str?, date_from:str?, date_to:str?, by:str?, target:str?, law:str?, ids:list?, text:str?, after_date:str?, after_id:str?, limit:int=50
-// columns: id, kind, status, date, confidence, by, targets, under, sort_date
+// description: Actions filtered by kind, status, date range and participants (by/target/law entity ids), newest first (undated last), one page at a time: keyset pagination on (date, id) so pages stay stable while the graph grows. Null filters are off. A scan of every action: the API uses actions_of_entity when a participant is given, actions_search for text.
+// params: kind:str?, status:str?, date_from:str?, date_to:str?, by:str?, target:str?, law:str?, after_date:str?, after_id:str?, limit:int=50
+// columns: id, kind, status, date, confidence, parts, sort_date
 MATCH (a:Action)
-WHERE ($kind IS NULL OR a.kind = $kind)
+WHERE true
+  AND ($kind IS NULL OR a.kind = $kind)
   AND ($status IS NULL OR a.status = $status)
   AND ($date_from IS NULL OR a.date >= $date_from)
   AND ($date_to IS NULL OR a.date <= $date_to)
+  AND ($by IS NULL OR (a)-[:BY]->(:Entity {id: $by}))
+  AND ($target IS NULL OR (a)-[:TARGETS]->(:Entity {id: $target}))
+  AND ($law IS NULL OR (a)-[:UNDER]->(:Entity {id: $law}))
 WITH a, coalesce(a.date, '') AS sort_date
 WHERE $after_id IS NULL OR sort_date < $after_date OR (sort_date = $after_date AND a.id > $after_id)
-WITH a, sort_date,
-     [(a)-[:BY]->(b:Entity) | {id: b.id, name: b.name, type: b.type}] AS by,
-     [(a)-[:TARGETS]->(t:Entity) | {id: t.id, name: t.name, type: t.type}] AS targets,
-     [(a)-[:UNDER]->(u:Entity) | {id: u.id, name: u.name, type: u.type}] AS under,
-     CASE WHEN $text IS NULL THEN [] ELSE [(a)-[ev:REPORTED_IN]->(:Document) | toLower(ev.quote)] END AS quotes
-WHERE ($by IS NULL OR any(x IN by WHERE x.id = $by))
-  AND ($target IS NULL OR any(x IN targets WHERE x.id = $target))
-  AND ($law IS NULL OR any(x IN under WHERE x.id = $law))
-  AND ($ids IS NULL AND $text IS NULL
-       OR ($ids IS NOT NULL AND any(x IN by + targets + under WHERE x.id IN $ids))
-       OR ($text IS NOT NULL AND any(q IN quotes WHERE q CONTAINS $text)))
-RETURN a.id AS id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
-       by, targets, under, sort_date
-ORDER BY sort_date DESC, id
+WITH a, sort_date
+ORDER BY sort_date DESC, a.id
 LIMIT $limit
+OPTIONAL MATCH (a)-[role]->(x:Entity)
+WITH a, sort_date, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+RETURN a.id AS id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence, parts,
+       sort_date
+ORDER BY sort_date DESC, id

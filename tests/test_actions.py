@@ -224,3 +224,62 @@ def test_lexicon_rejects_yaml_booleans(tmp_path) -> None:
     with pytest.raises(ValueError, match="quote it"):
         load(bad)
     assert load(LEXICON_FILE).nouns["sanction"].target_preps[0] == "on"
+
+
+def test_past_designations_stay_apart_from_todays_announcement(nlp) -> None:
+    # corpora/treasury/2019-09-26-sm785.md
+    text = ("Specifically, OFAC designated Maritime Assistance LLC, which is a front company supporting the "
+            "U.S-designated company OJSC Sovfracht.\n\n"
+            "In December 2016, OFAC designated Transpetrochart Co. Ltd. pursuant to E.O. 13685 for having provided "
+            "material support to Sovfracht.\n\n"
+            "Maritime Assistance LLC is being designated pursuant to E.O. 13685 for having materially assisted, "
+            "sponsored, or provided financial, material, or technological support for Sovfracht.")
+    found = [a for a in actions(nlp, text, published="2019-09-26") if a.kind == "designation"]
+    by_date = {a.date: a for a in found}
+    assert set(by_date) == {"2016-12", "2019-09-26"}, found
+    assert not set(by_date["2016-12"].targets) & set(by_date["2019-09-26"].targets)
+    assert len(by_date["2019-09-26"].evidence) == 2  # the undated first report joins today's
+
+
+def test_demonstrative_targets_and_conjoined_kinds(nlp) -> None:
+    # seed 000: "these companies" are the three named two sentences before
+    text = ("Two leading Xinjiang surveillance companies, Leon Technology Co. and Xinjiang Sailing Information Tech "
+            "Co. Ltd., are missing from the Commerce Department\u2019s list. They have built surveillance platforms "
+            "in many cities. Moreover, Beijing Superred Technology Ltd. Co. provides equipment and technology to "
+            "Xinjiang police.\n\n"
+            "The U.S. should ban exports to and imports from these companies, and deny the companies access to "
+            "U.S. capital markets by delisting and deregistering them.")
+    found = actions(nlp, text)
+    for kind in ("export_control", "import_ban", "delisting"):
+        a = one(found, kind)
+        assert a.status == "advocated"
+        assert a.by == ["united-states"]
+        assert len(a.targets) == 3, a
+
+
+def test_possessor_of_a_designation_is_its_target(nlp) -> None:
+    # corpora/whitehouse 2025-06-30 fact sheet (Syria)
+    text = ("The Order directs the Secretary of State to review Syria\u2019s designation as a State Sponsor of "
+            "Terrorism.")
+    a = one(actions(nlp, text, published="2025-06-30"), "designation")
+    assert a.targets == ["syria"]
+    assert "syria" not in a.by
+    assert a.status == "proposed"
+
+
+def test_federal_register_notice_of_removals_is_lifted(nlp) -> None:
+    # corpora/federal-register abstracts, 2020-02-19 "Notice of OFAC Sanctions Actions"
+    text = ("The U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) is publishing the name "
+            "of persons who have been removed from the list of Specially Designated Nationals and Blocked Persons.")
+    a = one(actions(nlp, text, published="2020-02-19"), "designation")
+    assert a.status == "lifted"
+    assert "ofac" in a.by
+
+
+def test_sponsored_bill_is_proposed_legislation(nlp) -> None:
+    # seed 001
+    text = ("The bill that did the most to gesture in the right direction, Sen. Hawley\u2019s The Slave-Free Business "
+            "Certification Act, still has major holes.")
+    a = one(actions(nlp, text), "legislation")
+    assert a.status == "proposed"
+    assert a.under and a.by

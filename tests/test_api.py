@@ -365,3 +365,11 @@ def test_post_documents_ingests_with_the_key(client, loaded):
         assert all(text[s["start"] : s["end"]] for s in ent["spans"])
     again = client.post("/documents", headers={"X-API-Key": KEY}, json=[{"text": text, "source": "api-test"}])
     assert again.status_code == 200 and again.json()["documents_unchanged"] == 1  # idempotent
+
+
+def test_timeline_cursor_round_trip(client):
+    whole = [i["action_id"] for i in client.get("/entities/chen-quanguo/timeline").json()["items"]]
+    first = client.get("/entities/chen-quanguo/timeline", params={"limit": 1}).json()
+    assert [i["action_id"] for i in first["items"]] == whole[:1] and first["next_cursor"]
+    second = client.get("/entities/chen-quanguo/timeline", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert [i["action_id"] for i in second["items"]] == whole[1:2] and second["next_cursor"] is None

@@ -173,3 +173,18 @@ def test_killed_server_is_replaced(tmp_path):
 def test_unknown_store_uri_is_a_clear_error():
     with pytest.raises(ValueError, match="unsupported store URI"):
         open_store("http://localhost:1234", _settings())
+
+
+def test_external_falkordb_uri_reaches_the_same_server(tmp_path):
+    embedded = _open(tmp_path)
+    try:
+        embedded.query("CREATE (:Scratch {id: 'shared'})", read_only=False)
+        external = open_store(f"unix://{embedded.server.socket_path}", _settings())
+        try:
+            assert external.name == "falkordb" and external.server is None
+            assert external.query("MATCH (s:Scratch) RETURN s.id AS id") == [{"id": "shared"}]
+        finally:
+            external.close()
+        assert _server_running(embedded.server.pid)  # an external client never stops the server
+    finally:
+        embedded.close()

@@ -47,22 +47,22 @@ def list_actions(
         raise invalid("from: must not be after to")
     params = {
         "kind": kind, "status": status, "date_from": from_, "date_to": _end_of(to), "by": by, "target": target,
-        "law": law, "ids": None, "text": None, "after_date": after_date, "after_id": after_id, "limit": limit + 1,
+        "law": law, "after_date": after_date, "after_id": after_id, "limit": limit + 1,
     }
-    if q and q.strip():
-        params["text"] = " ".join(q.lower().split())
-        if words(q):
-            hits = run(store, "search_entities", q=q, type=None, limit=MAX_Q_ENTITIES)
-            params["ids"] = [h["id"] for h in hits]
     anchor = next(((v, ROLE_RELATIONSHIPS[r]) for v, r in ((by, "by"), (target, "targets"), (law, "under")) if v),
                   None)
-    if anchor:  # start from the entity's few actions instead of scanning all of them
+    if q and q.strip():  # participants named like q, or evidence quoting it
+        hits = run(store, "search_entities", q=q, type=None, limit=MAX_Q_ENTITIES) if words(q) else []
+        rows = run(store, "actions_search", ids=[h["id"] for h in hits], text=" ".join(q.lower().split()),
+                   **params)
+    elif anchor:  # start from the entity's few actions instead of scanning all of them
         rows = run(store, "actions_of_entity", anchor=anchor[0], anchor_role=anchor[1], **params)
     else:
         rows = run(store, "actions_list", **params)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("actions", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
-    return respond(ActionPage, {"items": [convert.action_summary(r) for r in page], "next_cursor": next_cursor})
+    items = [convert.action_summary({**r, **convert.split_parts(r.get("parts"))}) for r in page]
+    return respond(ActionPage, {"items": items, "next_cursor": next_cursor})
 
 
 def _end_of(date: str | None) -> str | None:

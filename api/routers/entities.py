@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from api import convert
+from api import convert, cursor
 from api.deps import get_store, one, run
+from api.errors import invalid, not_found
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
 from api.network import NetworkBuilder
 from api.responses import respond
@@ -20,6 +21,7 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]  # the ontology's types, validated -> 422
 StoreDep = Annotated[Store, Depends(get_store)]
+FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
 
 
 @router.get("", response_model=EntityList, summary="Search entities by name or alias")
@@ -34,7 +36,7 @@ def search_entities(
         return {"items": [_hit(r, None) for r in rows]}
     rows = run(store, "search_entities", q=q, type=type, limit=limit)
     items = [_hit(r, r.get("score")) for r in rows]
-    if len(items) < limit:  # fill up with typo-tolerant matches, ranked after every exact one
+    if len(items) < min(limit, FUZZY_BELOW):  # few exact hits: add typo-tolerant ones, ranked after them
         seen = {i["id"] for i in items}
         query_words = words(q)
         candidates = run(store, "search_fuzzy", expr=fuzzy_expression(store, query_words),
@@ -82,8 +84,6 @@ def get_entity(entity_id: str, store: StoreDep) -> Response:
 def _entity_ref(store: Store, entity_id: str) -> dict:
     rows = run(store, "entity_ref", id=entity_id)
     if not rows:
-        from api.errors import not_found
-
         raise not_found("entity", entity_id)
     return rows[0]
 
@@ -108,16 +108,22 @@ def entity_timeline(
     entity_id: str,
     store: StoreDep,
     include_children: Annotated[bool, Query(description="also actions aimed at its PART_OF children")] = False,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
 ) -> Response:
+    after_key, after_id = cursor.decode("timeline", cursor_)
     entity = _entity_ref(store, entity_id)
-    rows = run(store, "entity_timeline", id=entity_id, include_children=include_children, limit=limit)
+    name = "entity_timeline_children" if include_children else "entity_timeline"
+    rows = run(store, name, id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1)
+    page, more = rows[:limit], len(rows) > limit
     items = [
         {**convert.action_summary({**r, **convert.split_parts(r.get("parts"))}), "action_id": r["action_id"],
          "role": "targets", "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
-        for r in rows
+        for r in page
     ]
-    return respond(Timeline, {"entity": entity, "include_children": include_children, "items": items})
+    next_cursor = cursor.encode("timeline", page[-1]["sort_key"], page[-1]["action_id"]) if more else None
+    return respond(Timeline, {"entity": entity, "include_children": include_children, "items": items,
+                              "next_cursor": next_cursor})
 
 
 @router.get("/{entity_id}/network", response_model=Network, summary="Nodes and edges around an entity",
@@ -145,7 +151,5 @@ def _types(types: str | None) -> set[str] | None:
     wanted = {t.strip() for t in types.split(",") if t.strip()}
     unknown = wanted - set(ENTITY_TYPES)
     if unknown:
-        from api.errors import invalid
-
         raise invalid(f"types: unknown entity type(s) {sorted(unknown)}; use {', '.join(ENTITY_TYPES)}")
     return wanted

@@ -7,6 +7,7 @@ doc._.published (relative dates); writes doc._.pg_actions (a list of ingest.cont
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -17,10 +18,14 @@ from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
-from ingest.actions.modality import is_capability, is_ongoing, status_of
+from ingest.actions.modality import is_capability, is_negated, is_ongoing, status_of
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
 
+SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|february|march|april|may|june|july|"
+                     r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
+                     r"rounds of|waves of|dozens of|hundreds of|(?:over|more than|nearly|approximately|some) \d{3,}|"
+                     r"\d{1,3},\d{3} )")
 # "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
 DEMONSTRATIVE_CLASSES = {
     "company": {"Company"}, "firm": {"Company"}, "business": {"Company"}, "bank": {"Company"},
@@ -29,7 +34,8 @@ DEMONSTRATIVE_CLASSES = {
     "people": {"Person"}, "leader": {"Person"}, "vessel": {"Company"},
 }
 # Nouns whose "of" complement is a sanctions regime named in passing, not a measure being reported.
-REFERENCE_HEADS = {"violation", "evasion", "breach", "circumvention", "compliance", "implication", "scope",
+REFERENCE_HEADS = {"pressure", "weight", "violation", "evasion", "breach", "circumvention", "compliance", "implication",
+                   "scope",
                    "threat", "risk", "history", "effectiveness", "impact", "cost", "use", "wake", "lack",
                    "regime", "program", "programme", "architecture", "expert", "enforcement"}
 EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "bust", "dodge", "avoid", "defy"}
@@ -69,11 +75,15 @@ class ActionComponent:
         date_cands = date_spans(ctx)
         base = ctx.doc._.published
         out: list[Reading] = []
+        purposes = {t.purpose.i for t in triggers if t.purpose is not None}
         for trig in triggers:
+            if trig.is_verb and trig.token.i in purposes:
+                continue  # "legislation to sanction China": the sanction is the law's content, read there
             roles = self.roles.read(ctx, trig)
             roles.add("under", laws.get(trig.token.i, []))
             roles.targets = [t for t in roles.targets if t not in roles.under]
-            if trig.entry is not None and trig.entry.needs_light_verb and not roles.light:
+            if trig.entry is not None and trig.entry.needs_light_verb and not roles.light and not (
+                    self._owned_measure(ctx, trig, roles)):
                 continue
             ref = self._is_reference(trig, roles)
             if ref == "skip":
@@ -84,13 +94,15 @@ class ActionComponent:
                 kind = self._continue_list(out, roles)
                 if kind is None:
                     continue
-            if is_capability(trig.token, roles.head_verb, self.lex):
+            if is_capability(trig.token, roles.head_verb, self.lex) or is_negated(trig.token, roles.head_verb):
                 continue
-            if not roles.targets and is_ongoing(trig.token, roles.head_verb):
+            if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or self._is_summary(ctx, trig)):
                 continue
             status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
             if trig.lifted and status == "enacted":
                 status = "lifted"
+            if trig.sponsor is not None and status == "enacted" and ctx.etype(trig.sponsor) == "Person":
+                status = "proposed"  # a member's bill is introduced, not passed, unless the text says so
             if not roles.targets:
                 roles.add("targets", [t for t in self._demonstrative_targets(ctx, trig) if t not in roles.by])
             anaphoric = ref == "anaphor" or self._anaphoric(trig, roles)
@@ -118,7 +130,7 @@ class ActionComponent:
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
                 evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, implied_by=implied,
                 anaphoric=anaphoric, orphan=orphan, elaboration=elaboration, list_addition=listed,
-                date_expr=date_expr, background=roles.background,
+                date_expr=date_expr, background=roles.background, distinct=roles.distinct,
             ))
         return out
 
@@ -164,6 +176,21 @@ class ActionComponent:
                 roles.add("under", r.under)
                 return r.kind
         return None
+
+    def _owned_measure(self, ctx: DocContext, trig: Trigger, roles: Roles) -> bool:
+        """'the Trump administration's most recent actions on Huawei': an actor's possessive and a named
+        firm, person or body as target make 'actions' a measure without a light verb (not 'the regime's
+        brutal actions against the Syrian people')."""
+        owners = [c for c in trig.token.children if c.dep_ == "poss"]
+        if not owners or not roles.by:
+            return False
+        return any(ctx.etype_of(t) in ("Company", "Person", "Organization", "Authority") for t in roles.targets)
+
+    def _is_summary(self, ctx: DocContext, trig: Trigger) -> bool:
+        """'Since September 2022, the United States has issued five rounds of designations', 'Over the last
+        year, Treasury has sanctioned over 100 individuals': a tally of earlier measures, not one measure."""
+        s, e = ctx.unit(trig.token)
+        return bool(SUMMARY.search(ctx.doc[s:e].text.lower()))
 
     def _is_reference(self, trig: Trigger, roles: Roles) -> str | None:
         """A noun trigger that names a regime or talks about measures rather than reporting one:

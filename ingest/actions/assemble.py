@@ -7,6 +7,8 @@ unioned. Another legal basis, another actor or another date makes another action
 
 Ids (one node for one measure across documents): sha1 over
     kind | status | date | key actors | key legal bases | (targets, only when the date is not a full day)
+    (| the first evidence sentence, for an unnamed indefinite measure such as "a bill", which nothing else
+    tells apart from another unnamed bill of the same actor)
 where "key" drops an entity that is the PART_OF parent of another one in the same set (so "OFAC" and
 "Treasury's OFAC" give the same key; the parent is still in `by`). A full-day date plus kind, actor and
 basis already singles out an announcement, and different reports of it name different subsets of its
@@ -46,6 +48,7 @@ class Reading:
     list_addition: bool = False  # "added X to <list>"
     date_expr: str | None = None  # a date expression that could not be resolved ("last year", no base)
     background: bool = False  # read from a relative clause about an earlier measure
+    distinct: bool = False  # "a bill": a new measure, merged with no other report
 
 
 @dataclass
@@ -61,6 +64,7 @@ class Cluster:
     readings: int = 0
     date_exprs: set[str] = field(default_factory=set)
     background: bool = False
+    distinct: bool = False
 
     def absorb(self, r: Reading) -> None:
         for role in ("by", "targets", "under"):
@@ -151,7 +155,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                 if r.evidence not in host.evidence:
                     host.evidence.append(r.evidence)
             continue
-        hosts = [c for c in clusters if compatible(c, r, part_of)]
+        hosts = [] if r.distinct else [c for c in clusters if not c.distinct and compatible(c, r, part_of)]
         if hosts:
             # An undated report of a measure is today's announcement when there is one, else the first
             # undated measure it fits.
@@ -159,7 +163,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                 hosts.sort(key=lambda c: (c.date != published or not published, bool(c.date)))
             hosts[0].absorb(r)
         else:
-            c = Cluster(kind=r.kind, status=r.status, background=r.background)
+            c = Cluster(kind=r.kind, status=r.status, background=r.background, distinct=r.distinct)
             c.absorb(r)
             clusters.append(c)
     for r in orphans:
@@ -237,7 +241,7 @@ def key_ids(ids: list[str], part_of: dict[str, set[str]]) -> list[str]:
     return sorted(kept or ids)
 
 
-def action_id(c: Cluster, part_of: dict[str, set[str]]) -> str:
+def action_id(c: Cluster, part_of: dict[str, set[str]], text: str = "") -> str:
     full_day = bool(c.date and len(c.date) == 10)
     payload = [
         c.kind,
@@ -247,6 +251,10 @@ def action_id(c: Cluster, part_of: dict[str, set[str]]) -> str:
         key_ids(c.under, part_of),
         [] if full_day else sorted(c.targets),
     ]
+    if c.distinct and c.evidence:
+        # an unnamed "a bill": nothing but its sentence tells it from another unnamed bill of the same actor
+        start, end = min(c.evidence)
+        payload.append(" ".join(text[start:end].split()))
     digest = hashlib.sha1(json.dumps(payload, separators=(",", ":")).encode("utf-8")).hexdigest()
     return "act-" + digest[:16]
 
@@ -264,7 +272,7 @@ def confidence(c: Cluster) -> float:
 def to_actions(clusters: list[Cluster], text: str, part_of: dict[str, set[str]]) -> list[Action]:
     by_id: dict[str, Action] = {}
     for c in clusters:
-        aid = action_id(c, part_of)
+        aid = action_id(c, part_of, text)
         spans = [Span(start=s, end=e, text=text[s:e]) for s, e in sorted(c.evidence)]
         if aid in by_id:  # same kind, actor, basis and day: the same measure
             a = by_id[aid]

@@ -25,6 +25,7 @@ class TriggerEntry:
     needs_prep: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = ()
     needs_light_verb: bool = False
+    veto: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def _entries(raw: dict) -> dict[str, TriggerEntry]:
             needs_prep=_words(spec.get("needs_prep"), lemma),
             target_preps=_words(spec.get("target_preps"), lemma),
             needs_light_verb=bool(spec.get("needs_light_verb")),
+            veto=_words(spec.get("veto"), lemma),
         )
     return out
 

@@ -16,7 +16,21 @@ CLIMB_DEPS = {"csubj", "xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "a
 
 def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool:
     """'OFAC's ability to designate and add persons', 'authority ... to expand sanctions': no measure."""
-    return any(t is not trigger and t.lemma_.lower() in lex.capability_heads for t in _chain(trigger, head_verb))
+    chain = _chain(trigger, head_verb)
+    if any(t is not trigger and t.lemma_.lower() in lex.capability_heads for t in chain):
+        return True
+    # "OFAC can prohibit or impose strict conditions": a power described, not used
+    return any(c.lower_ in ("can", "ca") and c.dep_ == "aux" for t in chain for c in t.children)
+
+
+def is_negated(trigger: Token, head_verb: Token | None) -> bool:
+    """'has not lifted a single sanction', 'did not designate': the measure was not taken."""
+    for t in _chain(trigger, head_verb)[:3]:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) and t is trigger:
+            return True  # "no sanctions were imposed"
+    return False
 
 
 def is_ongoing(trigger: Token, head_verb: Token | None) -> bool:

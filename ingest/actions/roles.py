@@ -38,6 +38,8 @@ SKIP_BEFORE = {"also", "today", "jointly", "previously", "formally", "officially
 ACTOR_TYPES = {"Authority", "Person", "Country", "Organization"}
 TARGET_TYPES = {"Authority", "Person", "Company", "Organization", "Country", "Place"}
 RELATIVIZERS = {"that", "which", "who", "whom"}
+# Nouns for a collective push whose "within/by X" names who would act ("movement within Congress to delist").
+EFFORT_NOUNS = {"movement", "push", "effort", "drive", "bid", "campaign", "move", "plan", "proposal", "initiative"}
 # Nominals whose possessor is the one acted upon ("Syria's designation", "Meng's arrest"), unless an
 # authority ("OFAC's designation") or an "of" complement names the target ("OFAC's designation of X").
 PATIENT_NOUNS = {"designation", "redesignation", "arrest", "detention", "indictment", "extradition", "delisting",
@@ -64,6 +66,7 @@ class Roles:
     compound_by: bool = False  # the actor comes only from a modifier ("U.S. sanctions")
     background: bool = False  # a relative/participial clause about a measure taken before ("which was designated")
     prep_targets: bool = False  # a noun trigger's targets came from "on/against/of X"
+    distinct: bool = False  # an indefinite "a bill": never the same measure as another report
     relcl_measure: bool = False  # "the sanctions that Canada has imposed on Russia" states the measure itself
 
     def add(self, role: str, ids: list[str]) -> None:
@@ -268,6 +271,12 @@ class RoleReader:
                 poss = [c for c in n.children if c.dep_ == "poss"]
                 if poss:
                     return self.mentions_of(ctx, poss[0]), poss[0]
+                if n.lemma_.lower() in EFFORT_NOUNS:
+                    # "substantial movement within the White House and Congress to delist Chinese firms"
+                    inside = [m for p in n.children if p.dep_ == "prep" and p.lower_ in ("within", "by", "among", "in")
+                              for o in p.children if o.dep_ == "pobj" for m in self.mentions_of(ctx, o)]
+                    if inside:
+                        return inside, n
                 if n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
                     v, hops = n.head, hops + 1
                     continue
@@ -456,7 +465,8 @@ class RoleReader:
                 self._put_by(ctx, r, subj)
         if head.pos_ in ("VERB", "AUX") and head is not n:
             lemma = head.lemma_.lower()
-            r.head_verb = head
+            if lemma != "be":  # "One of these is a visa ban authorized under ...": a copula sets no tense
+                r.head_verb = head
             if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd") or (n.dep_ == "pobj"):
                 if lemma in self.lex.target_subject_verbs:
                     subj, _ = self.subject(ctx, head)
@@ -469,7 +479,8 @@ class RoleReader:
                     elif not r.by:
                         subj, _ = self.subject(ctx, head)
                         self._put_by(ctx, r, subj)
-                    self._put_targets(ctx, r, self.prep_objects(ctx, head, ("on", "against")))
+                    verb_preps = tuple(p for p in preps if p not in ("of", "to")) or ("on", "against")
+                    self._put_targets(ctx, r, self.prep_objects(ctx, head, verb_preps))
             elif n.dep_ == "nsubj" and lemma in ("target", "hit", "affect", "cover", "apply"):
                 for o in _children(head, OBJ):
                     self._put_targets(ctx, r, self.mentions_of(ctx, o))
@@ -505,18 +516,51 @@ class RoleReader:
     def _legislation(self, ctx: DocContext, trig: Trigger) -> Roles:
         v = trig.token
         r = Roles(head_verb=v)
+        if trig.sponsor is not None:
+            self._put_by(ctx, r, [trig.sponsor])
+            return r
+        if trig.purpose is not None:
+            # "recent legislation to sanction China over Hong Kong": the law's targets are its verb's objects
+            p = trig.purpose
+            objs = [m for o in _children(p, OBJ) for m in self.mentions_of(ctx, o, modifiers=False)]
+            self._put_targets(ctx, r, objs + self.prep_objects(ctx, p, ("on", "against")))
+            owners = [c for c in v.children if c.dep_ == "poss"]
+            if owners:
+                self._put_by(ctx, r, self.mentions_of(ctx, owners[0]))
+            r.head_verb = v.head if v.head.pos_ in ("VERB", "AUX") else None
+            return r
         subj_tok = next(iter(_children(v, SUBJ)), None)
         if v.dep_ == "relcl" and subj_tok is not None and subj_tok.lower_ in RELATIVIZERS:
             # "a bill that passed the House": the object is the chamber that passed it
             for o in _children(v, OBJ):
                 self._put_by(ctx, r, self.mentions_of(ctx, o))
-            return r
-        if is_passive(v):
-            self._put_by(ctx, r, self.agent(ctx, v))
+            bill = v.head
         else:
-            subj, _ = self.subject(ctx, v)
-            self._put_by(ctx, r, subj)
+            if is_passive(v):
+                self._put_by(ctx, r, self.agent(ctx, v))
+            else:
+                subj, _ = self.subject(ctx, v)
+                self._put_by(ctx, r, subj)
+            bill = next(iter(_children(v, OBJ + PASS_SUBJ)), None)
+        if bill is not None:
+            self._put_targets(ctx, r, self._bill_targets(ctx, bill, v))
+            # "a bill" introduces a new bill each time: two such reports are two measures
+            r.distinct = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in bill.children)
         return r
+
+    def _bill_targets(self, ctx: DocContext, bill: Token, passing: Token) -> list[Mention]:
+        """What a bill is aimed at: the places, states and firms named in what it does ('a bill that puts
+        the burden on importers to prove that inputs from Xinjiang ...', 'a bill ... mandates disclosure of
+        firms' interactions with Xinjiang'). Chambers and agencies named there are not its targets."""
+        clauses = [c for c in bill.children if c.dep_ in ("relcl", "acl") and c is not passing]
+        if bill.dep_ in ("nsubj", "nsubjpass") and bill.head is not passing:
+            clauses.append(bill.head)  # the bill is the subject of what it does
+        out: list[Mention] = []
+        for clause in clauses:
+            for m in ctx.mentions_in(t.i for t in clause.subtree):
+                if ctx.etype(m) in ("Country", "Place", "Company") and not ctx.is_possessor(m):
+                    out.append(m)
+        return out
 
     def _after_list(self, ctx: DocContext, v: Token) -> list[Mention]:
         """'added eight firms to its blacklist, including drone maker DJI': the list's examples."""

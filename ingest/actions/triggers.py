@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Token
 
-from ingest.actions.context import DocContext
+from ingest.actions.context import POSSESSIVE, DocContext
 from ingest.actions.lexicon import LIST_ADDITION, LIST_REMOVAL, Lexicon, TriggerEntry
+from ingest.extensions import Mention
 
 GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are weaker than specific ones
 
@@ -27,6 +28,8 @@ class Trigger:
     list_text: str | None = None  # "add X to <list>": the list's text
     legislation: bool = False
     lifted: bool = False  # "removed X from the SDN List"
+    sponsor: Mention | None = None  # "Sen. Hawley's The Slave-Free Business Certification Act"
+    purpose: Token | None = None  # "legislation to sanction China": the verb that says what the law does
 
 
 def _lemma(tok: Token) -> str:
@@ -67,7 +70,40 @@ class TriggerFinder:
                         k = self.lex.refiners.get(conj.lower_) or self.lex.refiners.get(_lemma(conj))
                         if k and k != trig.kind and k not in GENERIC_KINDS:
                             out.append(Trigger(tok, k, True, trig.entry))
+        out += self._sponsored_bills(ctx, taken | {t.token.i for t in out})
         out.sort(key=lambda t: t.token.i)
+        return out
+
+    def _sponsored_bills(self, ctx: DocContext, taken: set[int]) -> list[Trigger]:
+        """A bill named with its sponsor's possessive: 'Sen. Hawley's The Slave-Free Business Certification
+        Act' is a legislation action by Hawley (a bill he introduced); a state's own law ('France ... its
+        2017 Duty of Vigilance Law') is one that state passed."""
+        doc = ctx.doc
+        out = []
+        for m in doc._.pg_mentions or []:
+            rec = ctx.record(m.entity_id)
+            if rec is None or rec.type != "Law" or rec.kind not in (None, "bill", "statute"):
+                continue
+            if not any(w in m.text.lower() for w in ("act", "bill", "law")):
+                continue
+            j = m.token_start - 1
+            while j >= 0 and (doc[j].lower_ in ("the", "a") or doc[j].like_num) and ctx.mention(j) is None:
+                j -= 1
+            owner = None
+            if j >= 0 and doc[j].lower_ == "its":
+                # "France ... with its 2017 Duty of Vigilance Law": the clause's subject owns the law
+                verb = doc[j].head
+                while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                    owner = ctx.mention(subj.i)
+            elif j >= 1 and doc[j].text in POSSESSIVE:
+                owner = ctx.mention(j - 1)
+            if owner is None or ctx.etype(owner) not in ("Person", "Country"):
+                continue
+            root = doc[m.token_start:m.token_end].root
+            if root.i not in taken:
+                out.append(Trigger(root, "legislation", False, None, legislation=True, sponsor=owner))
         return out
 
     # -- single tokens -----------------------------------------------------------------------------------
@@ -84,6 +120,10 @@ class TriggerFinder:
                 return None
             return self._verb_trigger(ctx, tok, entry)
         if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in lex.legislation_nouns:
+                for acl in _children(tok, ("acl", "relcl")):  # the parser labels "legislation to X" either way
+                    if _lemma(acl) in lex.verbs and any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children):
+                        return Trigger(tok, "legislation", False, None, legislation=True, purpose=acl)
             entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
             if entry is None:
                 return None
@@ -113,6 +153,8 @@ class TriggerFinder:
 
     def _noun_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
         if tok.dep_ == "compound":  # "sanctions programs", "sanctions implications": a modifier, not a measure
+            return None
+        if entry.veto and any(c.lower_ in entry.veto for c in tok.children if c.dep_ in ("amod", "compound")):
             return None
         if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger

@@ -13,7 +13,7 @@ Sources, by priority (a higher one wins a token; at equal priority the longer sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -235,6 +235,13 @@ def _person_follows(doc: Doc, e: int) -> bool:
 def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> list[Cand]:
     out: list[Cand] = []
     for c in find_citations(doc.text):
+        if c.parent is not None:
+            # the act a section belongs to may be a lexicon law ("section 212(f) of the Immigration and
+            # Nationality Act of 1952" -> ina)
+            pid = lex_law_norms.get(norm(c.parent.name)) or (c.parent.short and lex_law_norms.get(norm(c.parent.short)))
+            if pid:
+                entry = lex.entries[pid]
+                c = replace(c, parent=replace(c.parent, id=entry.id, name=entry.name, kind=entry.kind or c.parent.kind))
         toks = _span_tokens(doc, c.start, c.end)
         if toks is None:
             continue
@@ -248,7 +255,27 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> lis
             )
         else:
             out.append(Cand(*toks, "Law", P_CITATION, "citation", key=c.id, name=c.name, kind=c.kind, citation=c))
+    # a section cited in full once and later by its number alone ("Section 7031(c)") is the same node;
+    # only when the number is unambiguous in the document
+    shorts: dict[str, list[Cand]] = {}
+    for cand in out:
+        if cand.citation is not None and cand.citation.short and cand.kind == "section":
+            shorts.setdefault(cand.citation.short.lower(), []).append(cand)
+    if shorts:
+        taken = [(c.start, c.end) for c in out]
+        for m in _SHORT_SECTION.finditer(doc.text):
+            full = shorts.get(re.sub(r"\s+", " ", m.group(0)).lower())
+            if not full or len({c.key for c in full}) != 1:
+                continue
+            toks = _span_tokens(doc, m.start(), m.end())
+            if toks is None or any(a < toks[1] and toks[0] < b for a, b in taken):
+                continue
+            f = full[0]
+            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=f.key, name=f.name, kind=f.kind))
     return out
+
+
+_SHORT_SECTION = re.compile(r"\b[Ss]ection\s+\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,5}\))*")
 
 
 def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Cand]:
@@ -329,6 +356,8 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]
             or any(covered[i] is not None for i in range(s, e))
         ):
             continue
+        if any(ch.isdigit() for ch in "".join(words)) and words[-1].lower() not in LEGAL_SUFFIXES:
+            continue  # "**Section 1**", "**Table 2**"
         if not all(w[:1].isupper() or w.lower() in _PARTICLES or not w.isalpha() for w in words):
             continue  # a bold phrase, not a name
         labels = [t.ent_type_ for t in doc[s:e] if t.ent_type_]
@@ -399,7 +428,13 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 out.extend(_title_prefix_org(doc, s0, s, covered))
             if e <= s:
                 continue
+            while e > s + 1 and doc[e - 1].lower_ in {"of", "and", "the", "for", "&"}:
+                e -= 1  # "Board of Directors of"
             text = doc[s:e].text
+            if "](" in text or "http" in text or "www." in text:
+                continue  # Markdown link debris
+            if all(t.lower_ in LEGAL_SUFFIXES or t.is_punct for t in doc[s:e]):
+                continue
             low = " ".join(text.lower().split())
             if (
                 low in NEVER_ENTITY
@@ -487,6 +522,12 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
         e -= 1
     if e > s and doc[e - 1].text == ")" and "(" not in doc[s:e].text:
         e -= 1
+    for i in range(s + 1, e):
+        if doc[i].text == "(" and ")" not in doc[i:e].text:
+            e = i  # "Office of ... Implementation (SPI": the acronym is not part of the name
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            break
     if label == "PERSON":
         # a title inside the span ("Huawei CFO Meng Wanzhou"): the name starts after its last title word
         last_title = max((i for i in range(s, e - 1) if doc[i].lower_ in TITLE_WORDS), default=None)
@@ -540,12 +581,16 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
     if label == "GPE":
         if text.lower() in lex.country_forms:
             return "Country"
+        if (len(words) == 1 and re.search(r"[a-z][A-Z]", words[0])) or words[-1].lower() in COMPANY_HEADS:
+            return org_type(words)  # "PdVSA", "Mahan Air": NER's GPE for a firm
         return "Place"
     if label in ("LOC", "FAC"):
         return "Place"
     if label == "LAW":
         if not re.search(r"[A-Z][a-z]", text) or len(words) < 2:
             return None
+        if re.fullmatch(r"(Section|Sec\.?|Sections)\s+\d+[a-z]?\.?", text):
+            return None  # "Section 1" of the order itself
         return "Law"
     return None
 
@@ -650,6 +695,17 @@ def appositive_firms(doc: Doc, chosen: list[Cand]) -> None:
                 break
             if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and doc[j - 1].text != "-"):
                 break
+
+
+def not_nationality(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """Drop candidates whose text is a demonym or a people group ("Russian", "Uyghurs")."""
+    out = []
+    for c in cands:
+        low = doc[c.start : c.end].text.lower()
+        if low in lex.demonyms or low.rstrip("s") in lex.demonyms or low in PEOPLE_GROUPS or low in NEVER_ENTITY:
+            continue
+        out.append(c)
+    return out
 
 
 def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[Cand]:

@@ -28,6 +28,7 @@ from ingest.entities.candidates import (
     heading_ranges,
     lexicon_cands,
     ner_cands,
+    not_nationality,
     pattern_cands,
     select,
     suffix_cands,
@@ -74,7 +75,12 @@ class EntityComponent:
         for c in suffixed:
             if _is_compound(doc, c.start, c.end, covered):
                 c.prio = P_COMPOUND
-        cands = fixed + suffixed + descriptor_cands(doc, covered, self.lex) + ner_cands(doc, covered, self.lex)
+        cands = (
+            fixed
+            + suffixed
+            + not_nationality(doc, descriptor_cands(doc, covered, self.lex), self.lex)
+            + ner_cands(doc, covered, self.lex)
+        )
         if "**" in doc.text:
             cands += bold_cands(doc, covered, self.lex)
         if excluded:
@@ -88,7 +94,8 @@ class EntityComponent:
             ]
         chosen, owner = select(cands, n)
         appositive_firms(doc, chosen)
-        chosen = sorted(chosen + coordinate(doc, chosen, owner), key=lambda c: c.start)
+        added = not_nationality(doc, coordinate(doc, chosen, owner), self.lex)
+        chosen = sorted(chosen + added, key=lambda c: c.start)
         chosen = [c for c in chosen if not _attributive_person(doc, c)]
         records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)
         doc._.pg_entities = records

@@ -60,7 +60,8 @@ def _key(doc: Doc, c: Cand, lex_norms: dict[str, str]) -> str:
     n = norm(_text(doc, c))
     if n in lex_norms and c.type != "Person":
         return lex_norms[n]
-    return f"{c.type}:{n}"
+    # one name is one entity whatever type NER gave each mention ("Nvidia" as GPE and as ORG)
+    return f"N:{n}"
 
 
 def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]]:
@@ -219,6 +220,9 @@ def resolve(
             if len(hits) == 1:
                 _move(c, gid[next(iter(hits))], cand_group)
                 continue
+            if len(hits) > 1 and c.type != "Person" and c.source == "ner":
+                g.cands.remove(c)  # "Makhluf" with three Makhlufs in the text: a person, but which one
+                continue
         if c.type in ("Company", "Organization", "Person") or (c.type == "Place" and c.source == "ner"):
             hits = firm_prefix.get(tuple(w.lower() for w in words), set()) - {id(g)}
             if len(hits) == 1:
@@ -272,8 +276,7 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
         name = g.name
         eid = g.key if ":" not in g.key else slug(norm(name))
     else:
-        # the type of the fullest mention: an acronym's NER type is the least reliable
-        etype = max(g.cands, key=lambda c: (len(_text(doc, c).split()), c.prio)).type
+        etype = _group_type(doc, g)
         named = [
             re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c)) for c in g.cands if id(c) not in g.aliased and not c.is_title
         ]
@@ -286,12 +289,31 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
             eid = slug(norm(name)) or slug(name)
         if etype == "Law" and not kind:
             kind = next((c.kind for c in g.cands if c.kind), "statute")
-        if eid in existing and existing[eid].type != etype:
+        if (eid in existing and existing[eid].type != etype) or eid in lex_entries:
+            # never take the id of another node ("Australia Group" is not the country "australia")
             eid = f"{eid}-{etype.lower()}"
     if etype != "Law":
         kind = None
     aliases = surfaces if surfaces else [name]
     return EntityRecord(id=eid, name=name, type=etype, kind=kind, aliases=aliases)
+
+
+# When NER's labels disagree, firms and bodies win over persons and places: NER calls unknown firm
+# names GPE or PERSON far more often than the reverse.
+_TYPE_PREFERENCE = {"Law": 6, "Authority": 5, "Organization": 4, "Company": 3, "Country": 2, "Person": 1, "Place": 0}
+
+
+def _group_type(doc: Doc, g: _Group) -> str:
+    """The type of the fullest mention (an acronym's NER type is the least reliable); among equally
+    full mentions, the most frequent type, then the preferred one."""
+    longest = max(len(_text(doc, c).split()) for c in g.cands)
+    full = [c for c in g.cands if len(_text(doc, c).split()) == longest]
+    if any(c.prio > 20 for c in full):  # a rule-made candidate (suffix, descriptor, bold...) beats NER
+        full = [c for c in full if c.prio == max(x.prio for x in full)]
+    votes: dict[str, int] = {}
+    for c in full:
+        votes[c.type] = votes.get(c.type, 0) + 1
+    return max(votes, key=lambda t: (votes[t], _TYPE_PREFERENCE.get(t, 0)))
 
 
 def _mention(doc: Doc, c: Cand, eid: str) -> Mention:

@@ -121,6 +121,7 @@ OFFICIAL_TITLES = {
 _BODY_TYPES = ("Authority", "Company", "Organization")
 _STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
 _WINDOW = 9
+_COPULA = {"is", "was", "serves", "served", "has"}
 
 
 def holds_role(ctx: Context, out: Relations) -> None:
@@ -172,6 +173,8 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
     has_role = any(w in ROLE_NOUNS for w in words) or any(m.source == "title" for m in bodies)
     if not has_role:
         return False
+    if any(m.source == "title" for m in bodies):
+        bodies = [m for m in bodies if m.source == "title"]  # the title names the body; the rest is its office
     title = _title_text(ctx, a, b)
     done = False
     for m in bodies:
@@ -233,6 +236,10 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             a = i
             i -= 1
             continue
+        if t.lower_ in {"for", "of", "the"} and i > lo and ctx.mention_at(i - 1) is not None:
+            a = i  # "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian Nelson"
+            i -= 1
+            continue
         break
     return _emit(ctx, out, p, (a, p.token_start), 0.8)
 
@@ -240,10 +247,16 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
 def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
     j = p.token_end
-    if j >= len(doc) or doc[j].text != ",":
+    if j >= len(doc) or (doc[j].text != "," and doc[j].lower_ not in _COPULA):
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end
     k = j + 1
+    if doc[j].lower_ in _COPULA:
+        # "X is the Secretary of the Security Council", "X serves as Y": only a definite/indefinite title
+        while k < end and doc[k].lower_ in {"also", "currently", "now", "as", "been"}:
+            k += 1
+        if k >= end or doc[k].lower_ not in {"the", "a", "an"}:
+            return False
     if k < end and doc[k].lower_ in {"and", "or", "but", "who", "which"}:
         return False  # coordination / relative clause, not an apposition
     b = k
