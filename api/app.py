@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
+from api.docs import mount_docs
 from api.errors import install_error_handlers
 from api.models import ErrorBody
 from api.routers import actions, analytics, cypher, documents, entities, export, meta, paths
@@ -72,6 +73,8 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
         description=DESCRIPTION,
         lifespan=lifespan,
         responses=ERROR_RESPONSES,
+        docs_url=None,  # served by api.docs from the installed swagger-ui-bundle, not a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.lazy_store = lazy
@@ -88,6 +91,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     app.include_router(export.router, dependencies=reads)
     app.include_router(cypher.router, dependencies=reads)
 
+    mount_docs(app)
     from api.web import mount_web  # the explorer at / (web helper); after the API routes, so it shadows none
 
     mount_web(app)

@@ -332,6 +332,9 @@ class DocumentAction(BaseModel):
     kind: str | None = None
     status: str | None = None
     date: str | None = None
+    by: list[EntityRef] = Field(default_factory=list)
+    targets: list[EntityRef] = Field(default_factory=list)
+    under: list[EntityRef] = Field(default_factory=list)
     spans: list[Span] = Field(default_factory=list)
 
 

@@ -99,26 +99,20 @@ class World:
         self.np = np.random.default_rng(self.seed + 1)
         self.rng = rng
 
+        self.actors = self.by_type["Authority"] + self.by_type["Country"]
+        self.targets = [i for i, t in enumerate(self.types) if t != "Law"]
+        self.places = self.by_type["Country"] + self.by_type["Place"]
+        self._cdf: dict[tuple[int, int, float], np.ndarray] = {}
+
     def zipf(self, pool: list[int], size: int, s: float = 1.1) -> list[int]:
-        """`size` draws from `pool` with Zipf-skewed popularity (rank 1 = pool[0] is the hub)."""
-        key = (id(pool), s)
-        cache = self.__dict__.setdefault("_zipf", {})
-        if key not in cache:
+        """`size` draws from `pool` with Zipf-skewed popularity (rank 1 = pool[0] is the hub).
+        Pools are long-lived lists (World attributes): their CDF is computed once."""
+        key = (id(pool), len(pool), s)
+        if key not in self._cdf:
             p = 1.0 / np.arange(1, len(pool) + 1) ** s
-            cache[key] = np.cumsum(p / p.sum())
-        idx = np.searchsorted(cache[key], self.np.random(size))
+            self._cdf[key] = np.cumsum(p / p.sum())
+        idx = np.searchsorted(self._cdf[key], self.np.random(size))
         return [pool[min(int(k), len(pool) - 1)] for k in idx]
-
-    @property
-    def actors(self) -> list[int]:
-        return self.by_type["Authority"] + self.by_type["Country"]
-
-    @property
-    def targets(self) -> list[int]:
-        cache = self.__dict__.setdefault("_targets", None)
-        if cache is None:
-            cache = self.__dict__["_targets"] = [i for i, t in enumerate(self.types) if t != "Law"]
-        return cache
 
 
 class _Doc:
@@ -156,6 +150,7 @@ def synthetic_chunks(world: World, docs_per_chunk: int) -> Iterator[tuple[list[D
     n_docs = max(1, world.n // ENTITIES_PER_DOC)
     rng = world.rng
     parents = {t: world.by_type[t][: max(1, len(world.by_type[t]) // 10)] for t in ("Authority", "Law")}
+    parent_sets = {t: set(p) for t, p in parents.items()}
     action_no = 0
     docs: list[Document] = []
     exs: list[Extraction] = []
@@ -193,14 +188,14 @@ def synthetic_chunks(world: World, docs_per_chunk: int) -> Iterator[tuple[list[D
         for i in owned:  # every entity is written by the document that owns it, most with a relation
             t = world.types[i]
             rel: tuple[str, int, dict] | None = None
-            if t in ("Authority", "Law") and rng.random() < 0.6 and i not in parents[t]:
+            if t in ("Authority", "Law") and rng.random() < 0.6 and i not in parent_sets[t]:
                 rel = ("PART_OF", world.zipf(parents[t], 1, 1.3)[0], {})
             elif t == "Law" and rng.random() < 0.5:
                 rel = ("AUTHORIZES", world.zipf(world.by_type["Authority"], 1)[0], {})
             elif t == "Person" and rng.random() < 0.3:
                 rel = ("HOLDS_ROLE", world.zipf(world.by_type["Authority"], 1)[0], {"title": "Director"})
             elif t in ("Company", "Organization") and rng.random() < 0.5:
-                rel = ("BASED_IN", world.zipf(world.by_type["Country"] + world.by_type["Place"], 1)[0], {})
+                rel = ("BASED_IN", world.zipf(world.places, 1)[0], {})
             if rel and rel[1] != i:
                 ev = d.sentence([i, f" {rel[0].lower().replace('_', ' ')} ", rel[1]])
                 relations.append(Relation(type=rel[0], source=f"e{i}", target=f"e{rel[1]}", properties=rel[2],

@@ -238,4 +238,7 @@ class FalkorDBStore(Store):
                 self.server.forget_pool(self._pool)
             self.server.release()
         else:
+            # close() alone leaves the pool's sockets open, and an open connection keeps an embedded server
+            # (whose last-user check counts clients) alive.
+            self._db.connection.connection_pool.disconnect()
             self._db.connection.close()

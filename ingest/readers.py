@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.documents import Document
+from ingest.markdown_text import markdown_to_text
 from ingest.published import iso_date, published_from_text, title_from_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -117,7 +118,7 @@ def read_markdown(raw: str, source: str) -> Document:
     except Exception as exc:  # YAML errors come in many classes; all mean the same to the user
         raise ReadError(f"malformed YAML front matter: {exc}") from None
     meta = dict(post.metadata)
-    body = _require_text(post.content, source)
+    body = markdown_to_text(_require_text(post.content, source))
     return _document(body, source, meta, fallback_title=title_from_text(body))
 
 
@@ -170,6 +171,8 @@ def _record(record: object, source: str) -> Document:
     text = _first(record, _TEXT_KEYS)
     if not isinstance(text, str):
         raise ReadError("JSON record has no \"text\" string")
+    # Records in the wild (Treasury's export, say) hold Markdown bodies; plain text passes through unchanged.
+    text = markdown_to_text(text)
     record_id = _first(record, _ID_KEYS)
     if isinstance(record_id, str | int) and "/" not in str(record_id):
         # "<file>/<record id>": scorers and users join on the last part, the record's own id.

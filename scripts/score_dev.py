@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ingest.documents import Document
 from ingest.pipeline import build_nlp, extract_batch
+from ingest.readers import read_paths
 from policygraph.settings import get_settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -22,10 +23,8 @@ def main() -> int:
     ap.add_argument("--out", default="/tmp/pred_dev.jsonl")
     args = ap.parse_args()
     nlp = build_nlp(get_settings().model)
-    docs = [
-        Document.from_text(p.read_text(encoding="utf-8"), source=p.name)
-        for p in sorted((SHARED / "seeds").glob("*.txt"))
-    ]
+    # The same readers as `policygraph extract` (titles, publication dates from the text).
+    docs = [d for d in read_paths(sorted((SHARED / "seeds").glob("*.txt"))) if isinstance(d, Document)]
     with open(args.out, "w", encoding="utf-8") as fh:
         for ex in extract_batch(nlp, docs):
             fh.write(ex.model_dump_json() + "\n")

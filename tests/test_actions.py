@@ -283,3 +283,29 @@ def test_sponsored_bill_is_proposed_legislation(nlp) -> None:
     a = one(actions(nlp, text), "legislation")
     assert a.status == "proposed"
     assert a.under and a.by
+
+
+def test_law_named_by_its_purpose_and_a_states_own_law(nlp) -> None:
+    # seed 003: the law's target is the object of its purpose verb; the chamber is named in the sentence
+    text = ("The administration is \u201cgetting nearly every member of Congress aligned\u201d on Chinese policies, "
+            "he said, pointing to recent legislation to sanction China over Hong Kong.")
+    found = actions(nlp, text)
+    a = one(found, "legislation")
+    assert a.targets == ["china"] and a.by == ["us-congress"] and a.status == "enacted"
+    assert not [x for x in found if x.kind == "sanction"]  # the sanction is the law's content
+    # seed 001: "its 2017 Duty of Vigilance Law" is the law France passed, dated by its year
+    text = ("France recently took it a step further with its 2017 Duty of Vigilance Law, which imposes penalties on "
+            "firms who do not live up to the standards.")
+    b = one(actions(nlp, text), "legislation")
+    assert b.by == ["france"] and b.date == "2017" and b.under
+
+
+def test_two_unnamed_bills_stay_two_actions(nlp) -> None:
+    # seed 001: an indefinite "a bill" introduces another bill each time
+    text = ("The House nearly unanimously passed a bill that puts the burden on importers to prove that inputs from "
+            "Xinjiang didn\u2019t use forced labor.\n\n"
+            "A bill that passed the House but is stalled in the Senate mandates disclosure of firms\u2019 "
+            "interactions with Xinjiang but has no enforcement mechanism.")
+    found = [a for a in actions(nlp, text) if a.kind == "legislation"]
+    assert len(found) == 2 and len({a.id for a in found}) == 2
+    assert all(a.by == ["us-house"] and a.targets == ["xinjiang"] for a in found)

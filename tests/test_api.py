@@ -273,6 +273,8 @@ def test_documents_list_and_detail_spans(client):
         for s in ent["spans"]:
             assert body["text"][s["start"] : s["end"]] == s["text"]
     assert {a["id"] for a in body["actions"]} == {"act-xpsb-designation", "act-chen-designation"}
+    xpsb = next(a for a in body["actions"] if a["id"] == "act-xpsb-designation")
+    assert ids(xpsb["by"]) == ["ofac"] and ids(xpsb["targets"]) == ["xinjiang-psb"]
     for act in body["actions"]:
         assert act["spans"] and all(body["text"][s["start"] : s["end"]] == s["text"] for s in act["spans"])
 
@@ -373,3 +375,10 @@ def test_timeline_cursor_round_trip(client):
     assert [i["action_id"] for i in first["items"]] == whole[:1] and first["next_cursor"]
     second = client.get("/entities/chen-quanguo/timeline", params={"limit": 1, "cursor": first["next_cursor"]}).json()
     assert [i["action_id"] for i in second["items"]] == whole[1:2] and second["next_cursor"] is None
+
+
+def test_docs_page_is_served_locally(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower().replace("/docs-assets", "")
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200

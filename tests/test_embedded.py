@@ -188,3 +188,4 @@ def test_external_falkordb_uri_reaches_the_same_server(tmp_path):
         assert _server_running(embedded.server.pid)  # an external client never stops the server
     finally:
         embedded.close()
+    assert not _server_running(embedded.server.pid)  # and, once closed, does not keep it alive

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.documents import Document, document_id
+from ingest.markdown_text import markdown_to_text
 from ingest.published import published_from_text, title_from_text
 from ingest.readers import ReadFailure, read_paths
 
@@ -54,7 +55,7 @@ def test_jsonl_metadata_and_record_ids(tmp_path):
     assert docs[0].published == first["date"]
     assert docs[0].url == first["source_url"]
     assert Path(docs[0].source).stem == first["id"]  # scorers join on the record id
-    assert docs[0].id == document_id(first["text"])
+    assert docs[0].id == document_id(markdown_to_text(first["text"]))
 
 
 def test_federal_register_abstracts_use_abstract_and_publication_date(tmp_path):
@@ -140,3 +141,16 @@ def test_title_heuristic():
     assert title_from_text("BY JANE DOE\n\nText.") is None
     headline = "Treasury Sanctions Cartel Leaders"
     assert title_from_text(headline + "\n\nWASHINGTON - ...") == headline
+
+
+def test_markdown_links_and_emphasis_become_plain_text():
+    (doc,) = _docs(read_paths([TREASURY_MD]))
+    # The release reads "General Licenses[General Licenses 12](https://...pdf)and[General Licenses 13](...)".
+    assert "General Licenses 12 and General Licenses 13" in doc.text
+    assert "](http" not in doc.text
+    assert "### Designated Russian Oligarchs" in doc.text  # headings structure lists of designees
+
+
+def test_glued_links_get_their_spaces_back():
+    text = "OFAC[designated](https://home.treasury.gov/news/press-releases/sm0177)the governor. **Today:** done"
+    assert markdown_to_text(text) == "OFAC designated the governor. Today: done"

@@ -154,3 +154,21 @@ def test_based_in_patterns(nlp) -> None:
     # seeds/003: possessive
     doc = nlp("The U.S. most recently imposed sanctions on China’s Xinjiang Production and Construction Corps.")
     assert ("BASED_IN", "xpcc", "china") in _rels(doc)
+
+
+def test_based_in_located_in_lists_and_copula(nlp) -> None:
+    # treasury/2023-02-01-jy1241.md (Markdown list as written)
+    doc = nlp(
+        "Alexander Volfovich is the public, registered owner of the following six companies in the Zimenkov "
+        "network:\n\n- **Mateas Limited**, located in Cyprus.\n- **Kliosa Limited**, located in Cyprus.\n"
+    )
+    rels = _rels(doc)
+    located = {k[1] for k in rels if k[0] == "BASED_IN" and k[2] == "cyprus"}
+    assert len(located) == 2
+    assert all(doc._.pg_entities[e].type == "Company" for e in located)
+    # treasury/2019-09-20-sm780.md: "... Pars is an Iran-based company" style copula, and a place + country
+    doc = nlp(
+        "As of early 2019, Etemad Tejarate Pars Co. planned to send tens of millions in various currencies, "
+        "including euros, to Wilmington General Trading LLC in Dubai, UAE."
+    )
+    assert not [r for r in doc._.pg_relations if r.type == "BASED_IN"]  # a destination is not a seat

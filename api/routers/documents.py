@@ -62,6 +62,7 @@ def get_document(doc_id: str, store: StoreDep) -> Response:
     ]
     acts = [
         {"id": a["id"], "kind": a.get("kind"), "status": a.get("status"), "date": a.get("date"),
+         **{role: convert.refs(v) for role, v in convert.split_parts(a.get("parts")).items()},
          "spans": sorted(({"start": s["start"], "end": s["end"], "text": s.get("text")}
                           for s in a.get("spans") or [] if s and s.get("start") is not None and s["start"] >= 0),
                          key=lambda s: (s["start"], s["end"]))}

@@ -274,11 +274,14 @@ class ActionComponent:
         names = self.lex.implied_actors.get(kind)
         if names:
             eid = ctx.find_entity(names)
+            s, e = ctx.unit(trig.token)
+            if eid is not None and kind == "legislation" and not any(
+                    m.entity_id == eid for m in ctx.mentions_in(range(s, e))):
+                eid = None  # a legislature is implied only when the sentence names it ("the Duma's bill")
             if eid is not None:
                 roles.add("by", [eid])
                 # "OFAC is publishing the names of persons that have been placed on the SDN List": the
                 # implied actor is named in the same sentence, so the text does attribute it.
-                s, e = ctx.unit(trig.token)
                 return not any(m.entity_id == eid and _is_subject(ctx, m) for m in ctx.mentions_in(range(s, e)))
         return False
 

@@ -255,6 +255,14 @@ class RoleReader:
                 objs = [o for o in _children(v.head, OBJ) if o.i < v.i]
                 if objs:
                     return self.mentions_of(ctx, objs[0]), objs[0]
+            if infinitive and v.dep_ in ("advcl", "xcomp") and v.head.lemma_ == "be" and any(
+                    c.dep_ == "expl" for c in v.head.children):
+                # "there is substantial movement within the White House and Congress to delist ..."
+                for n in (c for c in v.head.children if c.dep_ == "attr" and c.lemma_.lower() in EFFORT_NOUNS):
+                    inside = [m for p in n.children if p.dep_ == "prep" and p.lower_ in ("within", "by", "among", "in")
+                              for o in p.children if o.dep_ == "pobj" for m in self.mentions_of(ctx, o)]
+                    if inside:
+                        return inside, n
             if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
                 v, hops = v.head, hops + 1
                 continue
@@ -371,6 +379,13 @@ class RoleReader:
             objs += self.trade_partners(ctx, v.head) + self.scan_right(ctx, v.i + 1)
             self._put_targets(ctx, r, [m for m in objs if m is not left])
             return r
+        if v.dep_ == "amod" and v.tag_ == "VB" and v.head.dep_ == "conj" and v.head.head.pos_ == "VERB":
+            # "to track and detain Muslim minorities" parsed as track + conj(minorities <- amod detain): the
+            # bare verb shares the subject of the verb it is coordinated with
+            subj, _ = self.subject(ctx, v.head.head)
+            self._put_by(ctx, r, subj)
+            self._put_targets(ctx, r, self.mentions_of(ctx, v.head, exclude=v, modifiers=False))
+            return r
         if is_passive(v):
             r.voice = "passive"
             targets: list[Mention] = []
@@ -392,8 +407,10 @@ class RoleReader:
             if trig.list_text is not None and not r.by:
                 self._put_by(ctx, r, self._list_owner(ctx, v))
         else:
-            subj, _ = self.subject(ctx, v)
+            subj, subj_tok = self.subject(ctx, v)
             self._put_by(ctx, r, subj)
+            if subj_tok is not None and subj_tok.lemma_.lower() in EFFORT_NOUNS:
+                r.head_verb = subj_tok  # "movement ... to delist": the push, not the delisting, sets the status
             objs: list[Mention] = []
             for o in _children(v, OBJ):
                 objs += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]

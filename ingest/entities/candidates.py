@@ -232,9 +232,10 @@ def _person_follows(doc: Doc, e: int) -> bool:
     return e < len(doc) and doc[e].ent_type_ == "PERSON"
 
 
-def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> list[Cand]:
+def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: str | None = None) -> list[Cand]:
+    text = doc.text if text is None else text
     out: list[Cand] = []
-    for c in find_citations(doc.text):
+    for c in find_citations(text):
         if c.parent is not None:
             # the act a section belongs to may be a lexicon law ("section 212(f) of the Immigration and
             # Nationality Act of 1952" -> ina)
@@ -263,7 +264,7 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon) -> lis
             shorts.setdefault(cand.citation.short.lower(), []).append(cand)
     if shorts:
         taken = [(c.start, c.end) for c in out]
-        for m in _SHORT_SECTION.finditer(doc.text):
+        for m in _SHORT_SECTION.finditer(text):
             full = shorts.get(re.sub(r"\s+", " ", m.group(0)).lower())
             if not full or len({c.key for c in full}) != 1:
                 continue
@@ -335,11 +336,11 @@ def _government(lex: Lexicon, country_id: str, s: int, e: int) -> Cand:
 _BOLD = re.compile(r"\*\*[\s\u00a0]*([^*\n]{2,120}?)[\s\u00a0]*\*\*")
 
 
-def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
+def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | None = None) -> list[Cand]:
     """Markdown bold names: Treasury releases bold each designated person or entity at first mention
     ("** Natalya Valeryevna Popova** (Popova) is ..."). NER often misses names next to the markers."""
     out: list[Cand] = []
-    for m in _BOLD.finditer(doc.text):
+    for m in _BOLD.finditer(doc.text if text is None else text):
         toks = _span_tokens(doc, m.start(1), m.end(1))
         if toks is None:
             continue

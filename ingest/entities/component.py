@@ -65,9 +65,10 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
-        excluded = excluded_ranges(doc.text)
+        text = doc.text  # built from the tokens on every access: read it once
+        excluded = excluded_ranges(text)
         fixed: list[Cand] = lexicon_cands(doc, self.lex, self.trie)
-        fixed += citation_cands(doc, self.law_norms, self.lex)
+        fixed += citation_cands(doc, self.law_norms, self.lex, text)
         fixed = _drop_generic_acts(fixed)
         fixed += pattern_cands(doc, self.lex, self.person_surnames)
         covered = coverage(fixed, n)
@@ -81,16 +82,16 @@ class EntityComponent:
             + not_nationality(doc, descriptor_cands(doc, covered, self.lex), self.lex)
             + ner_cands(doc, covered, self.lex)
         )
-        if "**" in doc.text:
-            cands += bold_cands(doc, covered, self.lex)
+        if "**" in text:
+            cands += bold_cands(doc, covered, self.lex, text)
         if excluded:
             cands = [c for c in cands if not _inside(doc, c, excluded)]
-        headings = heading_ranges(doc.text)
+        headings = heading_ranges(text)
         if headings:
             cands = [
                 c
                 for c in cands
-                if c.prio >= P_LEXICON_1 or not _inside(doc, c, headings) or _seen_outside(doc, c, headings)
+                if c.prio >= P_LEXICON_1 or not _inside(doc, c, headings) or _seen_outside(doc, text, c, headings)
             ]
         chosen, owner = select(cands, n)
         appositive_firms(doc, chosen)
@@ -124,12 +125,12 @@ def _attributive_person(doc: Doc, c: Cand) -> bool:
     return c.type == "Person" and c.end < len(doc) and doc[c.end].lower_ in {"administration", "regime", "government"}
 
 
-def _seen_outside(doc: Doc, c: Cand, ranges: list[tuple[int, int]]) -> bool:
+def _seen_outside(doc: Doc, full: str, c: Cand, ranges: list[tuple[int, int]]) -> bool:
     """Does the candidate's text also occur outside the heading lines?"""
     text = doc[c.start : c.end].text
     start = 0
     while True:
-        i = doc.text.find(text, start)
+        i = full.find(text, start)
         if i < 0:
             return False
         if not any(a <= i < b for a, b in ranges):

@@ -51,8 +51,9 @@ class Context:
                 ctx.sent_mentions[ctx.sent_of[m.token_start]].append(m)
         # paragraphs: blank-line separated when the text has blank lines (hard-wrapped documents),
         # else one per line
-        sep = re.compile(r"\n[ \t\u00a0]*\n") if re.search(r"\n[ \t\u00a0]*\n", doc.text) else re.compile(r"\n")
-        starts = [0] + [m.end() for m in sep.finditer(doc.text)]
+        text = doc.text
+        sep = re.compile(r"\n[ \t\u00a0]*\n") if re.search(r"\n[ \t\u00a0]*\n", text) else re.compile(r"\n")
+        starts = [0] + [m.end() for m in sep.finditer(text)]
         ctx.paragraph_of_char = starts
         return ctx
 
@@ -62,6 +63,12 @@ class Context:
 
     def paragraph(self, char: int) -> int:
         return bisect_right(self.paragraph_of_char, char) - 1
+
+    def skip_markup(self, i: int) -> int:
+        """The first token at or after i that is not Markdown emphasis ("**", "_")."""
+        while i < len(self.doc) and set(self.doc[i].text) <= {"*", "_"}:
+            i += 1
+        return i
 
     def mention_at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None

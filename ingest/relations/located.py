@@ -180,14 +180,15 @@ def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
     """ "Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
     "X, located in Iran"."""
     doc = ctx.doc
-    j = m.token_end
+    j = ctx.skip_markup(m.token_end)
     end = ctx.sents[ctx.sent_of[m.token_start]].end
-    if j >= end or doc[j].text != ",":
-        return
+    if j >= end or (doc[j].text != "," and doc[j].lower_ not in {"is", "was"}):
+        return  # ", a China-based company" or "is an Iran-based company"
     k = j + 1
+    if k + 1 < end and doc[k].lower_ in {"which", "that"} and doc[k + 1].lower_ in {"is", "was", "are"}:
+        k += 2  # ", which is based in Switzerland"
     if k < end and doc[k].lower_ in {"located", "based", "headquartered", "registered", "incorporated"}:
-        loc = _location_after(ctx, k, end, ())
-        if loc is not None:
+        for loc in _locations_after(ctx, k, end):
             out.add("BASED_IN", m.entity_id, loc, 0.85, m.token_start)
         return
     if k >= end or doc[k].lower_ not in {"the", "a", "an"}:
@@ -219,6 +220,25 @@ def _possessive(ctx: Context, m: Mention, out: Relations) -> None:
     p = _place_of(ctx, i - 1)
     if p is not None and ctx.mention_at(i - 1) is not None:
         out.add("BASED_IN", m.entity_id, p[0], 0.75, m.token_start)
+
+
+def _locations_after(ctx: Context, k: int, end: int) -> list[str]:
+    """ "located in Dubai, United Arab Emirates": the place and the country that follows it."""
+    first = _location_after(ctx, k, end, ())
+    if first is None:
+        return []
+    out = [first]
+    doc = ctx.doc
+    for b in range(k, min(end, k + 8)):
+        m = ctx.mention_at(b)
+        if m is not None and m.entity_id == first:
+            j = m.token_end
+            if j + 1 < end and doc[j].text == ",":
+                p = _place_of(ctx, j + 1)
+                if p is not None and ctx.type_of(ctx.mention_at(j + 1)) == "Country":
+                    out.append(p[0])
+            break
+    return out
 
 
 def _location_after(ctx: Context, k: int, end: int, verbs: tuple[str, ...]) -> str | None:

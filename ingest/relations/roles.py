@@ -246,7 +246,7 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
 
 def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
-    j = p.token_end
+    j = ctx.skip_markup(p.token_end)
     if j >= len(doc) or (doc[j].text != "," and doc[j].lower_ not in _COPULA):
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end

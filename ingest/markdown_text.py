@@ -1,0 +1,37 @@
+"""Markdown bodies -> the plain text that is ingested (and that offsets index).
+
+Treasury and White House releases carry inline links glued to their neighbours
+("OFAC[designated](https://...)the CBI"), emphasis markers and stray HTML tags. Left in, one link
+becomes one token and the sentence around it is lost to the parser. Headings ("### Designated
+Individuals") are kept: they structure lists of designees.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_TAGS = re.compile(r"</?(?:p|font|u|b|i|em|strong|br|span|div|a|sup|sub)\b[^>\n]*>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def _link(match: re.Match, text: str) -> str:
+    label = match.group(1).strip()
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    # Treasury's exports lost the spaces around links: put them back only where words would fuse.
+    lead = " " if label and (before.isalnum() or before in ".,;:)") else ""
+    tail = " " if label and (after.isalnum() or after in "(") else ""
+    return f"{lead}{label}{tail}"
+
+
+def markdown_to_text(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: _link(m, m.string), text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _TAGS.sub("", text)
+    return _SPACES.sub(" ", text)
