@@ -241,7 +241,21 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             i -= 1
             continue
         break
-    return _emit(ctx, out, p, (a, p.token_start), 0.8)
+    if _emit(ctx, out, p, (a, p.token_start), 0.8):
+        return True
+    return _party_title(ctx, p, out, (a, p.token_start))
+
+
+def _party_title(ctx: Context, p: Mention, out: Relations, window: tuple[int, int]) -> bool:
+    """ "party chief Chen Quanguo", "party secretary X": the party named in the same sentence."""
+    words = _words(ctx, *window)
+    if "party" not in words or not any(w in {"chief", "secretary", "leader", "boss", "head"} for w in words):
+        return False
+    for m in ctx.sent_mentions[ctx.sent_of[p.token_start]]:
+        rec = ctx.entities.get(m.entity_id)
+        if rec is not None and rec.type == "Organization" and rec.name.split()[-1] == "Party":
+            return out.add("HOLDS_ROLE", p.entity_id, m.entity_id, 0.6, p.token_start, title=_title_text(ctx, *window))
+    return False
 
 
 def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
