@@ -22,10 +22,15 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+# Every catalog query the API runs is stopped by the store after this long (a path search through hubs, a
+# text scan): the caller gets a 504 instead of a request that holds a worker for minutes.
+API_QUERY_TIMEOUT_MS = 10_000
+
+
 def run(store: Store, name: str, **params: Any) -> list[dict]:
     """Run a catalog query; store failures become HTTP errors with a clear message."""
     try:
-        return store.run(name, params)
+        return store.run(name, params, timeout_ms=API_QUERY_TIMEOUT_MS)
     except ParamError as exc:
         raise ApiError(422, str(exc)) from exc
     except CatalogError as exc:

@@ -149,6 +149,7 @@ class EntityDetail(BaseModel):
     relations: list[EntityRelation] = Field(default_factory=list)
     mentions: list[EntityMention] = Field(default_factory=list)
     action_count: int = 0
+    document_count: int = Field(0, description="documents mentioning it (mentions lists the newest, capped)")
 
 
 class ActionSummary(BaseModel):

@@ -15,8 +15,9 @@ Who stops it: the last user. When a process is done with the server (its last st
 interpreter exit) it disconnects its connection pools, then - under the same lock - asks the server how
 many other clients are connected; if none, it sends `SHUTDOWN SAVE` and removes `server.json`, otherwise it
 leaves the server running for them (whoever closes last stops it). A client that merely connected counts as
-a user too: `serve` and an `ingest` share one server and the last of them to exit stops it. A server orphaned by a killed process is
-found by the next open (its pid is alive and it answers) and is stopped by that process's close.
+a user too: `serve` and an `ingest` share one server and the last of them to exit stops it. A server
+orphaned by a killed process is found by the next open (its pid is alive and it answers) and is stopped by
+that process's close.
 The server runs in its own session so a Ctrl-C in the terminal of one user does not kill it under another.
 """
 

@@ -4,7 +4,7 @@
 // columns: length, nodes, edges
 MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
 CALL algo.SPpaths({sourceNode: a, targetNode: b, relTypes: $types, relDirection: 'both', maxLen: $max_hops,
-                   pathCount: 0})
+                   pathCount: $limit})
 YIELD path
 RETURN length(path) AS length,
        [n IN nodes(path) | {id: n.id, name: coalesce(n.name, n.kind), type: coalesce(n.type, 'Action'),

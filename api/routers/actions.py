@@ -56,7 +56,11 @@ def list_actions(
         rows = run(store, "actions_search", ids=[h["id"] for h in hits], text=" ".join(q.lower().split()),
                    **params)
     elif anchor:  # start from the entity's few actions instead of scanning all of them
-        rows = run(store, "actions_of_entity", anchor=anchor[0], anchor_role=anchor[1], **params)
+        role_param = {ROLE_RELATIONSHIPS["by"]: "by", ROLE_RELATIONSHIPS["targets"]: "target",
+                      ROLE_RELATIONSHIPS["under"]: "law"}[anchor[1]]
+        # the anchor already is that filter: repeating it as a pattern predicate can mislead the planner
+        rows = run(store, "actions_of_entity", anchor=anchor[0], anchor_role=anchor[1],
+                   **{**params, role_param: None})
     else:
         rows = run(store, "actions_list", **params)
     page, more = rows[:limit], len(rows) > limit

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from api import convert, cursor
-from api.deps import get_store, one, run
+from api.deps import get_store, run
 from api.errors import invalid, not_found
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
 from api.network import NetworkBuilder
@@ -60,25 +60,36 @@ def _hit(row: dict, score: float | None) -> dict:
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with relations and mentions",
             responses={404: {"description": "unknown entity"}})
-def get_entity(entity_id: str, store: StoreDep) -> Response:
-    row = one(store, "entity", "entity", entity_id)
-    relations = []
-    for rel in row.get("relations") or []:
-        if not rel:
-            continue
-        props = {"title": rel["title"]} if rel.get("title") else {}
-        relations.append({"type": rel["type"], "direction": rel["direction"], "other": rel["other"],
-                          "properties": props, "confidence": rel.get("confidence"),
-                          "evidence": convert.action_evidence(rel.get("evidence"))})
-    mentions = [
-        {"doc_id": m["doc_id"], "doc_title": m.get("doc_title"), "published": m.get("published"),
-         "count": m.get("count") or 0, "spans": convert.mention_spans(None, m.get("starts"), m.get("ends"))}
-        for m in row.get("mentions") or [] if m
+def get_entity(
+    entity_id: str,
+    store: StoreDep,
+    relations: Annotated[int, Query(ge=0, le=1000, description="most relations (strongest evidence first)")] = 100,
+    mentions: Annotated[int, Query(ge=0, le=1000, description="most mentioning documents (newest first)")] = 50,
+) -> Response:
+    # Bounded queries (a hub like "the U.S." is mentioned in thousands of documents): ref, relations, mentions.
+    ref = _entity_ref(store, entity_id)
+    rel_rows = run(store, "entity_relations", id=entity_id, limit=relations) if relations else []
+    men_rows = run(store, "entity_mentions", id=entity_id, limit=max(mentions, 1))
+    rels = [
+        {"type": r["type"], "direction": r["direction"], "other": r["other"],
+         "properties": {"title": r["title"]} if r.get("title") else {}, "confidence": r.get("confidence"),
+         "evidence": convert.relation_evidence(r, r.get("docs"))}
+        for r in rel_rows
     ]
+    ments = [
+        {"doc_id": m["doc_id"], "doc_title": m.get("doc_title"), "published": m.get("published"),
+         "count": m.get("count") or 0, "spans": convert.mention_spans(m.get("spans"))}
+        for m in men_rows[:mentions]
+    ]
+    counts = men_rows[0] if men_rows else {}
     return respond(EntityDetail, {
-        "id": row["id"], "name": row["name"], "type": row.get("type"), "kind": row.get("kind"),
-        "aliases": row.get("aliases") or [], "relations": relations, "mentions": mentions,
-        "action_count": row.get("action_count") or 0})
+        **ref, "aliases": ref.get("aliases") or [], "relations": rels, "mentions": ments,
+        "action_count": counts.get("action_count") or _action_count(store, entity_id),
+        "document_count": counts.get("documents") or 0})
+
+
+def _action_count(store: Store, entity_id: str) -> int:
+    return run(store, "entity_action_count", id=entity_id)[0]["n"]
 
 
 def _entity_ref(store: Store, entity_id: str) -> dict:

@@ -39,8 +39,9 @@ def shortest_paths(
     if from_ == to:
         raise invalid("to: must differ from from")
     rows = run(store, "shortest_paths", source=from_, target=to, types=FOLLOW, max_hops=max_hops, limit=limit)
-    paths = sorted(
-        ({"length": r["length"], "nodes": r["nodes"], "edges": r["edges"]} for r in rows),
+    shortest = min((r["length"] for r in rows), default=0)
+    paths = sorted(  # only the shortest: FalkorDB's SPpaths may add longer ones when asked for several
+        ({"length": r["length"], "nodes": r["nodes"], "edges": r["edges"]} for r in rows if r["length"] == shortest),
         key=lambda p: (p["length"], [n["id"] for n in p["nodes"]]),
     )
     return respond(Paths, {"from": from_, "to": to, "max_hops": max_hops, "paths": paths})

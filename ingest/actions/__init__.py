@@ -19,6 +19,7 @@ from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
 from ingest.actions.modality import is_capability, is_negated, is_ongoing, status_of
+from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
 
@@ -43,6 +44,8 @@ EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+# Instruments a President signs: "The Order imposes new sanctions on ..." is the signer's measure.
+ORDER_NOUNS = {"order", "proclamation", "memorandum", "nspm", "determination"}
 
 
 @Language.factory("pg_actions")
@@ -62,9 +65,18 @@ class ActionComponent:
             return doc
         ctx = DocContext.build(doc)
         triggers = self.finder.find(ctx)
-        readings = self._readings(ctx, triggers)
-        part_of = _part_of(doc)
         published = dates.to_date(doc._.published)
+        # A presidential order's own measures come first: the generic readings of its clauses then join them.
+        ordered = order_readings(ctx, published.isoformat() if published else None)
+        generic = self._readings(ctx, triggers)
+        if ordered:
+            # The order's measures are read as a whole; its clauses restate them ("any person whose property
+            # ... is blocked pursuant to this order", "I hereby terminate ... Executive Order 13338 (Blocking
+            # Property ...)"), so only what others take or took stands on its own.
+            signers = {r.by[0] for r in ordered}
+            generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
+        readings = ordered + generic
+        part_of = _part_of(doc)
         clusters = merge(readings, part_of, published.isoformat() if published else None)
         doc._.pg_actions = to_actions(clusters, doc.text, part_of)
         return doc
@@ -76,6 +88,7 @@ class ActionComponent:
         base = ctx.doc._.published
         out: list[Reading] = []
         purposes = {t.purpose.i for t in triggers if t.purpose is not None}
+        president: list[str | None] = []  # the order's signer, looked up once and only when needed
         for trig in triggers:
             if trig.is_verb and trig.token.i in purposes:
                 continue  # "legislation to sanction China": the sanction is the law's content, read there
@@ -112,6 +125,13 @@ class ActionComponent:
                     ctx.etype_of(b) == "Country" for b in roles.by):
                 continue  # "violations of US sanctions": the name of a regime, not a measure
             implied = False
+            signed = False
+            if not roles.by and _order_subject(trig, roles):
+                if not president:
+                    president.append(signer(ctx))
+                if president[0]:
+                    roles.add("by", [president[0]])
+                    signed = True
             if not roles.by and not anaphoric:
                 implied = self._imply_actor(ctx, trig, kind, roles)
             orphan = not roles.by and not anaphoric
@@ -126,6 +146,8 @@ class ActionComponent:
                 ctx, trig.token, roles.head_verb, date_cands, base,
                 prefer_future=status == "proposed", present_default=status == "enacted",
             )
+            if signed and date is None and date_expr is None and status in ("enacted", "lifted"):
+                date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
             out.append(Reading(
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
                 evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, implied_by=implied,
@@ -284,6 +306,23 @@ class ActionComponent:
                 # implied actor is named in the same sentence, so the text does attribute it.
                 return not any(m.entity_id == eid and _is_subject(ctx, m) for m in ctx.mentions_in(range(s, e)))
         return False
+
+
+def _order_subject(trig: Trigger, roles: Roles) -> bool:
+    """'The Order imposes new sanctions on X', 'signed an Executive Order imposing sanctions on X': the
+    order's signer takes the measure."""
+    verb = roles.head_verb if roles.head_verb is not None else (trig.token if trig.is_verb else None)
+    if verb is None:
+        return False
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ORDER_NOUNS for c in verb.children):
+            return True
+        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ORDER_NOUNS:
+            return True
+        if verb.dep_ not in ("conj", "xcomp"):
+            break
+        verb = verb.head
+    return False
 
 
 def _is_subject(ctx: DocContext, m) -> bool:

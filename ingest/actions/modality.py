@@ -19,6 +19,10 @@ def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool
     chain = _chain(trigger, head_verb)
     if any(t is not trigger and t.lemma_.lower() in lex.capability_heads for t in chain):
         return True
+    # "The Secretary of the Treasury is authorized to impose any of the sanctions": a power conferred
+    if any(t is not trigger and t.lemma_.lower() in ("authorize", "authorise", "empower") and any(
+            c.dep_ == "auxpass" for c in t.children) for t in chain):
+        return True
     # "OFAC can prohibit or impose strict conditions": a power described, not used
     return any(c.lower_ in ("can", "ca") and c.dep_ == "aux" for t in chain for c in t.children)
 
