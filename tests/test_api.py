@@ -382,3 +382,14 @@ def test_docs_page_is_served_locally(client):
     assert page.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in page.text
     assert "cdn" not in page.text.lower().replace("/docs-assets", "")
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_falkordb_paths_override_follows_every_ontology_link():
+    import re
+    from pathlib import Path
+
+    from api.routers.paths import FOLLOW
+
+    text = (Path(__file__).resolve().parents[1] / "queries" / "shortest_paths.falkordb.cypher").read_text()
+    literal = re.search(r"\(a\)-\[:([A-Z_|]+)\*", text).group(1).split("|")
+    assert sorted(literal) == sorted(FOLLOW)
