@@ -33,7 +33,7 @@ from ingest.entities.typing import (
 )
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
-from ingest.names import norm
+from ingest.names import NAME_PARTICLES, norm
 
 P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_BOLD, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 24, 22, 20
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
@@ -95,27 +95,8 @@ _PLURAL_DESCRIPTORS = {
     "corporations",
     "multinationals",
 }
-_PARTICLES = {
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "de",
-    "del",
-    "der",
-    "da",
-    "dos",
-    "du",
-    "la",
-    "le",
-    "van",
-    "von",
-    "y",
-    "abu",
-    "and",
-    "&",
-    "of",
-}
+# Lower-case words allowed inside a multi-word name: person-name particles plus the joiners of org names.
+_PARTICLES = NAME_PARTICLES | {"and", "&", "of"}
 
 
 @dataclass
