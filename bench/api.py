@@ -282,6 +282,13 @@ def _raw_search(store: Store, q: str) -> None:
                                    "limit": 200})
 
 
+def _raw_entity(store: Store, eid: str) -> None:
+    store.run("entity_ref", {"id": eid})
+    store.run("entity_relations", {"id": eid, "limit": 100})
+    if not store.run("entity_mentions", {"id": eid, "limit": 50}):
+        store.run("entity_action_count", {"id": eid})
+
+
 def _raw_network(store: Store, eid: str) -> None:
     center = store.run("entity_ref", {"id": eid})[0]
     NetworkBuilder(store, depth=1, limit=200).build(center)
@@ -299,7 +306,7 @@ def cases(world: World, n: int, rng: random.Random, n_actions: int) -> list[Case
              lambda s, e: (s.run("entity_ref", {"id": e}),
                            s.run("entity_timeline", {"id": e, "after_key": None, "after_id": None, "limit": 51})),
              target_ids),
-        Case("entity", lambda e: f"/entities/{e}", lambda s, e: s.run("entity", {"id": e}), entity_ids),
+        Case("entity", lambda e: f"/entities/{e}", _raw_entity, entity_ids),
         Case("search", lambda q: "/entities?" + httpx.QueryParams({"q": q}).__str__(), _raw_search, searches),
         Case("network", lambda e: f"/entities/{e}/network?depth=1&limit=200", _raw_network, entity_ids),
     ]

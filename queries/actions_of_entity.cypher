@@ -2,7 +2,9 @@
 // description: actions_list anchored on one participant (anchor, with its role BY/TARGETS/UNDER): same filters, order and pagination, but it starts from the entity's actions instead of scanning every action.
 // params: anchor:str, anchor_role:str, kind:str?, status:str?, date_from:str?, date_to:str?, by:str?, target:str?, law:str?, after_date:str?, after_id:str?, limit:int=50
 // columns: id, kind, status, date, confidence, parts, sort_date
-MATCH (:Entity {id: $anchor})<-[anchor_role]-(a:Action)
+MATCH (anchor:Entity {id: $anchor})<-[anchor_role]-(a:Action)
+// the WITH keeps the planner from starting at (a:Action) because the filters below mention `a`
+WITH a, anchor_role
 WHERE type(anchor_role) = $anchor_role
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($status IS NULL OR a.status = $status)

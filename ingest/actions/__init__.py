@@ -20,7 +20,7 @@ from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
 from ingest.actions.modality import is_capability, is_negated, is_ongoing, status_of
 from ingest.actions.orders import order_readings, signer
-from ingest.actions.roles import RoleReader, Roles
+from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
 
 SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|february|march|april|may|june|july|"
@@ -44,6 +44,8 @@ EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+# "X faces / risks sanctions": the measure is threatened, not taken (unless in the past: "faced").
+THREAT_VERBS = {"face", "risk"}
 # Instruments a President signs: "The Order imposes new sanctions on ..." is the signer's measure.
 ORDER_NOUNS = {"order", "proclamation", "memorandum", "nspm", "determination"}
 
@@ -75,9 +77,10 @@ class ActionComponent:
             # Property ...)"), so only what others take or took stands on its own.
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
-        readings = ordered + generic
+        readings = ordered + _apply_summaries(ctx, generic)
         part_of = _part_of(doc)
-        clusters = merge(readings, part_of, published.isoformat() if published else None)
+        clusters = merge(readings, _same_actors(ctx, part_of), published.isoformat() if published else None)
+        _listings_from_export_bans(ctx, clusters)
         doc._.pg_actions = to_actions(clusters, doc.text, part_of)
         return doc
 
@@ -114,6 +117,9 @@ class ActionComponent:
             status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
             if trig.lifted and status == "enacted":
                 status = "lifted"
+            if status == "enacted" and roles.governor is not None and roles.governor_dep == "dobj" and (
+                    roles.governor.lemma_.lower() in THREAT_VERBS and roles.governor.tag_ not in ("VBD", "VBN")):
+                status = "proposed"  # "China had until March 1 ... or face more tariffs": a threat
             if trig.sponsor is not None and status == "enacted" and ctx.etype(trig.sponsor) == "Person":
                 status = "proposed"  # a member's bill is introduced, not passed, unless the text says so
             if not roles.targets:
@@ -243,7 +249,16 @@ class ActionComponent:
         doc = ctx.doc
         s, e = ctx.unit(trig.token)
         types: set[str] | None = None
+        if trig.is_verb:
+            # "All surveillance companies in Xinjiang should be placed on the entity list": a quantified
+            # passive subject of a class noun points back like "these companies"
+            for subj in (c for c in trig.token.children if c.dep_ == "nsubjpass"):
+                dets = [c.lower_ for c in subj.children if c.dep_ in ("det", "predet")]
+                if ctx.mention(subj.i) is None and {"all", "these", "those", "such"} & set(dets):
+                    types = DEMONSTRATIVE_CLASSES.get(subj.lemma_.lower())
         for j in range(trig.token.i + 1, min(trig.token.i + 10, e)):
+            if types:
+                break
             t = doc[j]
             if t.lower_ in ("these", "those") and j + 1 < e:
                 types = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
@@ -308,6 +323,68 @@ class ActionComponent:
         return False
 
 
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 9, "a series of": 9}
+SUMMARY_NOUNS = {"action", "step", "measure", "sanction", "move"}
+SUMMARY_VERBS = {"take", "announce", "impose", "unveil", "adopt", "roll"}
+PURPOSE_VERBS = {"sanction", "punish", "target", "pressure", "penalize", "penalise", "hit"}
+
+
+def _summaries(ctx: DocContext) -> list[tuple[int, int, list[str], list[str]]]:
+    """'the Trump administration has taken two serious actions this week to sanction China': (token index,
+    number of measures, actors, targets). The measures reported next are those actions."""
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS:
+            continue
+        if tok.head.lemma_.lower() not in SUMMARY_VERBS:
+            continue
+        nums = [c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBER_WORDS]
+        if not nums or tok.dep_ != "dobj":
+            continue
+        verb = tok.head
+        by = [m.entity_id for c in verb.children if c.dep_ == "nsubj"
+              for m in ctx.mentions_in(t.i for t in c.subtree) if ctx.etype(m) in ACTOR_TYPES]
+        targets: list[str] = []
+        for c in list(tok.children) + list(verb.children):
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in PURPOSE_VERBS:
+                targets += [m.entity_id for o in c.children if o.dep_ in ("dobj", "nsubjpass")
+                            for m in ctx.mentions_in(t.i for t in o.subtree)
+                            if ctx.etype(m) in ("Country", "Authority", "Company", "Organization", "Person")]
+            if c.dep_ == "prep" and c.lower_ == "to":  # "to sanction China" parsed as a preposition
+                targets += [m.entity_id for o in c.children if o.lemma_.lower() in PURPOSE_VERBS
+                            for m in ctx.mentions_in(t.i for t in o.subtree if t is not o)
+                            if ctx.etype(m) in ("Country", "Authority", "Company", "Organization", "Person")]
+            if c.dep_ == "prep" and c.lower_ in ("against", "on"):
+                targets += [m.entity_id for m in ctx.mentions_in(t.i for t in c.subtree)
+                            if ctx.etype(m) in ("Country", "Authority", "Company", "Organization", "Person")]
+        if by and targets:
+            out.append((tok.i, NUMBER_WORDS[nums[0].lower_], by, targets))
+    return out
+
+
+def _apply_summaries(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
+    """The measures that follow a summary ('two serious actions this week to sanction China. The two
+    sanctions include X ... On Tuesday, Y ...') are taken by its actor against its target (JUDGMENT_CALLS:
+    by = the body named plus the government the text also credits)."""
+    for tok_i, n, by, targets in _summaries(ctx):
+        end = ctx.unit_end[tok_i]
+        for _ in range(4):  # the summary's own sentence and the next few
+            if end >= len(ctx.doc):
+                break
+            end = ctx.unit_end[end]
+        kinds: list[str] = []
+        for r in readings:
+            if not (tok_i < r.token_i < end) or r.anaphoric or r.background or r.status != "enacted" or not r.by:
+                continue
+            if r.kind not in kinds:
+                if len(kinds) >= n:
+                    continue
+                kinds.append(r.kind)
+            r.by += [b for b in by if b not in r.by]
+            r.targets += [t for t in targets if t not in r.targets and t not in r.by]
+    return readings
+
+
 def _order_subject(trig: Trigger, roles: Roles) -> bool:
     """'The Order imposes new sanctions on X', 'signed an Executive Order imposing sanctions on X': the
     order's signer takes the measure."""
@@ -329,9 +406,67 @@ def _is_subject(ctx: DocContext, m) -> bool:
     """The mention is the subject of its clause ('OFAC is publishing the names of persons that ...'); a
     possessor is not enough ('the Customs and Border Protection's forced labor division')."""
     for tok in ctx.doc[m.token_start:m.token_end]:
-        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj"):
-            return True
+        # "the Treasury's Office of Foreign Assets Control (OFAC) is publishing": through appositions,
+        # compounds and "of" inside the name, not through a possessor
+        for _ in range(5):
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if tok.dep_ in ("appos", "compound", "flat", "pobj", "prep") and tok.head is not tok and (
+                    tok.dep_ != "pobj" or tok.head.lower_ == "of"):
+                tok = tok.head
+                continue
+            break
     return False
+
+
+LISTED_GROUP = re.compile(
+    r"\b(?:to|on|against)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w.-]+\s+){0,3}(?:companies|entities|firms|organizations|"
+    r"bureaus|institutes|universities|individuals|persons|parties|subsidiaries|affiliates)\b", re.I)
+
+
+def _listings_from_export_bans(ctx: DocContext, clusters: list) -> None:
+    """'the Commerce Department's export restrictions ... to ban the sale of U.S. products to 20 Chinese police
+    bureaus ... and eight Chinese companies' in a text that calls the measure 'the Commerce Department's
+    list': export restrictions on a number of organisations by the body that keeps the Entity List (an
+    ADMINISTERS relation of this document) are additions to that list."""
+    lists: dict[str, str] = {}
+    for r in ctx.doc._.pg_relations or []:
+        if getattr(r, "type", None) == "ADMINISTERS" and any("entity list" in n for n in ctx.names(r.target)):
+            lists[r.source] = r.target
+    if not lists:
+        return
+    text = ctx.doc.text
+    for c in clusters:
+        if c.kind != "export_control" or c.status != "enacted":
+            continue
+        owner = next((b for b in c.by if b in lists), None)
+        if owner is None or not any(LISTED_GROUP.search(text[s:e]) for s, e in c.evidence):
+            continue
+        c.kind = "entity_listing"
+        if lists[owner] not in c.under:
+            c.under.append(lists[owner])
+
+
+def _same_actors(ctx: DocContext, part_of: dict[str, set[str]]) -> dict[str, set[str]]:
+    """For merging only: 'Trump banned imports of cotton' and 'the Trump administration announced ...
+    restrictions on imports' name one actor. A Person counts as part of the '<surname> administration'."""
+    admins = {}
+    for rec in ctx.entities.values():
+        if rec.type == "Authority":
+            for n in [rec.name, *rec.aliases]:
+                m = re.match(r"^(?:the\s+)?([A-Z][\w-]+)\s+administration$", n.strip(), re.I)
+                if m:
+                    admins[m.group(1).lower()] = rec.id
+    if not admins:
+        return part_of
+    out = {k: set(v) for k, v in part_of.items()}
+    for rec in ctx.entities.values():
+        if rec.type != "Person":
+            continue
+        surname = rec.name.split()[-1].lower() if rec.name.split() else ""
+        if surname in admins:
+            out.setdefault(rec.id, set()).add(admins[surname])
+    return out
 
 
 def _part_of(doc: Doc) -> dict[str, set[str]]:

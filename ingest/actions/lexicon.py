@@ -26,6 +26,7 @@ class TriggerEntry:
     target_preps: tuple[str, ...] = ()
     needs_light_verb: bool = False
     veto: tuple[str, ...] = ()
+    lifted: bool = False  # the word itself undoes a measure ("unblocked", "unfrozen")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def _entries(raw: dict) -> dict[str, TriggerEntry]:
             target_preps=_words(spec.get("target_preps"), lemma),
             needs_light_verb=bool(spec.get("needs_light_verb")),
             veto=_words(spec.get("veto"), lemma),
+            lifted=bool(spec.get("lifted")),
         )
     return out
 

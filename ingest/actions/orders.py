@@ -58,6 +58,9 @@ REVOCATION = re.compile(
     + r"(?:revoke|terminate)\b|\bterminat(?:e|es|ing)" + _S + r"the" + _S + r"[\w\s]{1,30}?sanctions" + _S
     + r"program", re.I)
 TITLE_WORDS = re.compile(r"[\w\u2019'.-]+")
+# "... Undermine the Sovereignty and Territorial Integrity of Ukraine": the state the order protects.
+PROTECTED = re.compile(r"\b(?:sovereignty|integrity|independence|security|support|supporting|people|citizens|"
+                       r"allies|partners|defense|defence) (?:of|for|to) (?:the )?$")
 US_NAMES = {"united states", "u.s.", "us", "usa", "america", "united states of america"}
 
 
@@ -153,7 +156,8 @@ def _title_targets(ctx: DocContext, exclude: set[str]) -> list[str]:
             continue
         for n in names:
             words = " ".join(TITLE_WORDS.findall(n))
-            if len(words) >= 4 and f" {words} " in low:
+            at = low.find(f" {words} ")
+            if len(words) >= 4 and at >= 0 and not PROTECTED.search(low[:at + 1]):
                 out.append(rec.id)
                 break
     return out
@@ -189,11 +193,8 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
             m = pat.search(text)
             if m is None:
                 continue
-            if kind == "visa_restriction":
-                under = immigration or laws
-            else:
-                under = economic or laws
-            add(kind, "enacted", m.start(), under)
+            # entry is suspended under the immigration statute, property blocked under IEEPA and the NEA
+            add(kind, "enacted", m.start(), (immigration if kind == "visa_restriction" else economic) or laws)
     m = REVOCATION.search(text)
     if m is not None and (lifting or not out):
         add("sanction", "lifted", m.start(), economic or laws)

@@ -400,7 +400,9 @@ class RoleReader:
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
                 r.background = v.dep_ == "relcl"  # "X, which was designated in 2007": an earlier measure
-            if not subj and not targets:
+            if not targets and (not subj or subj[0].pos_ in ("VERB", "AUX")):
+                # no subject, or a garbled one ("DJI ..., supplies drones to the Xinjiang Public Security
+                # Bureau was sanctioned by OFAC"): the name just before the verb group
                 targets += self.scan_left(ctx, v.i)
             self._put_targets(ctx, r, targets)
             self._put_by(ctx, r, self.agent(ctx, v))

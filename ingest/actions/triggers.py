@@ -99,12 +99,30 @@ class TriggerFinder:
                     owner = ctx.mention(subj.i)
             elif j >= 1 and doc[j].text in POSSESSIVE:
                 owner = ctx.mention(j - 1)
+            elif any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc[j + 1:m.token_start]):
+                # "The UK first got the ball rolling with the 2015 Modern Slavery Act": a dated statute in a
+                # clause whose subject is a state is the law that state passed
+                owner = self._clause_state(ctx, doc[m.token_start:m.token_end].root)
             if owner is None or ctx.etype(owner) not in ("Person", "Country"):
                 continue
             root = doc[m.token_start:m.token_end].root
             if root.i not in taken:
                 out.append(Trigger(root, "legislation", False, None, legislation=True, sponsor=owner))
         return out
+
+    def _clause_state(self, ctx: DocContext, law: Token) -> Mention | None:
+        if law.dep_ != "pobj" or law.head.dep_ != "prep":
+            return None
+        verb = law.head.head
+        for _ in range(3):
+            for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+                m = ctx.mention(subj.i)
+                if m is not None and ctx.etype(m) == "Country":
+                    return m
+            if verb.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or verb.head is verb:
+                break
+            verb = verb.head
+        return None
 
     # -- single tokens -----------------------------------------------------------------------------------
     def _token_trigger(self, ctx: DocContext, tok: Token) -> Trigger | None:
@@ -119,6 +137,8 @@ class TriggerFinder:
             if entry is None:
                 return None
             return self._verb_trigger(ctx, tok, entry)
+        if tok.pos_ == "ADJ" and tok.lower_.endswith("ed"):
+            return self._undoing_participle(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma in lex.legislation_nouns:
                 for acl in _children(tok, ("acl", "relcl")):  # the parser labels "legislation to X" either way
@@ -129,6 +149,17 @@ class TriggerFinder:
                 return None
             return self._noun_trigger(tok, entry)
         return None
+
+    def _undoing_participle(self, tok: Token) -> Trigger | None:
+        """'persons whose property and interests in property have been unblocked': the small parser tags
+        the participle of an undoing verb as an adjective; the property it applies to comes just before."""
+        entry = self.lex.verbs.get(tok.lower_[:-2]) or self.lex.verbs.get(tok.lower_[:-1])
+        if entry is None or not entry.lifted:
+            return None
+        doc = tok.doc
+        start = max(tok.sent.start, tok.i - 10)
+        kind = next((entry.objects[_lemma(t)] for t in doc[start:tok.i] if _lemma(t) in entry.objects), entry.kind)
+        return Trigger(tok, kind, True, entry, lifted=True) if kind else None
 
     def _verb_trigger(self, ctx: DocContext, tok: Token, entry: TriggerEntry) -> Trigger | None:
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep"):
@@ -149,7 +180,7 @@ class TriggerFinder:
             kind = self._refine(tok, kind, verb=True)
         if kind is None:
             return None
-        return Trigger(tok, kind, True, entry)
+        return Trigger(tok, kind, True, entry, lifted=entry.lifted)
 
     def _noun_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
         if tok.dep_ == "compound":  # "sanctions programs", "sanctions implications": a modifier, not a measure
