@@ -421,3 +421,18 @@ def test_garbled_passive_takes_the_name_before_the_verb_and_threats_are_proposed
             "tariffs on its exports.")
     t = one(actions(nlp, text), "tariff")
     assert t.status == "proposed" and t.targets == ["china"] and t.by == ["united-states"] and t.date is None
+
+
+def test_dated_statute_in_a_states_clause_is_that_states_law(nlp) -> None:
+    # seed 001
+    text = "The UK first got the ball rolling with the 2015 Modern Slavery Act that mandated reporting requirements."
+    a = one(actions(nlp, text), "legislation")
+    assert a.by == ["united-kingdom"] and a.date == "2015" and a.status == "enacted" and a.under
+
+
+def test_earlier_measures_an_order_follows_are_not_the_signers(nlp) -> None:
+    # corpora/whitehouse statements-releases 2021-09-17 (Ethiopia fact sheet)
+    text = ("Today, President Joe Biden signed an Executive Order on Ethiopia.\n\n"
+            "This Executive Order follows sanctions and visa restrictions the United States has already imposed.")
+    found = titled_actions(nlp, text, "FACT SHEET: Actions in Response to the Crisis in Ethiopia", "2021-09-17")
+    assert not [a for a in found if "joe-biden" in a.by]

@@ -44,10 +44,14 @@ EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+# "a series of actions / a package of measures": a bundle of different measures, reported as one.
+PACKAGE_ITEMS = {"action", "step", "measure"}
+PACKAGES = {"series", "set", "package", "raft", "slew", "range", "suite"}
 # "X faces / risks sanctions": the measure is threatened, not taken (unless in the past: "faced").
 THREAT_VERBS = {"face", "risk"}
 # Instruments a President signs: "The Order imposes new sanctions on ..." is the signer's measure.
 ORDER_NOUNS = {"order", "proclamation", "memorandum", "nspm", "determination"}
+ORDER_VERBS = {"authorize", "authorise", "broaden", "direct", "block", "suspend", "prohibit", "restrict"}
 
 
 @Language.factory("pg_actions")
@@ -132,7 +136,7 @@ class ActionComponent:
                 continue  # "violations of US sanctions": the name of a regime, not a measure
             implied = False
             signed = False
-            if not roles.by and _order_subject(trig, roles):
+            if not roles.by and _order_subject(trig, roles, self.lex):
                 if not president:
                     president.append(signer(ctx))
                 if president[0]:
@@ -193,6 +197,10 @@ class ActionComponent:
             for new_kind, actor_names in upgrades.items():
                 if any(ctx.names(b) & set(actor_names) for b in roles.by):
                     return new_kind
+        tok = trig.token
+        if (not trig.is_verb and tok.lemma_.lower() in PACKAGE_ITEMS and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in PACKAGES):
+            return "other"  # "a series of actions targeting China's trade, cyber, and economic policies"
         return kind
 
     def _continue_list(self, earlier: list[Reading], roles: Roles) -> str | None:
@@ -385,16 +393,22 @@ def _apply_summaries(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
     return readings
 
 
-def _order_subject(trig: Trigger, roles: Roles) -> bool:
+def _order_subject(trig: Trigger, roles: Roles, lex: Lexicon) -> bool:
     """'The Order imposes new sanctions on X', 'signed an Executive Order imposing sanctions on X': the
-    order's signer takes the measure."""
+    order's signer takes the measure (not in 'This Executive Order follows sanctions the United States has
+    already imposed': the verb must be one that takes or undoes a measure)."""
     verb = roles.head_verb if roles.head_verb is not None else (trig.token if trig.is_verb else None)
     if verb is None:
         return False
+    measure_verb = False
     for _ in range(3):
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ORDER_NOUNS for c in verb.children):
+        lemma = verb.lemma_.lower()
+        measure_verb = measure_verb or verb is trig.token or lemma in lex.light_verbs or (
+            lemma in lex.lifted_heads or lemma in ORDER_VERBS)
+        if measure_verb and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ORDER_NOUNS
+                                for c in verb.children):
             return True
-        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ORDER_NOUNS:
+        if measure_verb and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in ORDER_NOUNS:
             return True
         if verb.dep_ not in ("conj", "xcomp"):
             break
