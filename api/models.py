@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.runner import IngestReport
+
 
 def _example(example: dict) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": [example]})
@@ -368,22 +370,16 @@ class DocumentIn(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict)
 
 
-class IngestResult(BaseModel):
+class IngestResult(IngestReport):
+    """The runner's report of an ingest, plus the documents posted."""
+
     model_config = ConfigDict(
-        extra="allow",
         json_schema_extra={"examples": [{
             "documents": [{"id": "3f2a9c1e5b7d8a10", "title": "Treasury sanctions Acme", "source": "api"}],
             "documents_new": 1, "documents_unchanged": 0, "documents_failed": 0, "entities": 3, "actions": 1,
             "relations": 0, "failures": []}]},
     )
     documents: list[DocumentSummary]
-    documents_new: int = 0
-    documents_unchanged: int = 0
-    documents_failed: int = 0
-    entities: int = 0
-    actions: int = 0
-    relations: int = 0
-    failures: list[Any] = Field(default_factory=list)
 
 
 class CentralActor(BaseModel):

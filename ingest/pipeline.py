@@ -6,8 +6,6 @@ worker processes here or on a distributed engine, with no global state beyond th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import spacy
 from spacy.language import Language
 
@@ -73,8 +71,3 @@ def to_extraction(doc, document: Document) -> Extraction:
         actions=list(doc._.pg_actions or []),
         relations=list(doc._.pg_relations or []),
     )
-
-
-def token_count(documents: Iterable[Document]) -> int:
-    """Cheap whitespace token estimate for progress reporting."""
-    return sum(len(d.text.split()) for d in documents)

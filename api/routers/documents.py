@@ -92,7 +92,7 @@ def post_documents(
     with _INGEST_LOCK:  # one ingest at a time: the spaCy pipeline is shared and not thread-safe
         nlp = _nlp(request, settings)
         report = ingest_documents(store, docs, settings, processes=1, nlp=nlp)
-    data = report.model_dump() if hasattr(report, "model_dump") else dict(report)
+    data = report.model_dump()
     data["documents"] = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
                           "url": d.url} for d in docs]
     return data
