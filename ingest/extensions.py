@@ -45,7 +45,17 @@ _EXTENSIONS: dict[str, object] = {
     "pg_entities": None,
     "pg_relations": None,
     "pg_actions": None,
+    "text_cache": None,
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """The document text, built once per Doc: spaCy's `doc.text` joins every token on each call, and the
+    components read it many times per document."""
+    text = doc._.text_cache
+    if text is None:
+        text = doc._.text_cache = doc.text
+    return text
 
 
 def register() -> None:

@@ -22,6 +22,7 @@ from ingest.actions.modality import is_capability, is_negated, is_ongoing, statu
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
+from ingest.extensions import doc_text
 
 SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|february|march|april|may|june|july|"
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
@@ -85,7 +86,7 @@ class ActionComponent:
         part_of = _part_of(doc)
         clusters = merge(readings, _same_actors(ctx, part_of), published.isoformat() if published else None)
         _listings_from_export_bans(ctx, clusters)
-        doc._.pg_actions = to_actions(clusters, doc.text, part_of)
+        doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
 
     # -- readings --------------------------------------------------------------------------------------
@@ -449,7 +450,7 @@ def _listings_from_export_bans(ctx: DocContext, clusters: list) -> None:
             lists[r.source] = r.target
     if not lists:
         return
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     for c in clusters:
         if c.kind != "export_control" or c.status != "enacted":
             continue

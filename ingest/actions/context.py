@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extensions import EntityRecord, Mention
+from ingest.extensions import EntityRecord, Mention, doc_text
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
@@ -124,7 +124,7 @@ def _paragraph_break(prev: Token, tok: Token) -> bool:
         return True
     # A short line without closing punctuation is a heading ("A Multilateral Approach"); long unpunctuated
     # lines are hard wrapping.
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     line_end = prev.idx if prev.is_space else prev.idx + len(prev.text)
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[line_start:line_end].strip()

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
+from ingest.extensions import doc_text
 
 _S = r"\s+"
 AUTHORITY = re.compile(r"\bby\s+the\s+authority\s+vested\s+in\s+me\s+as\s+president\b", re.I)
@@ -103,7 +104,7 @@ def _country_us(ctx: DocContext) -> str | None:
 def signer(ctx: DocContext) -> str | None:
     """The President who signs the order: 'I, JOSEPH R. BIDEN JR., President ...', the signature line at
     the end, or a fact sheet's 'President Donald J. Trump signed an Executive Order'."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     m = SIGNATURE.search(text) or SIGNED.search(text)
     if m:
         pid = _person_named(ctx, m["name"])
@@ -166,7 +167,7 @@ def _title_targets(ctx: DocContext, exclude: set[str]) -> list[str]:
 def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
     """The measures of a presidential order, one reading per kind (evidence: the first operative
     sentence of that kind)."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     if not is_order(text):
         return []
     president = signer(ctx)

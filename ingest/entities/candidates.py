@@ -31,6 +31,7 @@ from ingest.entities.typing import (
     law_kind,
     org_type,
 )
+from ingest.extensions import doc_text
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
 from ingest.names import NAME_PARTICLES, norm
@@ -214,7 +215,7 @@ def _person_follows(doc: Doc, e: int) -> bool:
 
 
 def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: str | None = None) -> list[Cand]:
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     out: list[Cand] = []
     for c in find_citations(text):
         if c.parent is not None:
@@ -321,7 +322,7 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
     """Markdown bold names: Treasury releases bold each designated person or entity at first mention
     ("** Natalya Valeryevna Popova** (Popova) is ..."). NER often misses names next to the markers."""
     out: list[Cand] = []
-    for m in _BOLD.finditer(doc.text if text is None else text):
+    for m in _BOLD.finditer(doc_text(doc) if text is None else text):
         toks = _span_tokens(doc, m.start(1), m.end(1))
         if toks is None:
             continue

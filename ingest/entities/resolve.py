@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.extensions import EntityRecord, Mention
+from ingest.extensions import EntityRecord, Mention, doc_text
 from ingest.names import norm, person_canonical, slug
 
 _AKA = re.compile(
@@ -67,7 +67,7 @@ def _key(doc: Doc, c: Cand, lex_norms: dict[str, str]) -> str:
 def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]]:
     """(defining candidate, alias text, alias char start, alias char end) for parenthesised short
     forms and a.k.a. lists right after a candidate."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[Cand, str, int, int]] = []
     prev_of: dict[int, Cand] = {}
     for a, b in zip(chosen, chosen[1:], strict=False):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ingest.contract import Relation, Span
-from ingest.extensions import EntityRecord, Mention
+from ingest.extensions import EntityRecord, Mention, doc_text
 from ingest.lexicon import Lexicon
 from policygraph.ontology import ONTOLOGY
 
@@ -51,7 +51,7 @@ class Context:
                 ctx.sent_mentions[ctx.sent_of[m.token_start]].append(m)
         # paragraphs: blank-line separated when the text has blank lines (hard-wrapped documents),
         # else one per line
-        text = doc.text
+        text = doc_text(doc)
         sep = re.compile(r"\n[ \t\u00a0]*\n") if re.search(r"\n[ \t\u00a0]*\n", text) else re.compile(r"\n")
         starts = [0] + [m.end() for m in sep.finditer(text)]
         ctx.paragraph_of_char = starts
