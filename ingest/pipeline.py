@@ -43,6 +43,7 @@ def extract_batch(nlp: Language, documents: list[Document], batch_size: int = 16
     docs = []
     for d in documents:
         doc = nlp.make_doc(d.text)
+        doc._.text_cache = d.text  # spaCy keeps the text verbatim; saves the components rebuilding it
         doc._.published = d.published
         doc._.doc_id = d.id
         doc._.title = d.title

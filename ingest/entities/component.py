@@ -34,6 +34,7 @@ from ingest.entities.candidates import (
     suffix_cands,
 )
 from ingest.entities.resolve import resolve
+from ingest.extensions import doc_text
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
 
@@ -65,7 +66,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)  # built from the tokens on every access: read it once per Doc
         excluded = excluded_ranges(text)
         fixed: list[Cand] = lexicon_cands(doc, self.lex, self.trie)
         fixed += citation_cands(doc, self.law_norms, self.lex, text)
