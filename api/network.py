@@ -77,12 +77,8 @@ class NetworkBuilder:
             found: list[str] = []
             rows = run(self.store, "network_relations", ids=frontier, limit=self.scan * len(frontier))
             for row in sorted(rows, key=lambda r: (r["source"], r["target"], r["type"], r.get("title") or "")):
-                other = row["other"]
-                new = other["id"] not in self.nodes
-                if not self._admit(other, hop):
+                if not self._reach(row["other"], hop, found):
                     continue
-                if new:
-                    found.append(other["id"])
                 self._edge(row["source"], row["target"], row["type"], "relation", row.get("evidence") or 1, None,
                            title=row.get("title"))
             rows = run(self.store, "network_actions", ids=frontier, scan=self.scan, limit=self.scan * 8)
@@ -92,15 +88,20 @@ class NetworkBuilder:
                 pair = self._action_edge(row)
                 if pair is None:
                     continue
-                other = row["other"]
-                new = other["id"] not in self.nodes
-                if not self._admit(other, hop):
+                if not self._reach(row["other"], hop, found):
                     continue
-                if new:
-                    found.append(other["id"])
                 self._edge(*pair, row["evidence"], row["action_id"])
             frontier = sorted(set(found))
         self._finish()
+
+    def _reach(self, other: dict, hop: int, found: list[str]) -> bool:
+        """Admit a neighbour; one seen for the first time joins the next hop's frontier."""
+        new = other["id"] not in self.nodes
+        if not self._admit(other, hop):
+            return False
+        if new:
+            found.append(other["id"])
+        return True
 
     @staticmethod
     def _action_rows(rows: list[dict]) -> list[dict]:
