@@ -45,17 +45,43 @@ _EXTENSIONS: dict[str, object] = {
     "pg_entities": None,
     "pg_relations": None,
     "pg_actions": None,
-    "text_cache": None,
 }
+
+
+# Caches kept in doc.user_data (spaCy's free-form per-Doc dict) rather than doc._ extensions: these are read
+# tens of thousands of times per document and every doc._ access builds a new Underscore object.
+TEXT_KEY = "pg_text"
+TOKENS_KEY = "pg_tokens"
 
 
 def doc_text(doc: Doc) -> str:
     """The document text, built once per Doc: spaCy's `doc.text` joins every token on each call, and the
     components read it many times per document."""
-    text = doc._.text_cache
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc._.text_cache = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_tokens(doc: Doc) -> list:
+    """The document's Token objects, built once per Doc: `doc[i]` and `for t in doc` make a new Token object
+    on every access, and the rules walk each document many times (profiling showed Token creation as the
+    single largest cost of the components). Use it for read-only walks after the model has run."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None:  # built after the model has run; nothing retokenizes later
+        tokens = doc.user_data[TOKENS_KEY] = list(doc)
+    return tokens
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without building the Span and its tokens: the text between the first token's
+    start and the last token's end (what spaCy returns)."""
+    toks = doc_tokens(doc)
+    end = min(end, len(toks))
+    if end <= start:
+        return ""
+    last = toks[end - 1]
+    return doc_text(doc)[toks[start].idx : last.idx + len(last.text)]
 
 
 def register() -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
+from ingest.extensions import doc_tokens
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 # The files this module owns (triggers.yaml in the same folder belongs to the actions component).
 LEXICON_FILES = ("authorities.yaml", "countries.yaml", "places.yaml", "organizations.yaml", "persons.yaml", "laws.yaml")
@@ -77,7 +79,8 @@ class TokenTrie:
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, list[FormHit]]]:
         """Yield (token_start, token_end, hits) for the longest form starting at each token."""
-        words = [(i, t.text) for i, t in enumerate(doc) if not t.is_space]
+        toks = doc_tokens(doc)
+        words = [(i, t.text) for i, t in enumerate(toks) if not t.is_space]
         n = len(words)
         for k in range(n):
             best: tuple[int, list[FormHit]] | None = None

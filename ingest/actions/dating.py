@@ -27,15 +27,15 @@ def date_spans(ctx: DocContext) -> list[Span]:
 def _dates_an_instrument(ctx: DocContext, ent: Span) -> bool:
     """'Executive Order 13850 of November 1, 2018', 'Proclamation 8693 of July 24, 2011': the date of the
     instrument cited, not of the measure reported."""
-    doc = ctx.doc
+    toks = ctx.tokens
     j = ent.start - 1
-    if j < 1 or doc[j].lower_ != "of":
+    if j < 1 or toks[j].lower_ != "of":
         j = ent.start  # the tagger may take "of" into the DATE entity
-        if doc[j].lower_ != "of":
+        if toks[j].lower_ != "of":
             return False
-    prev = doc[j - 1]
+    prev = toks[j - 1]
     m = ctx.mention(prev.i)
-    return (m is not None and ctx.etype(m) == "Law") or (prev.like_num and j >= 2 and doc[j - 2].lower_ in (
+    return (m is not None and ctx.etype(m) == "Law") or (prev.like_num and j >= 2 and toks[j - 2].lower_ in (
         "order", "proclamation", "memorandum", "directive"))
 
 

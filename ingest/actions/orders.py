@@ -185,7 +185,7 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
     lifting = bool(re.search(r"\b(?:revocation|revoking|terminating|termination|lifting)\b", title))
 
     def add(kind: str, status: str, char: int, under: list[str]) -> None:
-        tok = ctx.doc[_token_at(ctx, char, starts)]
+        tok = ctx.tokens[_token_at(ctx, char, starts)]
         out.append(Reading(kind=kind, status=status, by=list(by), targets=list(targets), under=list(under),
                            date=published, evidence=ctx.unit_chars(tok), token_i=tok.i))
 

@@ -139,7 +139,8 @@ class RoleReader:
         """The run of noun phrases starting at token i: 'X, Y, and Z' up to a clause boundary.
         examples=False stops at 'including' (an actor list ends there: 'by the U.S., including ...')."""
         doc = ctx.doc
-        _, end = ctx.unit(doc[min(i, len(doc) - 1)])
+        toks = ctx.tokens
+        _, end = ctx.unit(toks[min(i, len(doc) - 1)])
         out: list[Mention] = []
         skip = False  # inside "of ..." after a name: part of that name's phrase
         j, steps = i, 0
@@ -147,13 +148,13 @@ class RoleReader:
             steps += 1
             m = ctx.mention(j)
             if m is not None:
-                based = (m.token_end + 1 < end and doc[m.token_end].text in ("-", "\u2013")
-                         and doc[m.token_end + 1].lower_ in ("based", "headquartered", "registered", "owned"))
+                based = (m.token_end + 1 < end and toks[m.token_end].text in ("-", "\u2013")
+                         and toks[m.token_end + 1].lower_ in ("based", "headquartered", "registered", "owned"))
                 if not skip and not based and not ctx.is_possessor(m) and not self.is_qualifier(ctx, m):
                     out.append(m)
                 j = max(m.token_end, j + 1)
                 continue
-            t = doc[j]
+            t = toks[j]
             low = t.lower_
             if t.is_space:
                 j += 1
@@ -161,13 +162,13 @@ class RoleReader:
             if low in (",", "and", "or", "&"):
                 skip = False
             elif low == "of":
-                prev = doc[j - 1] if j > 0 else None
+                prev = toks[j - 1] if j > 0 else None
                 if prev is None or not (prev.like_num or prev.lower_ in QUANTIFIERS):
                     skip = True
-            elif low == "as" and j + 1 < end and doc[j + 1].lower_ == "well":
+            elif low == "as" and j + 1 < end and toks[j + 1].lower_ == "well":
                 j += 2  # "as well as"
                 continue
-            elif low == "such" and j + 1 < end and doc[j + 1].lower_ == "as":
+            elif low == "such" and j + 1 < end and toks[j + 1].lower_ == "as":
                 j += 2
                 continue
             elif not examples and low in ("including", "includes", "include", "like", "such"):
@@ -176,7 +177,7 @@ class RoleReader:
                 pass
             elif low == ":" and not out:
                 pass  # "five PRC entities: A; B; and C"
-            elif low == ";" and out and j + 1 < end and (ctx.mention(j + 1) is not None or doc[j + 1].lower_ == "and"):
+            elif low == ";" and out and j + 1 < end and (ctx.mention(j + 1) is not None or toks[j + 1].lower_ == "and"):
                 skip = False
             elif (low in STOP_WORDS or (t.is_punct and low not in ("(", ")", "-", "\u2013", "\"", "'"))
                   or (t.pos_ in ("VERB", "AUX", "SCONJ") and t.dep_ not in ("amod", "compound"))):
@@ -188,8 +189,9 @@ class RoleReader:
         """A name that only qualifies an unnamed head: 'Chinese government and Communist Party officials',
         'Huawei executives'. Such groups are not targets (JUDGMENT_CALLS: unnamed groups give [])."""
         doc = ctx.doc
+        toks = ctx.tokens
         end = m.token_end
-        if end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and doc[end + 1].lower_ in (
+        if end + 1 < len(doc) and toks[end].text in ("-", "\u2013") and toks[end + 1].lower_ in (
                 "based", "headquartered", "registered", "owned", "linked", "backed", "controlled", "flagged"):
             return True  # "Moscow-based Ardis-Bearings LLC", "Iran-backed militias"
         root = doc[m.token_start:m.token_end].root
@@ -206,14 +208,14 @@ class RoleReader:
 
     def scan_left(self, ctx: DocContext, i: int) -> list[Mention]:
         """The noun phrase run that ends just before token i (skipping auxiliaries and adverbs)."""
-        doc = ctx.doc
-        start, _ = ctx.unit(doc[i])
+        toks = ctx.tokens
+        start, _ = ctx.unit(toks[i])
         j = i - 1
-        while j >= start and (doc[j].lower_ in SKIP_BEFORE or doc[j].pos_ in ("AUX", "ADV", "PART")
-                              or doc[j].ent_type_ == "DATE") and ctx.mention(j) is None:
+        while j >= start and (toks[j].lower_ in SKIP_BEFORE or toks[j].pos_ in ("AUX", "ADV", "PART")
+                              or toks[j].ent_type_ == "DATE") and ctx.mention(j) is None:
             j -= 1
         out: list[Mention] = []
-        if j >= start and ctx.mention(j) is None and doc[j].lower_ not in RELATIVIZERS:
+        if j >= start and ctx.mention(j) is None and toks[j].lower_ not in RELATIVIZERS:
             return out  # "specialists would designate": the phrase before the verb does not end in a name
         while j >= start:
             m = ctx.mention(j)
@@ -221,7 +223,7 @@ class RoleReader:
                 out.append(m)
                 j = m.token_start - 1
                 continue
-            t = doc[j]
+            t = toks[j]
             if t.lower_ in RELATIVIZERS and not out:
                 j -= 1
                 continue
@@ -420,8 +422,8 @@ class RoleReader:
                 for c in _children(o, ("conj",)):
                     objs += self.trade_partners(ctx, c)
             first = v.i + 1
-            doc = ctx.doc
-            while first < len(doc) and (doc[first].dep_ in ("prt", "advmod", "npadvmod") or doc[first].is_space):
+            toks = ctx.tokens
+            while first < len(toks) and (toks[first].dep_ in ("prt", "advmod", "npadvmod") or toks[first].is_space):
                 first += 1
             objs += self.scan_right(ctx, first)
             objs += self.prep_objects(ctx, v, ("on", "against"))
@@ -584,15 +586,16 @@ class RoleReader:
     def _after_list(self, ctx: DocContext, v: Token) -> list[Mention]:
         """'added eight firms to its blacklist, including drone maker DJI': the list's examples."""
         doc = ctx.doc
+        toks = ctx.tokens
         for p in _children(v, ("prep",)):
             if p.lower_ in ("to", "on"):
                 for t in p.subtree:
                     if t.lower_ in ("including", "namely", "among"):
                         return self.scan_right(ctx, t.i + 1)
                 j = p.right_edge.i + 1
-                while j < len(doc) and doc[j].lower_ in (",", "—", "-"):
+                while j < len(doc) and toks[j].lower_ in (",", "—", "-"):
                     j += 1
-                if j < len(doc) and doc[j].lower_ in ("including", "such", "namely", "among"):
+                if j < len(doc) and toks[j].lower_ in ("including", "such", "namely", "among"):
                     return self.scan_right(ctx, j + 1)
         return []
 
@@ -605,20 +608,20 @@ class RoleReader:
 
     def positional_requesters(self, ctx: DocContext, tok: Token) -> list[Mention]:
         """'the arrest of Meng in Canada, at the request of the United States': within a few tokens."""
-        doc = ctx.doc
+        toks = ctx.tokens
         _, end = ctx.unit(tok)
         for j in range(tok.i + 1, min(tok.i + 14, end - 2)):
-            if doc[j].lemma_.lower() in ("request", "behest") and doc[j + 1].lower_ == "of":
+            if toks[j].lemma_.lower() in ("request", "behest") and toks[j + 1].lower_ == "of":
                 return self.scan_right(ctx, j + 2)
         return []
 
     def light_verb_before(self, ctx: DocContext, n: Token) -> Token | None:
         """A light verb just before a noun trigger ('imposed sanctions', 'imposed new sanctions') when
         the parse did not attach them."""
-        doc = ctx.doc
+        toks = ctx.tokens
         s, _ = ctx.unit(n)
         for j in range(n.i - 1, max(s, n.i - 5) - 1, -1):
-            t = doc[j]
+            t = toks[j]
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.light_verbs:
                 return t
             if t.pos_ not in ("DET", "ADJ", "ADV", "NUM") and t.dep_ not in ("amod", "compound"):

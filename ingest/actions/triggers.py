@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ingest.actions.context import POSSESSIVE, DocContext
 from ingest.actions.lexicon import LIST_ADDITION, LIST_REMOVAL, Lexicon, TriggerEntry
-from ingest.extensions import Mention
+from ingest.extensions import Mention, doc_tokens
 
 GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are weaker than specific ones
 
@@ -49,6 +49,7 @@ class TriggerFinder:
 
     def find(self, ctx: DocContext) -> list[Trigger]:
         doc = ctx.doc
+        toks = ctx.tokens
         out: list[Trigger] = []
         taken: set[int] = set()
         for match_id, start, end in self.matcher(doc):
@@ -56,7 +57,7 @@ class TriggerFinder:
             kind = self.lex.phrases[doc.vocab.strings[match_id]]
             out.append(Trigger(span.root, kind, span.root.pos_ in ("VERB", "AUX"), phrase=True))
             taken.update(range(start, end))
-        for tok in doc:
+        for tok in toks:
             if tok.i in taken or not tok.is_alpha:
                 continue
             trig = self._token_trigger(ctx, tok)
@@ -79,6 +80,7 @@ class TriggerFinder:
         Act' is a legislation action by Hawley (a bill he introduced); a state's own law ('France ... its
         2017 Duty of Vigilance Law') is one that state passed."""
         doc = ctx.doc
+        toks = ctx.tokens
         out = []
         for m in doc._.pg_mentions or []:
             rec = ctx.record(m.entity_id)
@@ -87,19 +89,19 @@ class TriggerFinder:
             if not any(w in m.text.lower() for w in ("act", "bill", "law")):
                 continue
             j = m.token_start - 1
-            while j >= 0 and (doc[j].lower_ in ("the", "a") or doc[j].like_num) and ctx.mention(j) is None:
+            while j >= 0 and (toks[j].lower_ in ("the", "a") or toks[j].like_num) and ctx.mention(j) is None:
                 j -= 1
             owner = None
-            if j >= 0 and doc[j].lower_ == "its":
+            if j >= 0 and toks[j].lower_ == "its":
                 # "France ... with its 2017 Duty of Vigilance Law": the clause's subject owns the law
-                verb = doc[j].head
+                verb = toks[j].head
                 while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                     verb = verb.head
                 for subj in (c for c in verb.children if c.dep_ == "nsubj"):
                     owner = ctx.mention(subj.i)
-            elif j >= 1 and doc[j].text in POSSESSIVE:
+            elif j >= 1 and toks[j].text in POSSESSIVE:
                 owner = ctx.mention(j - 1)
-            elif any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in doc[j + 1:m.token_start]):
+            elif any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in toks[j + 1:m.token_start]):
                 # "The UK first got the ball rolling with the 2015 Modern Slavery Act": a dated statute in a
                 # clause whose subject is a state is the law that state passed
                 owner = self._clause_state(ctx, doc[m.token_start:m.token_end].root)
@@ -156,9 +158,9 @@ class TriggerFinder:
         entry = self.lex.verbs.get(tok.lower_[:-2]) or self.lex.verbs.get(tok.lower_[:-1])
         if entry is None or not entry.lifted:
             return None
-        doc = tok.doc
+        toks = doc_tokens(tok.doc)
         start = max(tok.sent.start, tok.i - 10)
-        kind = next((entry.objects[_lemma(t)] for t in doc[start:tok.i] if _lemma(t) in entry.objects), entry.kind)
+        kind = next((entry.objects[_lemma(t)] for t in toks[start:tok.i] if _lemma(t) in entry.objects), entry.kind)
         return Trigger(tok, kind, True, entry, lifted=True) if kind else None
 
     def _verb_trigger(self, ctx: DocContext, tok: Token, entry: TriggerEntry) -> Trigger | None:
@@ -201,14 +203,14 @@ class TriggerFinder:
 
     def _designate_ok(self, tok: Token) -> bool:
         """'designate X as Y' is a sanctions designation only when Y is a sanctions category."""
-        doc = tok.doc
+        toks = doc_tokens(tok.doc)
         sent_end = tok.sent.end
         for j in range(tok.i + 1, min(tok.i + 12, sent_end)):
-            if doc[j].lower_ != "as":
+            if toks[j].lower_ != "as":
                 continue
             # the words of the "as ..." phrase, up to the next verb or punctuation
             words: set[str] = set()
-            for t in doc[j + 1: min(j + 9, sent_end)]:
+            for t in toks[j + 1: min(j + 9, sent_end)]:
                 if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("-", "(", ")")):
                     break
                 words |= {t.lower_, _lemma(t)}

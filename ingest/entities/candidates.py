@@ -31,7 +31,7 @@ from ingest.entities.typing import (
     law_kind,
     org_type,
 )
-from ingest.extensions import doc_text
+from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
 from ingest.names import NAME_PARTICLES, norm
@@ -171,13 +171,14 @@ def _span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     for s, e, hits in trie.find(doc):
         plain = [h for h in hits if not h.is_title and h.context is None]
         ctx = [h for h in hits if h.context is not None and _country_before(doc, s, lex) == h.context]
         titles = [h for h in hits if h.is_title]
         chosen: FormHit | None = (plain or ctx or [None])[0]
-        if chosen is not None and doc[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and doc[e].pos_ == "NOUN":
+        if chosen is not None and toks[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and toks[e].pos_ == "NOUN":
             continue  # "Chinese military uses": the body word is only a modifier
         if chosen is not None:
             entry = lex.entries[chosen.entry_id]
@@ -193,25 +194,27 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
 
 def _country_before(doc: Doc, s: int, lex: Lexicon) -> str | None:
     """The country named by a demonym or possessive right before token s ("Chinese", "China's")."""
+    toks = doc_tokens(doc)
     i = s - 1
-    while i >= 0 and doc[i].is_space:
+    while i >= 0 and toks[i].is_space:
         i -= 1
     if i < 0:
         return None
-    if doc[i].lower_ in lex.demonyms:
-        return lex.demonyms[doc[i].lower_]
-    if doc[i].text in _POSSESSIVE and i > 0:
+    if toks[i].lower_ in lex.demonyms:
+        return lex.demonyms[toks[i].lower_]
+    if toks[i].text in _POSSESSIVE and i > 0:
         j = i - 1
         for n in (3, 2, 1):  # "People's Republic of China's" .. "China's"
             if j - n + 1 >= 0:
-                form = doc[j - n + 1 : j + 1].text.lower()
+                form = span_text(doc, j - n + 1, j + 1).lower()
                 if form in lex.country_forms:
                     return lex.country_forms[form]
     return None
 
 
 def _person_follows(doc: Doc, e: int) -> bool:
-    return e < len(doc) and doc[e].ent_type_ == "PERSON"
+    toks = doc_tokens(doc)
+    return e < len(doc) and toks[e].ent_type_ == "PERSON"
 
 
 def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: str | None = None) -> list[Cand]:
@@ -225,8 +228,8 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: 
             if pid:
                 entry = lex.entries[pid]
                 c = replace(c, parent=replace(c.parent, id=entry.id, name=entry.name, kind=entry.kind or c.parent.kind))
-        toks = _span_tokens(doc, c.start, c.end)
-        if toks is None:
+        span = _span_tokens(doc, c.start, c.end)
+        if span is None:
             continue
         entry_id = lex_law_norms.get(norm(c.name)) or (
             lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" else None
@@ -234,10 +237,10 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: 
         if entry_id:
             entry = lex.entries[entry_id]
             out.append(
-                Cand(*toks, "Law", P_CITATION, "citation", key=entry.id, name=entry.name, kind=entry.kind, citation=c)
+                Cand(*span, "Law", P_CITATION, "citation", key=entry.id, name=entry.name, kind=entry.kind, citation=c)
             )
         else:
-            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=c.id, name=c.name, kind=c.kind, citation=c))
+            out.append(Cand(*span, "Law", P_CITATION, "citation", key=c.id, name=c.name, kind=c.kind, citation=c))
     # a section cited in full once and later by its number alone ("Section 7031(c)") is the same node;
     # only when the number is unambiguous in the document
     shorts: dict[str, list[Cand]] = {}
@@ -250,11 +253,11 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: 
             full = shorts.get(re.sub(r"\s+", " ", m.group(0)).lower())
             if not full or len({c.key for c in full}) != 1:
                 continue
-            toks = _span_tokens(doc, m.start(), m.end())
-            if toks is None or any(a < toks[1] and toks[0] < b for a, b in taken):
+            span = _span_tokens(doc, m.start(), m.end())
+            if span is None or any(a < span[1] and span[0] < b for a, b in taken):
                 continue
             f = full[0]
-            out.append(Cand(*toks, "Law", P_CITATION, "citation", key=f.key, name=f.name, kind=f.kind))
+            out.append(Cand(*span, "Law", P_CITATION, "citation", key=f.key, name=f.name, kind=f.kind))
     return out
 
 
@@ -264,18 +267,19 @@ _SHORT_SECTION = re.compile(r"\b[Ss]ection\s+\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,
 def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Cand]:
     """Governments as actors: "<demonym> government/regime", "the government of <country>",
     "the <Surname> administration" (not "a Biden administration": indefinite, hypothetical)."""
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     n = len(doc)
-    for i, tok in enumerate(doc):
+    for i, tok in enumerate(toks):
         low = tok.lower_
-        if low in {"government", "regime"} and i > 0 and doc[i - 1].lower_ in lex.demonyms:
-            cid = lex.demonyms[doc[i - 1].lower_]
+        if low in {"government", "regime"} and i > 0 and toks[i - 1].lower_ in lex.demonyms:
+            cid = lex.demonyms[toks[i - 1].lower_]
             out.append(_government(lex, cid, i - 1, i + 1))
-        elif low == "government" and i + 2 < n and doc[i + 1].lower_ == "of":
-            j = i + 2 + (doc[i + 2].lower_ == "the")
+        elif low == "government" and i + 2 < n and toks[i + 1].lower_ == "of":
+            j = i + 2 + (toks[i + 2].lower_ == "the")
             for k in (4, 3, 2, 1):
-                if j + k <= n and doc[j : j + k].text.lower() in lex.country_forms:
-                    out.append(_government(lex, lex.country_forms[doc[j : j + k].text.lower()], i, j + k))
+                if j + k <= n and span_text(doc, j, j + k).lower() in lex.country_forms:
+                    out.append(_government(lex, lex.country_forms[span_text(doc, j, j + k).lower()], i, j + k))
                     break
         elif low == "administration" and i > 0:
             j = i - 1
@@ -283,21 +287,21 @@ def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Can
             while (
                 j >= 0
                 and (
-                    doc[j].text in person_surnames
-                    or doc[j].ent_type_ == "PERSON"
-                    or doc[j].text == "-"
+                    toks[j].text in person_surnames
+                    or toks[j].ent_type_ == "PERSON"
+                    or toks[j].text == "-"
                     or (
                         j >= 2
-                        and doc[j - 1].text == "-"
-                        and doc[j - 2].text in person_surnames
-                        and doc[j].text[:1].isupper()
+                        and toks[j - 1].text == "-"
+                        and toks[j - 2].text in person_surnames
+                        and toks[j].text[:1].isupper()
                     )
                 )
-                and (doc[j].text[:1].isupper() or doc[j].text == "-")
+                and (toks[j].text[:1].isupper() or toks[j].text == "-")
             ):
-                names.insert(0, doc[j].text)
+                names.insert(0, toks[j].text)
                 j -= 1
-            if not names or names[0] == "-" or (j >= 0 and doc[j].lower_ in _INDEFINITE):
+            if not names or names[0] == "-" or (j >= 0 and toks[j].lower_ in _INDEFINITE):
                 continue
             label = "".join(names) if "-" in names else " ".join(names)
             out.append(Cand(j + 1, i + 1, "Authority", P_PATTERN, "pattern", name=f"{label} administration"))
@@ -321,17 +325,18 @@ _BOLD = re.compile(r"\*\*[\s\u00a0]*([^*\n]{2,120}?)[\s\u00a0]*\*\*")
 def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | None = None) -> list[Cand]:
     """Markdown bold names: Treasury releases bold each designated person or entity at first mention
     ("** Natalya Valeryevna Popova** (Popova) is ..."). NER often misses names next to the markers."""
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     for m in _BOLD.finditer(doc_text(doc) if text is None else text):
-        toks = _span_tokens(doc, m.start(1), m.end(1))
-        if toks is None:
+        span = _span_tokens(doc, m.start(1), m.end(1))
+        if span is None:
             continue
-        s, e = toks
-        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in _DETERMINERS):
+        s, e = span
+        while s < e and (toks[s].is_punct or toks[s].is_space or toks[s].lower_ in _DETERMINERS):
             s += 1
-        while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"} or doc[e - 1].is_space):
+        while e > s and (toks[e - 1].is_punct and toks[e - 1].text not in {".", ")"} or toks[e - 1].is_space):
             e -= 1
-        words = [t.text for t in doc[s:e] if not t.is_space]
+        words = [t.text for t in toks[s:e] if not t.is_space]
         if (
             not words
             or len(words) > 10
@@ -343,7 +348,7 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
             continue  # "**Section 1**", "**Table 2**"
         if not all(w[:1].isupper() or w.lower() in _PARTICLES or not w.isalpha() for w in words):
             continue  # a bold phrase, not a name
-        labels = [t.ent_type_ for t in doc[s:e] if t.ent_type_]
+        labels = [t.ent_type_ for t in toks[s:e] if t.ent_type_]
         head = head_word(words).lower()
         if words[-1].lower() in LEGAL_SUFFIXES or head in AUTHORITY_HEADS | ORGANIZATION_HEADS or "ORG" in labels:
             etype = org_type(words)
@@ -359,37 +364,38 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
 
 def suffix_cands(doc: Doc) -> list[Cand]:
     """Names that end in a legal-form suffix ("Co.", "Ltd.", "LLC"), extended left over capitalised words."""
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     n = len(doc)
     i = 0
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if t.lower_ in LEGAL_SUFFIXES and t.text[:1].isupper() and i > 0:
             end = i + 1
             # ", Ltd." after "Co." belongs to the name
             while (
                 end + 1 < n
-                and doc[end].text == ","
-                and doc[end + 1].lower_ in LEGAL_SUFFIXES
-                and doc[end + 1].text[:1].isupper()
+                and toks[end].text == ","
+                and toks[end + 1].lower_ in LEGAL_SUFFIXES
+                and toks[end + 1].text[:1].isupper()
             ):
                 end += 2
-            while end < n and doc[end].lower_ in LEGAL_SUFFIXES and doc[end].text[:1].isupper():
+            while end < n and toks[end].lower_ in LEGAL_SUFFIXES and toks[end].text[:1].isupper():
                 end += 1
             j = i - 1
             while j >= 0 and (
-                doc[j].is_space
+                toks[j].is_space
                 or (
-                    doc[j].text[:1].isupper()
-                    and doc[j].is_alpha | ("." in doc[j].text) | ("-" in doc[j].text) | doc[j].like_num
+                    toks[j].text[:1].isupper()
+                    and toks[j].is_alpha | ("." in toks[j].text) | ("-" in toks[j].text) | toks[j].like_num
                 )
-                or (doc[j].lower_ in {"and", "&", "of"} and j > 0 and doc[j - 1].text[:1].isupper())
+                or (toks[j].lower_ in {"and", "&", "of"} and j > 0 and toks[j - 1].text[:1].isupper())
             ):
-                if doc[j].lower_ in _DETERMINERS or (doc[j].lower_ in LEGAL_SUFFIXES and doc[j].text[:1].isupper()):
+                if toks[j].lower_ in _DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
                 j -= 1
             start = strip_hyphen_adjectives(doc, j + 1, i)
-            while start < i and (doc[start].is_space or doc[start].lower_ in {"and", "&", "of"}):
+            while start < i and (toks[start].is_space or toks[start].lower_ in {"and", "&", "of"}):
                 start += 1
             if i - start >= 1:
                 out.append(Cand(start, end, "Company", P_SUFFIX, "suffix"))
@@ -401,6 +407,7 @@ def suffix_cands(doc: Doc) -> list[Cand]:
 
 def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
     """NER spans, cleaned (determiners, titles, possessives), split at inner possessives, typed."""
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
@@ -411,19 +418,19 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 out.extend(_title_prefix_org(doc, s0, s, covered))
             if e <= s:
                 continue
-            while e > s + 1 and doc[e - 1].lower_ in {"of", "and", "the", "for", "&"}:
+            while e > s + 1 and toks[e - 1].lower_ in {"of", "and", "the", "for", "&"}:
                 e -= 1  # "Board of Directors of"
-            text = doc[s:e].text
+            text = span_text(doc, s, e)
             if "](" in text or "http" in text or "www." in text:
                 continue  # Markdown link debris
-            if all(t.lower_ in LEGAL_SUFFIXES or t.is_punct for t in doc[s:e]):
+            if all(t.lower_ in LEGAL_SUFFIXES or t.is_punct for t in toks[s:e]):
                 continue
             low = " ".join(text.lower().split())
             if (
                 low in NEVER_ENTITY
-                or doc[e - 1].lower_ in NEVER_LAST
+                or toks[e - 1].lower_ in NEVER_LAST
                 or not any(c.isalpha() for c in text)
-                or not doc[s].text[:1].isupper()
+                or not toks[s].text[:1].isupper()
             ):
                 continue
             low = text.lower().replace("\u2019", "'")
@@ -434,7 +441,7 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 or low.rstrip("s") in PEOPLE_GROUPS
             ):
                 continue
-            if doc[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e):
+            if toks[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e):
                 continue
             etype = _ner_type(doc, s, e, ent.label_, lex)
             if etype is None:
@@ -447,31 +454,34 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
 
 def _attributive(doc: Doc, e: int) -> bool:
     """ "Mulan-related", "Xinjiang-made": a name used as the first half of a hyphenated adjective."""
-    return e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].text[:1].islower()
+    toks = doc_tokens(doc)
+    return e + 1 < len(doc) and toks[e].text == "-" and toks[e + 1].text[:1].islower()
 
 
 def _title_prefix_org(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> list[Cand]:
     """The employer named before a title inside a PERSON span ("Huawei" in "Huawei CFO Meng Wanzhou")."""
-    while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_space):
+    toks = doc_tokens(doc)
+    while s < e and (toks[s].lower_ in _DETERMINERS or toks[s].is_space):
         s += 1
     j = s
     while (
         j < e
-        and doc[j].text[:1].isupper()
-        and doc[j].lower_ not in TITLE_WORDS
+        and toks[j].text[:1].isupper()
+        and toks[j].lower_ not in TITLE_WORDS
         and covered[j] is None
-        and doc[j].is_alpha
+        and toks[j].is_alpha
     ):
         j += 1
-    if j > s and doc[s:j].text.lower() not in NEVER_ENTITY:
-        return [Cand(s, j, org_type([t.text for t in doc[s:j]]), P_NER, "ner", extra={"label": "ORG"})]
+    if j > s and span_text(doc, s, j).lower() not in NEVER_ENTITY:
+        return [Cand(s, j, org_type([t.text for t in toks[s:j]]), P_NER, "ner", extra={"label": "ORG"})]
     return []
 
 
 def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    toks = doc_tokens(doc)
     pieces, cur = [], s
     for i in range(s, e):
-        if doc[i].text in _POSSESSIVE or (doc[i].is_space and doc[i].text.count("\n") > 1):
+        if toks[i].text in _POSSESSIVE or (toks[i].is_space and toks[i].text.count("\n") > 1):
             pieces.append((cur, i))
             cur = i + 1
     pieces.append((cur, e))
@@ -485,49 +495,52 @@ _HYPHEN_ADJ = re.compile(
 
 def strip_hyphen_adjectives(doc: Doc, s: int, e: int) -> int:
     """ "U.S.-designated Koryo Bank", "UN- and U.S.-designated X", "Iran-based X": the name starts after."""
+    toks = doc_tokens(doc)
     last = None
     for i in range(s, e - 1):
-        t = doc[i].text
-        if _HYPHEN_ADJ.match(t) or (t == "-" and i + 1 < e and _HYPHEN_ADJ.match("-" + doc[i + 1].text)):
+        t = toks[i].text
+        if _HYPHEN_ADJ.match(t) or (t == "-" and i + 1 < e and _HYPHEN_ADJ.match("-" + toks[i + 1].text)):
             last = i + (0 if _HYPHEN_ADJ.match(t) else 1)
     return s if last is None else last + 1
 
 
 def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> tuple[int, int]:
+    toks = doc_tokens(doc)
     s = strip_hyphen_adjectives(doc, s, e)
-    while s < e and (doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _DETERMINERS):
+    while s < e and (toks[s].is_space or toks[s].is_punct or toks[s].lower_ in _DETERMINERS):
         s += 1
     while e > s and (
-        doc[e - 1].is_space
-        or (doc[e - 1].is_punct and doc[e - 1].text not in {".", ")"})
-        or doc[e - 1].text in _POSSESSIVE
+        toks[e - 1].is_space
+        or (toks[e - 1].is_punct and toks[e - 1].text not in {".", ")"})
+        or toks[e - 1].text in _POSSESSIVE
     ):
         e -= 1
-    if e > s and doc[e - 1].text == ")" and "(" not in doc[s:e].text:
+    if e > s and toks[e - 1].text == ")" and "(" not in span_text(doc, s, e):
         e -= 1
     for i in range(s + 1, e):
-        if doc[i].text == "(" and ")" not in doc[i:e].text:
+        if toks[i].text == "(" and ")" not in span_text(doc, i, e):
             e = i  # "Office of ... Implementation (SPI": the acronym is not part of the name
-            while e > s and doc[e - 1].is_space:
+            while e > s and toks[e - 1].is_space:
                 e -= 1
             break
     if label == "PERSON":
         # a title inside the span ("Huawei CFO Meng Wanzhou"): the name starts after its last title word
-        last_title = max((i for i in range(s, e - 1) if doc[i].lower_ in TITLE_WORDS), default=None)
+        last_title = max((i for i in range(s, e - 1) if toks[i].lower_ in TITLE_WORDS), default=None)
         if last_title is not None:
             s = last_title + 1
         # bodies named in the title ("OFAC Director"), demonyms and lower-case words go
         while s < e - 1 and (
-            doc[s].lower_ in TITLE_WORDS or doc[s].text[:1].islower() or covered[s] is not None or doc[s].is_punct
+            toks[s].lower_ in TITLE_WORDS or toks[s].text[:1].islower() or covered[s] is not None or toks[s].is_punct
         ):
             s += 1
-        while e > s + 1 and (doc[e - 1].text[:1].islower() and doc[e - 1].lower_ not in _PARTICLES):
+        while e > s + 1 and (toks[e - 1].text[:1].islower() and toks[e - 1].lower_ not in _PARTICLES):
             e -= 1
     return s, e
 
 
 def _is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
     """An NER name that contains a lexicon form plus capitalised name words of its own."""
+    toks = doc_tokens(doc)
     inner = {id(c): c for c in covered[s:e] if c is not None}
     if not inner or len(inner) > 1:
         return False
@@ -536,7 +549,7 @@ def _is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
         return False
     if c.end == e and c.type not in ("Place", "Country"):
         return False
-    rest = [doc[i] for i in range(s, e) if not (c.start <= i < c.end)]
+    rest = [toks[i] for i in range(s, e) if not (c.start <= i < c.end)]
     if any(t.text in _POSSESSIVE for t in rest):
         return False
     if c.type not in ("Place", "Country") and len(c) > 1:
@@ -545,7 +558,8 @@ def _is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
 
 
 def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
-    words = [t.text for t in doc[s:e] if not t.is_space]
+    toks = doc_tokens(doc)
+    words = [t.text for t in toks[s:e] if not t.is_space]
     text = " ".join(words)
     if label == "PERSON":
         if any(ch.isdigit() for ch in text):
@@ -580,15 +594,16 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
 
 def _cap_run(doc: Doc, i: int, covered: list[Cand | None], max_len: int = 5) -> int:
     """End of a run of capitalised, uncovered name tokens starting at i (i itself if none)."""
+    toks = doc_tokens(doc)
     j = i
     while (
         j < len(doc)
         and j - i < max_len
         and covered[j] is None
-        and (doc[j].text[:1].isupper() or (j > i and doc[j].text in {"&"}))
-        and (doc[j].is_alpha or doc[j].text in {"&"} or doc[j].like_num or "-" in doc[j].text)
+        and (toks[j].text[:1].isupper() or (j > i and toks[j].text in {"&"}))
+        and (toks[j].is_alpha or toks[j].text in {"&"} or toks[j].like_num or "-" in toks[j].text)
     ):
-        if doc[j].lower_ in TITLE_WORDS and j == i:
+        if toks[j].lower_ in TITLE_WORDS and j == i:
             break
         j += 1
     return j
@@ -597,32 +612,34 @@ def _cap_run(doc: Doc, i: int, covered: list[Cand | None], max_len: int = 5) -> 
 def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
     """Firms named next to a word that says what they are: "drone maker DJI", "the aluminum giant
     Rusal", "the Sandler Travis law firm", "companies like Alibaba"."""
+    toks = doc_tokens(doc)
     out: list[Cand] = []
     n = len(doc)
-    for i, t in enumerate(doc):
+    for i, t in enumerate(toks):
         low = t.lower_
         if low in _DESCRIPTORS and t.text[:1].islower() and i + 1 < n:
             e = _cap_run(doc, i + 1, covered)
-            if e > i + 1 and (e == n or not doc[e].text[:1].isupper()):
+            if e > i + 1 and (e == n or not toks[e].text[:1].isupper()):
                 out.append(Cand(i + 1, e, "Company", P_NER + 1, "descriptor"))
         if low in {"firm", "company"} and t.text[:1].islower() and i > 0:
             k = i - 1
-            if doc[k].text[:1].islower() and k > 0 and doc[k].pos_ in {"NOUN", "ADJ"}:
+            if toks[k].text[:1].islower() and k > 0 and toks[k].pos_ in {"NOUN", "ADJ"}:
                 k -= 1  # "law firm", "trading company"
             e = k + 1
             s = e
             while (
-                s > 0 and covered[s - 1] is None and doc[s - 1].text[:1].isupper() and doc[s - 1].is_alpha and e - s < 4
+                s > 0 and covered[s - 1] is None and toks[s - 1].text[:1].isupper() and toks[s - 1].is_alpha
+                and e - s < 4
             ):
                 s -= 1
-            named = s < e and doc[s].lower_ not in _DETERMINERS and doc[s:e].text.lower() not in lex.demonyms
-            if named and (not (s == 0 or doc[s].is_sent_start) or e - s > 1):
+            named = s < e and toks[s].lower_ not in _DETERMINERS and span_text(doc, s, e).lower() not in lex.demonyms
+            if named and (not (s == 0 or toks[s].is_sent_start) or e - s > 1):
                 out.append(Cand(s, e, "Company", P_NER + 1, "descriptor"))
         if low in _PLURAL_DESCRIPTORS and i + 2 < n:
             k = i + 1
-            if doc[k].lower_ in {"like", "including"}:
+            if toks[k].lower_ in {"like", "including"}:
                 k += 1
-            elif doc[k].lower_ == "such" and doc[k + 1].lower_ == "as":
+            elif toks[k].lower_ == "such" and toks[k + 1].lower_ == "as":
                 k += 2
             else:
                 continue
@@ -631,9 +648,9 @@ def descriptor_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list
                 if e == k:
                     break
                 out.append(Cand(k, e, "Company", P_NER + 1, "descriptor"))
-                if e < n and doc[e].text == "," and e + 1 < n:
-                    k = e + 1 + (e + 2 < n and doc[e + 1].lower_ == "and")
-                elif e < n and doc[e].lower_ in {"and", "or"}:
+                if e < n and toks[e].text == "," and e + 1 < n:
+                    k = e + 1 + (e + 2 < n and toks[e + 1].lower_ == "and")
+                elif e < n and toks[e].lower_ in {"and", "or"}:
                     k = e + 1
                 else:
                     break
@@ -665,18 +682,19 @@ _FIRM_APPOSITION = {
 def appositive_firms(doc: Doc, chosen: list[Cand]) -> None:
     """ "Sibur, a Russia-based company", "Huawei, the Chinese telecommunications company": an NER
     name followed by an apposition whose head is a firm noun is a Company."""
+    toks = doc_tokens(doc)
     n = len(doc)
     for c in chosen:
         if c.source != "ner" or c.type not in ("Place", "Person", "Organization") or c.end + 2 >= n:
             continue
-        if doc[c.end].text != "," or doc[c.end + 1].lower_ not in {"a", "an", "the"}:
+        if toks[c.end].text != "," or toks[c.end + 1].lower_ not in {"a", "an", "the"}:
             continue
         for j in range(c.end + 2, min(n, c.end + 9)):
-            t = doc[j]
+            t = toks[j]
             if t.lower_ in _FIRM_APPOSITION:
                 c.type = "Company"
                 break
-            if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and doc[j - 1].text != "-"):
+            if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and toks[j - 1].text != "-"):
                 break
 
 
@@ -684,7 +702,7 @@ def not_nationality(doc: Doc, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """Drop candidates whose text is a demonym or a people group ("Russian", "Uyghurs")."""
     out = []
     for c in cands:
-        low = doc[c.start : c.end].text.lower()
+        low = span_text(doc, c.start, c.end).lower()
         if low in lex.demonyms or low.rstrip("s") in lex.demonyms or low in PEOPLE_GROUPS or low in NEVER_ENTITY:
             continue
         out.append(c)
@@ -695,6 +713,7 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
     """Names listed with a firm are firms: "..., Netposa Technologies, Xiamen Meiya Pico Information Co.
     and Yitu", "TikTok and WeChat". Retypes one-token NER places/persons in the list and adds
     capitalised names NER missed. Returns the added candidates."""
+    toks = doc_tokens(doc)
     added: list[Cand] = []
     n = len(doc)
     for c in list(chosen):
@@ -703,19 +722,19 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
         j = c.end
         while j < n:
             k = j
-            while k < n and (set(doc[k].text) <= {"*", "_"} or doc[k].is_space):
+            while k < n and (set(toks[k].text) <= {"*", "_"} or toks[k].is_space):
                 k += 1  # Markdown emphasis around list items
             if k >= n:
                 break
-            if doc[k].text == ",":
+            if toks[k].text == ",":
                 k += 1
-                if k < n and doc[k].lower_ == "and":
+                if k < n and toks[k].lower_ == "and":
                     k += 1
-            elif doc[k].lower_ == "and":
+            elif toks[k].lower_ == "and":
                 k += 1
             else:
                 break
-            while k < n and (set(doc[k].text) <= {"*", "_"} or doc[k].is_space):
+            while k < n and (set(toks[k].text) <= {"*", "_"} or toks[k].is_space):
                 k += 1
             if k >= n:
                 break
@@ -728,10 +747,10 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
                 j = other.end
                 continue
             e = _cap_run(doc, k, owner)
-            if e == k or doc[k].is_sent_start:
+            if e == k or toks[k].is_sent_start:
                 break
             # a multi-word name without a firm word may be a person ("Galina Ulyutina")
-            if e - k > 1 and not any(t.lower_ in COMPANY_HEADS or t.lower_ in LEGAL_SUFFIXES for t in doc[k:e]):
+            if e - k > 1 and not any(t.lower_ in COMPANY_HEADS or t.lower_ in LEGAL_SUFFIXES for t in toks[k:e]):
                 break
             new = Cand(k, e, "Company", P_NER, "coordination")
             for i in range(k, e):

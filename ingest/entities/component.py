@@ -34,7 +34,7 @@ from ingest.entities.candidates import (
     suffix_cands,
 )
 from ingest.entities.resolve import resolve
-from ingest.extensions import doc_text
+from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
 
@@ -123,12 +123,13 @@ def _drop_generic_acts(cands: list[Cand]) -> list[Cand]:
 
 def _attributive_person(doc: Doc, c: Cand) -> bool:
     """ "a Biden administration", "the Maduro regime": the person is not mentioned, the body is."""
-    return c.type == "Person" and c.end < len(doc) and doc[c.end].lower_ in {"administration", "regime", "government"}
+    toks = doc_tokens(doc)
+    return c.type == "Person" and c.end < len(doc) and toks[c.end].lower_ in {"administration", "regime", "government"}
 
 
 def _seen_outside(doc: Doc, full: str, c: Cand, ranges: list[tuple[int, int]]) -> bool:
     """Does the candidate's text also occur outside the heading lines?"""
-    text = doc[c.start : c.end].text
+    text = span_text(doc, c.start, c.end)
     start = 0
     while True:
         i = full.find(text, start)
@@ -140,5 +141,6 @@ def _seen_outside(doc: Doc, full: str, c: Cand, ranges: list[tuple[int, int]]) -
 
 
 def _inside(doc: Doc, c: Cand, ranges: list[tuple[int, int]]) -> bool:
-    s = doc[c.start].idx
+    toks = doc_tokens(doc)
+    s = toks[c.start].idx
     return any(a <= s < b for a, b in ranges)

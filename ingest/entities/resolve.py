@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.extensions import EntityRecord, Mention, doc_text
+from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import norm, person_canonical, slug
 
 _AKA = re.compile(
@@ -51,7 +51,7 @@ class _Group:
 
 
 def _text(doc: Doc, c: Cand) -> str:
-    return doc[c.start : c.end].text
+    return span_text(doc, c.start, c.end)
 
 
 def _key(doc: Doc, c: Cand, lex_norms: dict[str, str]) -> str:
@@ -67,17 +67,18 @@ def _key(doc: Doc, c: Cand, lex_norms: dict[str, str]) -> str:
 def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]]:
     """(defining candidate, alias text, alias char start, alias char end) for parenthesised short
     forms and a.k.a. lists right after a candidate."""
+    toks = doc_tokens(doc)
     text = doc_text(doc)
     out: list[tuple[Cand, str, int, int]] = []
     prev_of: dict[int, Cand] = {}
     for a, b in zip(chosen, chosen[1:], strict=False):
-        between = doc[a.end : b.start].text.strip().lower()
+        between = span_text(doc, a.end, b.start).strip().lower()
         if between in {"of", "of the"} and a.type != "Law":
             prev_of[id(b)] = a
     for c in chosen:
         if c.is_title or c.type == "Law" and c.source == "citation":
             continue
-        end_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        end_char = toks[c.end - 1].idx + len(toks[c.end - 1].text)
         window = text[end_char : end_char + 400]
         m = re.match(r"^[\s\u00a0]*\((?![Aa]\.?k\.?a)[\"“]?([^()\"“”]{1,40}?)[\"”]?\)", window)
         if m:
@@ -88,7 +89,7 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
                 prev = prev_of.get(id(c))
                 owner = (
                     prev
-                    if prev is not None and _is_short_form(alias, doc[prev.start : c.end].text, prev.type)
+                    if prev is not None and _is_short_form(alias, span_text(doc, prev.start, c.end), prev.type)
                     else None
                 )
             if owner is not None:
@@ -162,6 +163,7 @@ def acronym_fits(acronym: str, full: str) -> bool:
 def resolve(
     doc: Doc, chosen: list[Cand], lex_norms: dict[str, str], lex_entries
 ) -> tuple[dict[str, EntityRecord], list[Mention]]:
+    toks = doc_tokens(doc)
     groups: dict[str, _Group] = {}
     cand_group: dict[int, _Group] = {}
 
@@ -177,7 +179,7 @@ def resolve(
 
     # 2. definitions: the alias candidate (if any) joins the defining entity; later bare uses follow
     alias_to_group: dict[str, _Group] = {}
-    by_char = {doc[c.start].idx: c for c in chosen}
+    by_char = {toks[c.start].idx: c for c in chosen}
     for c, alias, a_start, _a_end in definitions(doc, chosen):
         g = cand_group[id(c)]
         alias_to_group.setdefault(alias, g)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ingest.contract import Relation, Span
-from ingest.extensions import EntityRecord, Mention, doc_text
+from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens
 from ingest.lexicon import Lexicon
 from policygraph.ontology import ONTOLOGY
 
@@ -29,12 +29,13 @@ class Context:
     sents: list[SpacySpan] = field(default_factory=list)
     sent_mentions: list[list[Mention]] = field(default_factory=list)
     paragraph_of_char: list[int] = field(default_factory=list)  # paragraph start offsets (sorted)
+    tokens: list = field(default_factory=list)  # doc_tokens(doc): index this, not doc[i] (a new Token per call)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon) -> Context:
         ents = doc._.pg_entities or {}
         mentions = list(doc._.pg_mentions or [])
-        ctx = cls(doc, lex, ents, mentions)
+        ctx = cls(doc, lex, ents, mentions, tokens=doc_tokens(doc))
         ctx.by_token = [None] * len(doc)
         # the outermost mention owns a token (a section owns the tokens of its nested act)
         for m in sorted(mentions, key=lambda m: m.token_end - m.token_start):
@@ -66,7 +67,7 @@ class Context:
 
     def skip_markup(self, i: int) -> int:
         """The first token at or after i that is not Markdown emphasis ("**", "_")."""
-        while i < len(self.doc) and set(self.doc[i].text) <= {"*", "_"}:
+        while i < len(self.doc) and set(self.tokens[i].text) <= {"*", "_"}:
             i += 1
         return i
 

@@ -89,11 +89,18 @@ def based_in(ctx: Context, out: Relations) -> None:
         _possessive(ctx, m, out)
     # "The companies operate in China('s) ..." -> the companies of the previous sentence
     for si, sent in enumerate(ctx.sents):
-        toks = [t for t in sent if not t.is_space]
-        if len(toks) < 4 or si == 0:
+        words = []  # the first four non-space tokens are all the test reads
+        for i in range(sent.start, sent.end):
+            if not ctx.tokens[i].is_space:
+                words.append(ctx.tokens[i])
+                if len(words) == 4:
+                    break
+        if len(words) < 4 or si == 0:
             continue
-        if toks[0].lower_ in {"the", "these", "those", "all"} and toks[1].lower_ in {"companies", "firms", "entities"}:
-            loc = _location_after(ctx, toks[2].i, sent.end, ("operate", "operates", "are", "based", "located"))
+        if words[0].lower_ in {"the", "these", "those", "all"} and words[1].lower_ in {
+            "companies", "firms", "entities"
+        }:
+            loc = _location_after(ctx, words[2].i, sent.end, ("operate", "operates", "are", "based", "located"))
             if loc is None:
                 continue
             for pm in ctx.sent_mentions[si - 1]:
@@ -107,7 +114,7 @@ def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
     m = ctx.mention_at(i)
     if m is not None and ctx.type_of(m) in ("Country", "Place"):
         return m.entity_id, m.token_start
-    low = ctx.doc[i].lower_
+    low = ctx.tokens[i].lower_
     if low in ctx.lex.demonyms:
         cid = ctx.lex.demonyms[low]
         if cid in ctx.entities:
@@ -117,7 +124,7 @@ def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
 
 def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
     """ "Chinese technology firm X" / "Xinjiang surveillance companies, X and Y" / "Iran-based X"."""
-    doc = ctx.doc
+    toks = ctx.tokens
     i = m.token_start - 1
     # skip list separators back to the first firm of a list ("..., A and B"): only for the noun + comma form
     lo = ctx.sents[ctx.sent_of[m.token_start]].start
@@ -127,21 +134,21 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
         if pm is not None and ctx.type_of(pm) in _HOLDERS:
             j = pm.token_start - 1
             continue
-        if doc[j].text in {",", "and"} or doc[j].is_space:
+        if toks[j].text in {",", "and"} or toks[j].is_space:
             j -= 1
             continue
         break
     comma_list = j < i
     k = j
     # "-based": "Iran-based Etemad ..."
-    if k >= 1 and doc[k].lower_ == "based" and doc[k - 1].text == "-":
+    if k >= 1 and toks[k].lower_ == "based" and toks[k - 1].text == "-":
         p = _place_of(ctx, k - 2)
         if p is not None:
             out.add("BASED_IN", m.entity_id, p[0], 0.85, m.token_start)
         return
-    if k < lo or doc[k].lower_ not in _FIRM_NOUNS:
+    if k < lo or toks[k].lower_ not in _FIRM_NOUNS:
         return
-    if comma_list and doc[k].lower_ not in {
+    if comma_list and toks[k].lower_ not in {
         "companies",
         "firms",
         "entities",
@@ -160,7 +167,7 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
         if p is not None:
             out.add("BASED_IN", m.entity_id, p[0], 0.8, m.token_start)
             return
-        t = doc[x]
+        t = toks[x]
         if (
             t.pos_ in {"ADJ", "NOUN", "NUM", "DET"}
             and t.text[:1].islower()
@@ -170,7 +177,7 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
         ):
             x -= 1
             continue
-        if t.lower_ in {"based"} and x >= 1 and doc[x - 1].text == "-":
+        if t.lower_ in {"based"} and x >= 1 and toks[x - 1].text == "-":
             x -= 2
             continue
         break
@@ -179,24 +186,24 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
 def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
     """ "Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
     "X, located in Iran"."""
-    doc = ctx.doc
+    toks = ctx.tokens
     j = ctx.skip_markup(m.token_end)
     end = ctx.sents[ctx.sent_of[m.token_start]].end
-    if j >= end or (doc[j].text != "," and doc[j].lower_ not in {"is", "was"}):
+    if j >= end or (toks[j].text != "," and toks[j].lower_ not in {"is", "was"}):
         return  # ", a China-based company" or "is an Iran-based company"
     k = j + 1
-    if k + 1 < end and doc[k].lower_ in {"which", "that"} and doc[k + 1].lower_ in {"is", "was", "are"}:
+    if k + 1 < end and toks[k].lower_ in {"which", "that"} and toks[k + 1].lower_ in {"is", "was", "are"}:
         k += 2  # ", which is based in Switzerland"
-    if k < end and doc[k].lower_ in {"located", "based", "headquartered", "registered", "incorporated"}:
+    if k < end and toks[k].lower_ in {"located", "based", "headquartered", "registered", "incorporated"}:
         for loc in _locations_after(ctx, k, end):
             out.add("BASED_IN", m.entity_id, loc, 0.85, m.token_start)
         return
-    if k >= end or doc[k].lower_ not in {"the", "a", "an"}:
+    if k >= end or toks[k].lower_ not in {"the", "a", "an"}:
         return
     place = None
     b = k + 1
     while b < end and b - k < 8:
-        t = doc[b]
+        t = toks[b]
         p = _place_of(ctx, b)
         if p is not None and place is None:
             place = p[0]
@@ -207,15 +214,15 @@ def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
             if place is not None:
                 out.add("BASED_IN", m.entity_id, place, 0.8, m.token_start)
             return
-        if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and doc[b - 1].text != "-"):
+        if t.text in {",", ".", ";", "(", ")"} or (t.pos_ in {"VERB", "AUX", "ADP"} and toks[b - 1].text != "-"):
             return
         b += 1
 
 
 def _possessive(ctx: Context, m: Mention, out: Relations) -> None:
-    doc = ctx.doc
+    toks = ctx.tokens
     i = m.token_start - 1
-    if i < 1 or doc[i].text not in POSSESSIVE:
+    if i < 1 or toks[i].text not in POSSESSIVE:
         return
     p = _place_of(ctx, i - 1)
     if p is not None and ctx.mention_at(i - 1) is not None:
@@ -228,12 +235,12 @@ def _locations_after(ctx: Context, k: int, end: int) -> list[str]:
     if first is None:
         return []
     out = [first]
-    doc = ctx.doc
+    toks = ctx.tokens
     for b in range(k, min(end, k + 8)):
         m = ctx.mention_at(b)
         if m is not None and m.entity_id == first:
             j = m.token_end
-            if j + 1 < end and doc[j].text == ",":
+            if j + 1 < end and toks[j].text == ",":
                 p = _place_of(ctx, j + 1)
                 if p is not None and ctx.type_of(ctx.mention_at(j + 1)) == "Country":
                     out.append(p[0])
@@ -243,9 +250,9 @@ def _locations_after(ctx: Context, k: int, end: int) -> list[str]:
 
 def _location_after(ctx: Context, k: int, end: int, verbs: tuple[str, ...]) -> str | None:
     """The first Country/Place after "located in" / "based in" / "operate in" within a few tokens."""
-    doc = ctx.doc
+    toks = ctx.tokens
     for b in range(k, min(end, k + 6)):
-        if doc[b].lower_ == "in" and b + 1 < end:
+        if toks[b].lower_ == "in" and b + 1 < end:
             for c in range(b + 1, min(end, b + 3)):
                 p = _place_of(ctx, c)
                 if p is not None:
@@ -257,8 +264,8 @@ def _location_after(ctx: Context, k: int, end: int, verbs: tuple[str, ...]) -> s
 def lists(ctx: Context, out: Relations) -> None:
     """ "N Chinese technology firms ..., including (drone maker) DJI": firms of a list introduced after a
     located plural firm noun ("American firms with major China exposure like Cargill")."""
-    doc = ctx.doc
-    for i, t in enumerate(doc):
+    toks = ctx.tokens
+    for i, t in enumerate(toks):
         if t.lower_ not in {"firms", "companies", "businesses", "entities", "enterprises"}:
             continue
         # the place modifying the plural noun
@@ -268,21 +275,21 @@ def lists(ctx: Context, out: Relations) -> None:
             if p is not None:
                 place = p[0]
                 break
-            if not (doc[x].text[:1].islower() or doc[x].like_num):
+            if not (toks[x].text[:1].islower() or toks[x].like_num):
                 break
         if place is None:
             continue
         end = ctx.sents[ctx.sent_of[i]].end
         for y in range(i + 1, min(end, i + 12)):
-            if doc[y].lower_ in _LIST_MARKERS:
-                z = y + 1 + (doc[y].lower_ == "such")
+            if toks[y].lower_ in _LIST_MARKERS:
+                z = y + 1 + (toks[y].lower_ == "such")
                 while z < end and z < y + 30:
                     pm = ctx.mention_at(z)
                     if pm is not None and ctx.type_of(pm) in _HOLDERS:
                         out.add("BASED_IN", pm.entity_id, place, 0.7, i)
                         z = pm.token_end
                         continue
-                    if doc[z].text in {".", ";"}:
+                    if toks[z].text in {".", ";"}:
                         break
                     z += 1
                 break

@@ -143,12 +143,13 @@ def _words(ctx: Context, a: int, b: int) -> list[str]:
 
 
 def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int], conf: float) -> bool:
-    """Relations from a title phrase doc[window]: its body mentions, else a demonym/country for an
+    """Relations from a title phrase toks[window]: its body mentions, else a demonym/country for an
     official title. The title is the phrase minus determiners."""
     a, b = window
     if b <= a:
         return False
     doc = ctx.doc
+    toks = ctx.tokens
     words = _words(ctx, a, b)
     bodies: list[Mention] = []
     countries: list[tuple[str, int]] = []
@@ -163,7 +164,7 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
                 countries.append((m.entity_id, i))
             i = max(m.token_end, i + 1)
             continue
-        low = doc[i].lower_
+        low = toks[i].lower_
         if low in ctx.lex.demonyms:
             # a demonym right before a body ("French EU parliament member") only qualifies that body
             nxt = ctx.mention_at(i + 1)
@@ -184,7 +185,7 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
         or any(w.startswith("former") for w in words)
         and any(w in OFFICIAL_TITLES for w in words)
     )
-    if official and (not bodies or any(doc[j + 1].lower_ in {"and", ","} for _, j in countries if j + 1 < len(doc))):
+    if official and (not bodies or any(toks[j + 1].lower_ in {"and", ","} for _, j in countries if j + 1 < len(doc))):
         for cid, _j in countries:
             if cid in ctx.entities or _ensure_country(ctx, cid):
                 done |= out.add("HOLDS_ROLE", person.entity_id, cid, conf - 0.1, person.token_start, title=title)
@@ -209,12 +210,12 @@ def _title_text(ctx: Context, a: int, b: int) -> str:
 
 
 def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
-    doc = ctx.doc
+    toks = ctx.tokens
     a = p.token_start
     lo = max(0, p.token_start - _WINDOW, ctx.sents[ctx.sent_of[p.token_start]].start)
     i = p.token_start - 1
     while i >= lo:
-        t = doc[i]
+        t = toks[i]
         m = ctx.mention_at(i)
         if m is not None:
             if ctx.type_of(m) == "Person":
@@ -260,22 +261,23 @@ def _party_title(ctx: Context, p: Mention, out: Relations, window: tuple[int, in
 
 def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
+    toks = ctx.tokens
     j = ctx.skip_markup(p.token_end)
-    if j >= len(doc) or (doc[j].text != "," and doc[j].lower_ not in _COPULA):
+    if j >= len(doc) or (toks[j].text != "," and toks[j].lower_ not in _COPULA):
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end
     k = j + 1
-    if doc[j].lower_ in _COPULA:
+    if toks[j].lower_ in _COPULA:
         # "X is the Secretary of the Security Council", "X serves as Y": only a definite/indefinite title
-        while k < end and doc[k].lower_ in {"also", "currently", "now", "as", "been"}:
+        while k < end and toks[k].lower_ in {"also", "currently", "now", "as", "been"}:
             k += 1
-        if k >= end or doc[k].lower_ not in {"the", "a", "an"}:
+        if k >= end or toks[k].lower_ not in {"the", "a", "an"}:
             return False
-    if k < end and doc[k].lower_ in {"and", "or", "but", "who", "which"}:
+    if k < end and toks[k].lower_ in {"and", "or", "but", "who", "which"}:
         return False  # coordination / relative clause, not an apposition
     b = k
     while b < end and b - k < 16:
-        t = doc[b]
+        t = toks[b]
         m = ctx.mention_at(b)
         if m is not None:
             if ctx.type_of(m) == "Person":
@@ -295,15 +297,15 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
 
 
 def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
-    doc = ctx.doc
+    toks = ctx.tokens
     c = p.token_start - 1
-    if c < 1 or doc[c].text != ",":
+    if c < 1 or toks[c].text != ",":
         return False
     lo = max(0, c - 10, ctx.sents[ctx.sent_of[p.token_start]].start)
     i = c - 1
     a = c
     while i >= lo:
-        t = doc[i]
+        t = toks[i]
         m = ctx.mention_at(i)
         if m is not None:
             if ctx.type_of(m) == "Person":
@@ -354,10 +356,11 @@ def _emit_owner(ctx: Context, out: Relations, p: Mention, owner: Mention, window
 
 def _of_country(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
+    toks = ctx.tokens
     j = p.token_end
-    if j + 1 >= len(doc) or doc[j].lower_ != "of":
+    if j + 1 >= len(doc) or toks[j].lower_ != "of":
         return False
-    m = ctx.mention_at(j + 1) or (ctx.mention_at(j + 2) if doc[j + 1].lower_ == "the" else None)
+    m = ctx.mention_at(j + 1) or (ctx.mention_at(j + 2) if toks[j + 1].lower_ == "the" else None)
     if m is None or ctx.type_of(m) not in ("Country", *_BODY_TYPES):
         return False
     before = _words(ctx, max(0, p.token_start - 3), p.token_start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extensions import doc_text
 from ingest.relations.context import POSSESSIVE, Context, Relations
 
 _AUTHORIZE = re.compile(
@@ -42,7 +43,7 @@ def part_of(ctx: Context, out: Relations) -> None:
         if best is not None:
             out.add("PART_OF", eid, anc, 0.85, best.token_start)
     # possessive: <Authority>'s <Authority|Organization>
-    for i, tok in enumerate(ctx.doc):
+    for i, tok in enumerate(ctx.tokens):
         if tok.text not in POSSESSIVE:
             continue
         owner, owned = ctx.mention_at(i - 1), ctx.mention_at(i + 1)
@@ -85,7 +86,7 @@ def administers(ctx: Context, out: Relations) -> None:
                 b = be.parent if be else None
             if b:
                 out.add("ADMINISTERS", b, eid, 0.8 if b == body else 0.6, first[eid].token_start)
-    for i, tok in enumerate(ctx.doc):
+    for i, tok in enumerate(ctx.tokens):
         if tok.text not in POSSESSIVE:
             continue
         owner, owned = ctx.mention_at(i - 1), ctx.mention_at(i + 1)
@@ -123,7 +124,7 @@ def _grantees(ctx: Context, sent, ms) -> list[str]:
     prepositions/determiners between ("authorizations for the State Department", "I hereby authorize
     the Secretary of the Treasury", "authority delegated to OFAC")."""
     out: list[str] = []
-    for kw in _AUTHORIZE.finditer(sent.text):
+    for kw in _AUTHORIZE.finditer(doc_text(ctx.doc)[sent.start_char : sent.end_char]):
         span = ctx.doc.char_span(sent.start_char + kw.start(), sent.start_char + kw.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -136,12 +137,12 @@ def _grantees(ctx: Context, sent, ms) -> list[str]:
                     # "the Secretary of the Treasury, in consultation with the Secretary of State"
                     # names one grantee; coordinated ones ("X and Y") follow directly
                     j = m.token_end
-                    if j + 1 < sent.end and ctx.doc[j].lower_ == "and":
+                    if j + 1 < sent.end and ctx.tokens[j].lower_ == "and":
                         n = ctx.mention_at(j + 1) or ctx.mention_at(j + 2)
                         if n is not None and ctx.type_of(n) == "Authority":
                             out.append(n.entity_id)
                 break
-            t = ctx.doc[i]
+            t = ctx.tokens[i]
             if not (t.is_space or t.lower_ in _BETWEEN):
                 break
             i += 1
@@ -150,8 +151,9 @@ def _grantees(ctx: Context, sent, ms) -> list[str]:
 
 def authorizes(ctx: Context, out: Relations) -> None:
     recent_bodies: list[tuple[int, list[str]]] = []  # (sentence index, authority ids) of authorising sentences
+    full = doc_text(ctx.doc)
     for si, sent in enumerate(ctx.sents):
-        text = sent.text
+        text = full[sent.start_char : sent.end_char]  # sent.text would rebuild it token by token
         kw = _AUTHORIZE.search(text)
         if not kw or _NOT_AUTHORIZE.search(text):
             continue
