@@ -111,7 +111,7 @@ class Extractor:
         in_flight: list[tuple[list[Document], Future]] = []
         for chunk in chunks:
             in_flight.append((chunk, self._pool.submit(_extract_in_worker, chunk, self.nlp_batch_size)))
-            if len(in_flight) >= 2 * self.processes:
+            if len(in_flight) >= 4 * self.processes:
                 yield self._result(*in_flight.pop(0))
         for item in in_flight:
             yield self._result(*item)
@@ -156,7 +156,9 @@ def ingest_documents(
 
     settings = settings or get_settings()
     processes = processes or settings.processes
-    chunk_size = chunk_size or max(settings.nlp_batch_size, 8)
+    # One process: chunks as large as an nlp.pipe batch. Several: small chunks, so the workers stay evenly
+    # loaded to the end of the run (press releases differ tenfold in length) and results stream back.
+    chunk_size = chunk_size or (max(settings.nlp_batch_size, 8) if processes == 1 else 4)
     report = IngestReport()
     started = time.perf_counter()
     entity_ids: set[str] = set()
