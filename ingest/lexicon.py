@@ -80,21 +80,24 @@ class TokenTrie:
     def find(self, doc: Doc) -> Iterator[tuple[int, int, list[FormHit]]]:
         """Yield (token_start, token_end, hits) for the longest form starting at each token."""
         toks = doc_tokens(doc)
-        words = [(i, t.text) for i, t in enumerate(toks) if not t.is_space]
-        n = len(words)
+        index = [i for i, t in enumerate(toks) if not t.is_space]
+        # both key spaces computed once per token, not once per trie step
+        exact_keys = [tok_key(toks[i].text, True) for i in index]
+        folded_keys = [k.lower() for k in exact_keys]
+        n = len(index)
         for k in range(n):
             best: tuple[int, list[FormHit]] | None = None
-            for root, exact in ((self.exact, True), (self.folded, False)):
-                node, j = root, k
+            for node, keys in ((self.exact, exact_keys), (self.folded, folded_keys)):
+                j = k
                 while j < n:
-                    node = node.children.get(tok_key(words[j][1], exact))
+                    node = node.children.get(keys[j])
                     if node is None:
                         break
                     j += 1
-                    if node.hits and (best is None or words[j - 1][0] + 1 > best[0]):
-                        best = (words[j - 1][0] + 1, node.hits)
+                    if node.hits and (best is None or index[j - 1] + 1 > best[0]):
+                        best = (index[j - 1] + 1, node.hits)
             if best is not None:
-                yield words[k][0], best[0], best[1]
+                yield index[k], best[0], best[1]
 
 
 @dataclass

@@ -99,10 +99,11 @@ class Extractor:
 
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction] | Exception]]:
         """Yield (chunk, extractions or the error) for each chunk, keeping a bounded number in flight."""
-        from ingest.pipeline import extract_batch
-
         if self._pool is None:
             for chunk in chunks:
+                # imported with the first chunk: a re-run with nothing new never pays for importing spaCy
+                from ingest.pipeline import extract_batch
+
                 try:
                     yield chunk, extract_batch(self.nlp, chunk, batch_size=self.nlp_batch_size)
                 except Exception as exc:  # reported per document by the caller
