@@ -2,7 +2,7 @@
 
 PageRank on the directed, action-count-weighted graph; betweenness on the same graph, sampled (k pivots,
 fixed seed so repeated calls agree) once it has more than EXACT_BETWEENNESS_NODES nodes — exact betweenness
-is O(n·m) and the projection is already capped by `max_edges`.
+is O(n·m); the projection is already bounded (the newest `max_actions` actions, api.routers.analytics).
 """
 
 from __future__ import annotations

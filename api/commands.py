@@ -56,6 +56,7 @@ def query(
     from rich.console import Console
     from rich.table import Table
 
+    from api.errors import ApiError
     from graph.catalog import CatalogError, ParamError, default_catalog
     from graph.factory import open_store
     from graph.store import StoreError
@@ -71,14 +72,18 @@ def query(
         return
     try:
         catalog.get(name)
+        params = _parse_params(param or [])
         with open_store(store, _settings(store)) as s:
-            rows = s.run(name, _parse_params(param or []))
+            rows = _bounded_entity(s, params) if name == "entity" else s.run(name, params)
     except (CatalogError, ParamError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     except StoreError as exc:
         typer.echo(f"store error: {exc}", err=True)
         raise typer.Exit(1) from exc
+    except ApiError as exc:  # the bounded entity read: an unknown id
+        typer.echo(f"error: {exc.detail}", err=True)
+        raise typer.Exit(1 if exc.status == 404 else 2) from exc
     if as_json:
         typer.echo(json.dumps(rows[0] if len(rows) == 1 and name == "stats" else rows, indent=2,
                               ensure_ascii=False, default=str))
@@ -91,6 +96,21 @@ def query(
         table.add_row(*(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str)
                         for v in row.values()))
     console.print(table)
+
+
+def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
+    """`query entity` answers like GET /entities/{id}: the catalog's `entity` query reads every mention and
+    relation of the entity (a hub has thousands); the API's read is bounded (-p relations=100 -p mentions=50)."""
+    from api.routers.entities import entity_detail
+    from graph.catalog import ParamError
+
+    unknown = set(params) - {"id", "relations", "mentions"}
+    if unknown or not isinstance(params.get("id"), str):
+        raise ParamError(f"query 'entity' takes id:str and optional relations:int, mentions:int; got {params}")
+    limits = {k: params[k] for k in ("relations", "mentions") if k in params}
+    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in limits.values()):
+        raise ParamError(f"relations and mentions must be integers >= 0; got {limits}")
+    return [entity_detail(store, params["id"], **limits)]
 
 
 def export(

@@ -28,11 +28,13 @@ CODES = {
 class ApiError(Exception):
     """An error with an HTTP status and a message for the caller."""
 
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None,
+                 errors: list[dict] | None = None) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.headers = headers
+        self.errors = errors  # pydantic-style details of a 422
 
 
 def not_found(kind: str, id_: str) -> ApiError:
@@ -58,7 +60,8 @@ def _validation_message(errors: list[dict]) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.status, exc.detail), status_code=exc.status, headers=exc.headers)
+        extra = {"errors": exc.errors} if exc.errors is not None else {}
+        return JSONResponse(error_body(exc.status, exc.detail, **extra), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

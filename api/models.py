@@ -390,13 +390,23 @@ class CentralActor(BaseModel):
     actions_targeted: int = 0
 
 
+class ActionBound(BaseModel):
+    actions: int = Field(description="actions the projection was built from")
+    max_actions: int = Field(description="the bound: at most this many of the newest actions are read")
+    oldest: str | None = Field(None, description="date of the oldest action read (null: undated ones included)")
+    newest: str | None = Field(None, description="date of the newest action read")
+
+
 class CentralActors(BaseModel):
     model_config = _example({"nodes": 120, "edges": 300, "truncated": False,
+                             "bound": {"actions": 5000, "max_actions": 5000, "oldest": "2023-01-04",
+                                       "newest": "2024-12-28"},
                              "items": [{"entity": _BIS, "pagerank": 0.08, "betweenness": 0.12,
                                         "actions_by": 14, "actions_targeted": 0}]})
     nodes: int
     edges: int
-    truncated: bool
+    truncated: bool = Field(description="true when older actions were left out (the bound was reached)")
+    bound: ActionBound
     items: list[CentralActor]
 
 

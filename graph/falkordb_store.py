@@ -94,6 +94,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class _GraphValue(Exception):
+    """A node, edge, path or temporal value in a result: the client's parser reads those."""
+
+
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10  # compact result value types
+
+
+def _cell(cell: list) -> Any:
+    """One value of a --compact result set: [type, value]."""
+    kind, value = cell[0], cell[1]
+    if kind in (_STRING, _INTEGER):
+        return value
+    if kind == _NULL:
+        return None
+    if kind == _ARRAY:
+        return [_cell(v) for v in value]
+    if kind == _MAP:
+        return {value[i]: _cell(value[i + 1]) for i in range(0, len(value), 2)}
+    if kind == _DOUBLE:
+        return float(value)
+    if kind == _BOOLEAN:
+        return value == "true"
+    raise _GraphValue(kind)
+
+
+def _table(res: QueryResult, row_cap: int | None) -> tuple[list[str], list[dict]]:
+    columns = [h[1] for h in res.header]
+    rows = res.result_set if row_cap is None else res.result_set[:row_cap]
+    return columns, [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
+
+
 def _error(exc: Exception, cypher: str) -> StoreError:
     msg = str(exc)
     lower = msg.lower()
@@ -209,16 +240,36 @@ class FalkorDBStore(Store):
     ) -> tuple[list[str], list[dict]]:
         try:
             if read_only:
-                res = self.graph.ro_query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
-            else:
-                res = self.graph.query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
+                return self._read(cypher, params or {}, timeout_ms, row_cap)
+            res = self.graph.query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
         except redis.exceptions.ResponseError as exc:
             raise _error(exc, cypher) from exc
         except redis.exceptions.ConnectionError as exc:
             raise StoreError(f"FalkorDB connection lost: {exc}") from exc
-        columns = [h[1] for h in res.header]
-        rows = res.result_set if row_cap is None else res.result_set[:row_cap]
-        return columns, [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
+        return _table(res, row_cap)
+
+    def _read(self, cypher: str, params: dict[str, Any], timeout_ms: int | None,
+              row_cap: int | None) -> tuple[list[str], list[dict]]:
+        """GRAPH.RO_QUERY with our own parameter header and result parser. The client's generic ones cost more
+        than the query on the API's answers (a timeline page of maps: ~5 ms of parsing for ~4 ms of server
+        time, measured); scalars, lists and maps are read here, and a result holding nodes, edges or paths
+        goes to the client's parser (which resolves labels and property names through the graph schema)."""
+        header = "CYPHER " + " ".join(f"{k}={_literal(v)}" for k, v in params.items()) + " " if params else ""
+        command: list[Any] = ["GRAPH.RO_QUERY", self.graph_name, header + cypher, "--compact"]
+        if timeout_ms is not None:
+            command += ["timeout", _ms(timeout_ms)]
+        response = self._db.execute_command(*command)
+        for part in (response[0], response[-1]):
+            if isinstance(part, redis.exceptions.ResponseError):
+                raise part
+        if len(response) == 1:  # statistics only: no result set
+            return [], []
+        columns = [h[1] for h in response[0]]
+        raw_rows = response[1] if row_cap is None else response[1][:row_cap]
+        try:
+            return columns, [dict(zip(columns, map(_cell, row), strict=True)) for row in raw_rows]
+        except _GraphValue:
+            return _table(QueryResult(self.graph, response), row_cap)
 
     def fulltext_expression(self, terms: list[str], prefix: str) -> str:
         # RediSearch: juxtaposition is AND; `abc*` a prefix (needs >= 2 characters).

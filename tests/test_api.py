@@ -10,11 +10,18 @@ import pytest
 from api_sample import DOCS, TEXTS, documents, extractions, load_sample
 from fastapi.testclient import TestClient
 
+import api.responses
 from api.app import create_app
 from graph.batch import build_batch
 from policygraph.settings import Settings
 
 KEY = "test-write-key"
+
+
+@pytest.fixture(autouse=True)
+def strict_responses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every response is also validated against its pydantic model and must serialise identically."""
+    monkeypatch.setattr(api.responses, "STRICT", True)
 
 
 @pytest.fixture

@@ -11,8 +11,15 @@ import pytest
 from api_sample import load_sample
 from fastapi.testclient import TestClient
 
+import api.responses
 from api.app import create_app
 from policygraph.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def strict_responses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every response is also validated against its pydantic model and must serialise identically."""
+    monkeypatch.setattr(api.responses, "STRICT", True)
 
 
 @pytest.fixture

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 import threading
+from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import TypeAdapter, ValidationError
+from starlette.datastructures import UploadFile as StarletteUploadFile
 
 from api import convert, cursor
 from api.deps import get_settings, get_store, one, run
 from api.errors import ApiError
 from api.models import DocumentDetail, DocumentIn, DocumentPage, IngestResult
 from api.responses import respond
+from api.routers.actions import action_bounds
 from api.security import require_write
 from graph.store import Store
 from ingest.documents import Document
+from ingest.readers import SUPPORTED, ReadFailure, read_paths
 from policygraph.settings import Settings
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 StoreDep = Annotated[Store, Depends(get_store)]
 MAX_DOCUMENTS_PER_POST = 100
+MAX_UPLOAD_BYTES = 20_000_000  # per uploaded file
+_DOCUMENT_IN = TypeAdapter(DocumentIn)
+_DOCUMENTS_IN = TypeAdapter(list[DocumentIn])
 _INGEST_LOCK = threading.Lock()
 
 
@@ -72,27 +83,108 @@ def get_document(doc_id: str, store: StoreDep) -> Response:
             "entities": entities, "actions": acts})
 
 
+_DOCUMENT_SCHEMA = DocumentIn.model_json_schema()
+_POST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"anyOf": [
+            _DOCUMENT_SCHEMA, {"type": "array", "items": _DOCUMENT_SCHEMA, "maxItems": MAX_DOCUMENTS_PER_POST}]}},
+        "multipart/form-data": {"schema": {
+            "type": "object", "required": ["files"],
+            "properties": {"files": {
+                "type": "array", "items": {"type": "string", "format": "binary"},
+                "description": "files to ingest: " + ", ".join(sorted(SUPPORTED)) + " (read like `policygraph "
+                               "ingest` reads them: Markdown front matter, HTML main text, one document per "
+                               "JSON record or JSON line)"}}}},
+    },
+}
+
+
 @router.post("", response_model=IngestResult, status_code=200, dependencies=[Depends(require_write)],
-             summary="Ingest documents (needs an API key in X-API-Key)",
-             responses={401: {"description": "missing or bad key"}, 403: {"description": "writes disabled"}})
-def post_documents(
-    request: Request,
-    store: StoreDep,
-    body: Annotated[DocumentIn | list[DocumentIn], Body()],
-) -> dict:
+             summary="Ingest documents: JSON ({text, ...} or a list) or uploaded files (needs X-API-Key)",
+             openapi_extra={"requestBody": _POST_BODY},
+             responses={401: {"description": "missing or bad key"}, 403: {"description": "writes disabled"},
+                        413: {"description": "too many documents or too large a file"}})
+async def post_documents(request: Request, store: StoreDep) -> Response:
+    # The body is read here, not declared as a parameter: one endpoint takes JSON and multipart/form-data.
     settings: Settings = get_settings(request)
-    items = body if isinstance(body, list) else [body]
-    if not items:
-        raise ApiError(422, "body: send one document or a non-empty list of them")
-    if len(items) > MAX_DOCUMENTS_PER_POST:
-        raise ApiError(413, f"body: at most {MAX_DOCUMENTS_PER_POST} documents per request")
-    docs = [Document.from_text(d.text, source=d.source, **d.model_dump(exclude={"text", "source"})) for d in items]
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        inputs = await _uploaded(request)
+        posted = [d for d in inputs if isinstance(d, Document)]
+    else:
+        posted = _posted_json(await request.body())
+        inputs = posted
+    report = await run_in_threadpool(_ingest, request, store, settings, inputs)
+    action_bounds(request).forget()  # new actions may widen the dates the listing walks
+    data = report.model_dump()
+    data["documents"] = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
+                          "url": d.url} for d in posted]
+    return respond(IngestResult, data)
+
+
+def _ingest(request: Request, store: Store, settings: Settings, inputs: list[Document | ReadFailure]):  # noqa: ANN202
     from ingest.runner import ingest_documents
 
     with _INGEST_LOCK:  # one ingest at a time: the spaCy pipeline is shared and not thread-safe
         nlp = _nlp(request, settings)
-        report = ingest_documents(store, docs, settings, processes=1, nlp=nlp)
-    data = report.model_dump()
-    data["documents"] = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
-                          "url": d.url} for d in docs]
-    return data
+        return ingest_documents(store, inputs, settings, processes=1, nlp=nlp)
+
+
+def _posted_json(raw: bytes) -> list[Document]:
+    try:
+        body = json.loads(raw) if raw.strip() else None
+    except ValueError as exc:
+        raise ApiError(422, f"body: not JSON ({exc}); send a document, a list of them, or multipart files") from exc
+    if body is None or body == []:
+        raise ApiError(422, "body: send one document or a non-empty list of them")
+    if isinstance(body, list) and len(body) > MAX_DOCUMENTS_PER_POST:
+        raise ApiError(413, f"body: at most {MAX_DOCUMENTS_PER_POST} documents per request")
+    try:
+        parsed = (_DOCUMENTS_IN if isinstance(body, list) else _DOCUMENT_IN).validate_python(body)
+    except ValidationError as exc:
+        errors = [{"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:]) or 'body'}: {e['msg']}" for e in errors)
+        raise ApiError(422, detail, errors=errors) from exc
+    items = parsed if isinstance(parsed, list) else [parsed]
+    return [Document.from_text(d.text, source=d.source, **d.model_dump(exclude={"text", "source"})) for d in items]
+
+
+async def _uploaded(request: Request) -> list[Document | ReadFailure]:
+    """Uploaded files -> Documents (or ReadFailures) through the project's readers (ingest.readers), so a
+    file posted here is read exactly as `policygraph ingest FILE` reads it; sources are `upload/<name>`."""
+    form = await request.form(max_files=MAX_DOCUMENTS_PER_POST, max_fields=MAX_DOCUMENTS_PER_POST)
+    try:
+        files = [v for _, v in form.multi_items() if isinstance(v, StarletteUploadFile)]
+        if not files:
+            raise ApiError(422, "files: no file in the form (send them as `files`)")
+        out: list[Document | ReadFailure] = []
+        with tempfile.TemporaryDirectory(prefix="pg-upload-") as tmp:
+            for i, upload in enumerate(files):
+                name = Path(upload.filename or f"upload-{i}.txt").name or f"upload-{i}.txt"
+                data = await upload.read(MAX_UPLOAD_BYTES + 1)
+                if len(data) > MAX_UPLOAD_BYTES:
+                    raise ApiError(413, f"files: {name} is larger than {MAX_UPLOAD_BYTES // 1_000_000} MB")
+                if Path(name).suffix.lower() not in SUPPORTED:
+                    out.append(ReadFailure(f"upload/{name}", f"unsupported file type {Path(name).suffix or '(none)'}"
+                                           f"; expected one of {', '.join(sorted(SUPPORTED))}"))
+                    continue
+                folder = Path(tmp) / str(i)  # one folder per file: two uploads may share a name
+                folder.mkdir()
+                path = folder / name
+                path.write_bytes(data)
+                for item in read_paths([path]):
+                    out.append(_renamed(item, str(path), f"upload/{name}"))
+        if len(out) > MAX_DOCUMENTS_PER_POST:
+            raise ApiError(413, f"files: at most {MAX_DOCUMENTS_PER_POST} documents per request, got {len(out)}")
+        return out
+    finally:
+        await form.close()
+
+
+def _renamed(item: Document | ReadFailure, temp_path: str, source: str) -> Document | ReadFailure:
+    """The reader names sources after the temporary file; name them after the upload instead."""
+    renamed = item.source.replace(temp_path, source, 1)
+    if isinstance(item, ReadFailure):
+        return ReadFailure(renamed, item.reason)
+    return item.model_copy(update={"source": renamed})

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import convert, cursor
+from api import action_windows, convert, cursor
 from api.deps import get_store, run
 from api.errors import invalid, not_found
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
 from api.network import NetworkBuilder
 from api.responses import respond
+from api.routers.actions import action_bounds
 from api.search import fuzzy_expression, fuzzy_score, words
 from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
@@ -21,11 +22,21 @@ router = APIRouter(prefix="/entities", tags=["entities"])
 
 EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]  # the ontology's types, validated -> 422
 StoreDep = Annotated[Store, Depends(get_store)]
+# Bounded point reads (one entity or action, one page) are `async def` on purpose: they run on the event loop
+# instead of a threadpool worker, saving a thread hop per request (0.3-0.6 ms measured with bench/api.py). Each
+# store call is a unix-socket round trip of a few ms, bounded by LIMITs and API_QUERY_TIMEOUT_MS. Work that may
+# take long (paths, export, analytics, /cypher, ingest, listings that scan) stays `def`, in the threadpool.
+# An entity that more actions than this aim at gets its timeline by date windows (entity_timeline_window).
+# Measured at 10^6 entities (FalkorDB): the one-query timeline costs ~3 ms per 1,000 targeted actions (it
+# reads and sorts them all), a month window ~8 ms (it checks the month's ~2,000 actions), and a hub's page
+# fills from one or two months.
+HUB_TARGETS = 10_000
+TIMELINE_UNDATED = "9999-12-31"  # sort key of an undated action in a timeline (they come last)
 FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
 
 
 @router.get("", response_model=EntityList, summary="Search entities by name or alias")
-def search_entities(
+async def search_entities(
     store: StoreDep,
     q: Annotated[str | None, Query(max_length=200, description="words of a name or alias; typos allowed")] = None,
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
@@ -60,13 +71,18 @@ def _hit(row: dict, score: float | None) -> dict:
 
 @router.get("/{entity_id}", response_model=EntityDetail, summary="One entity with relations and mentions",
             responses={404: {"description": "unknown entity"}})
-def get_entity(
+async def get_entity(
     entity_id: str,
     store: StoreDep,
     relations: Annotated[int, Query(ge=0, le=1000, description="most relations (strongest evidence first)")] = 100,
     mentions: Annotated[int, Query(ge=0, le=1000, description="most mentioning documents (newest first)")] = 50,
 ) -> Response:
-    # Bounded queries (a hub like "the U.S." is mentioned in thousands of documents): ref, relations, mentions.
+    return respond(EntityDetail, entity_detail(store, entity_id, relations, mentions))
+
+
+def entity_detail(store: Store, entity_id: str, relations: int = 100, mentions: int = 50) -> dict:
+    """GET /entities/{id} (also `policygraph query entity`): bounded queries, since a hub like "the U.S." is
+    mentioned in thousands of documents: the ref, the strongest `relations`, the newest `mentions`."""
     ref = _entity_ref(store, entity_id)
     rel_rows = run(store, "entity_relations", id=entity_id, limit=relations) if relations else []
     men_rows = run(store, "entity_mentions", id=entity_id, limit=max(mentions, 1))
@@ -82,10 +98,10 @@ def get_entity(
         for m in men_rows[:mentions]
     ]
     counts = men_rows[0] if men_rows else {}
-    return respond(EntityDetail, {
+    return {
         **ref, "aliases": ref.get("aliases") or [], "relations": rels, "mentions": ments,
         "action_count": counts.get("action_count") or _action_count(store, entity_id),
-        "document_count": counts.get("documents") or 0})
+        "document_count": counts.get("documents") or 0}
 
 
 def _action_count(store: Store, entity_id: str) -> int:
@@ -110,12 +126,13 @@ def entity_actions(
     entity = _entity_ref(store, entity_id)
     rows = run(store, "entity_actions", id=entity_id)
     items = [{**convert.action_summary(r), "role": r["role"]} for r in rows if role is None or r["role"] == role]
-    return respond(EntityActionList, {"entity": entity, "items": items[:limit]})
+    return respond(EntityActionList, {"entity": convert.ref(entity), "items": items[:limit]})
 
 
 @router.get("/{entity_id}/timeline", response_model=Timeline, summary="Every action aimed at an entity, by date",
             responses={404: {"description": "unknown entity"}})
-def entity_timeline(
+async def entity_timeline(
+    request: Request,
     entity_id: str,
     store: StoreDep,
     include_children: Annotated[bool, Query(description="also actions aimed at its PART_OF children")] = False,
@@ -123,23 +140,60 @@ def entity_timeline(
     cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
 ) -> Response:
     after_key, after_id = cursor.decode("timeline", cursor_)
-    entity = _entity_ref(store, entity_id)
-    name = "entity_timeline_children" if include_children else "entity_timeline"
-    rows = run(store, name, id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1)
+    entity, rows, resume = timeline_rows(store, action_bounds(request), entity_id, include_children, after_key,
+                                         after_id, limit)
     page, more = rows[:limit], len(rows) > limit
     items = [
         {**convert.action_summary({**r, **convert.split_parts(r.get("parts"))}), "action_id": r["action_id"],
          "role": "targets", "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
         for r in page
     ]
-    next_cursor = cursor.encode("timeline", page[-1]["sort_key"], page[-1]["action_id"]) if more else None
-    return respond(Timeline, {"entity": entity, "include_children": include_children, "items": items,
+    if more:
+        next_cursor = cursor.encode("timeline", page[-1]["sort_key"], page[-1]["action_id"])
+    else:  # a hub's walk that ran out of lookups goes on from where it stopped
+        next_cursor = cursor.encode("timeline", *resume) if resume else None
+    return respond(Timeline, {"entity": convert.ref(entity), "include_children": include_children, "items": items,
                               "next_cursor": next_cursor})
+
+
+def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: str, include_children: bool,
+                  after_key: str | None, after_id: str | None, limit: int
+                  ) -> tuple[dict, list[dict], tuple[str, str] | None]:
+    """The entity, up to limit + 1 timeline rows after the cursor, and a resume cursor (hub walks only).
+
+    Most entities are the target of a few actions: one query reads and sorts them. A hub (thousands of
+    actions aimed at it) would make that query read and sort all of them for every page, so its timeline
+    walks calendar months oldest first through the Action.date index (api.action_windows) and reads the
+    details of the page only."""
+    if include_children:
+        entity = _entity_ref(store, entity_id)
+        return entity, run(store, "entity_timeline_children", id=entity_id, after_key=after_key,
+                           after_id=after_id, limit=limit + 1), None
+    found = run(store, "entity_timeline_ref", id=entity_id)
+    if not found:
+        raise not_found("entity", entity_id)
+    entity = found[0]
+    if (entity.get("targeted") or 0) <= HUB_TARGETS:
+        return entity, run(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id,
+                           limit=limit + 1), None
+
+    def fetch(w: action_windows.Window) -> list[dict]:
+        return run(store, "entity_timeline_window", id=entity_id, dates=w.dates, after_key=w.after_date,
+                   after_id=w.after_id, limit=w.limit)
+
+    def fetch_undated(undated_after: str | None, room: int) -> list[dict]:
+        return run(store, "entity_timeline_undated", id=entity_id, after_id=undated_after, limit=room)
+
+    walked = action_windows.walk(fetch, fetch_undated, bounds=bounds.get(lambda: run(store, "actions_date_bounds")[0]),
+                                 limit=limit + 1, after_date=after_key, after_id=after_id, ascending=True,
+                                 undated_key=TIMELINE_UNDATED)
+    ids = [r["action_id"] for r in walked.rows]
+    return entity, run(store, "timeline_by_ids", ids=ids) if ids else [], walked.resume
 
 
 @router.get("/{entity_id}/network", response_model=Network, summary="Nodes and edges around an entity",
             responses={404: {"description": "unknown entity"}})
-def entity_network(
+async def entity_network(
     entity_id: str,
     store: StoreDep,
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
@@ -150,9 +204,9 @@ def entity_network(
     wanted = _types(types)
     center = _entity_ref(store, entity_id)
     builder = NetworkBuilder(store, depth=depth, limit=limit, types=wanted)
-    builder.build(center)
+    builder.build({k: center.get(k) for k in ("id", "name", "type", "kind")})  # a GraphNode, no aliases
     nodes, edges = builder.result()
-    return respond(Network, {"center": center, "depth": depth, "nodes": nodes, "edges": edges,
+    return respond(Network, {"center": convert.ref(center), "depth": depth, "nodes": nodes, "edges": edges,
                              "truncated": builder.truncated})
 
 
