@@ -95,10 +95,13 @@ def _ping(socket_path: str, timeout: float = 1.0) -> bool:
 
 
 def _compact_and_shutdown(control: redis.Redis, timeout: float = 600.0) -> None:
-    """Rewrite the AOF (an RDB preamble, fast to load) and then SHUTDOWN SAVE.
+    """Rewrite the AOF (an RDB preamble, fast to load), then SHUTDOWN.
 
     With appendonly on, a restart loads the AOF, not dump.rdb: without the rewrite it would replay every
-    write since the last compaction, as slowly as they ran the first time."""
+    write since the last compaction, as slowly as they ran the first time. For the same reason an RDB save
+    at shutdown would be a second full dump nobody reads, so the server is stopped with NOSAVE when its AOF
+    is on (SHUTDOWN still flushes and fsyncs the AOF). Both steps may take minutes on a large graph: they are
+    waited for with `timeout`, not the control connection's short socket timeout."""
     with contextlib.suppress(redis.exceptions.ResponseError):  # "already in progress" is fine
         control.execute_command("BGREWRITEAOF")
     deadline = time.monotonic() + timeout
@@ -107,8 +110,15 @@ def _compact_and_shutdown(control: redis.Redis, timeout: float = 600.0) -> None:
         if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
             break
         time.sleep(0.05)
-    with contextlib.suppress(redis.exceptions.ConnectionError):
-        control.execute_command("SHUTDOWN", "SAVE")
+    aof_on = control.config_get("appendonly").get("appendonly") == "yes"
+    socket_path = control.connection_pool.connection_kwargs.get("path")
+    patient = _control(socket_path, timeout) if socket_path else control
+    try:
+        with contextlib.suppress(redis.exceptions.ConnectionError):
+            patient.execute_command("SHUTDOWN", "NOSAVE" if aof_on else "SAVE")
+    finally:
+        if patient is not control:
+            patient.close()
 
 
 class EmbeddedServer:
@@ -336,7 +346,9 @@ class EmbeddedServer:
             if self._registry.get(self.home) is self:
                 self._registry.pop(self.home)
 
-    def _wait_exit(self, timeout: float = 30.0) -> None:
+    def _wait_exit(self, timeout: float = 600.0) -> None:
+        # Generous: after SHUTDOWN the server still flushes its files; killing it then would only cost the
+        # next start a longer AOF replay, but there is no reason to.
         if self._process is not None:
             try:
                 self._process.wait(timeout)

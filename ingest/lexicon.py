@@ -39,6 +39,9 @@ class LexEntry:
     demonyms: tuple[str, ...] = ()
     government_of: str | None = None
     title: str | None = None  # persons: the office they hold ("President")
+    # offices that exist once per federal judicial district: "U.S. Attorney's Office for the Central
+    # District of California" is its own body
+    by_district: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ def load_lexicon() -> Lexicon:
             demonyms=_as_tuple(e.get("demonyms")),
             government_of=e.get("government_of"),
             title=e.get("title"),
+            by_district=bool(e.get("by_district", False)),
         )
         entries[eid] = entry
         surfaces = {_strip_the(s) for s in (entry.name, *aliases)}

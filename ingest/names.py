@@ -8,7 +8,8 @@ import unicodedata
 
 COMPANY_SUFFIXES = (
     r"(co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|co ltd|ltd co|gmbh|ag|sa|s a|jsc|pjsc|"
-    r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|nv|srl|spa|pte|pvt|sdn bhd|bhd|ltda|de cv|sa de cv)"
+    r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|b v|nv|n v|srl|s r l|srls|s r l s|spa|s p a|pte|pvt|sdn bhd|bhd|ltda|"
+    r"de cv|de c v|sa de cv|s a de c v|s de r l|s de r l de c v|s a p i de c v|sapi de cv|s a b de c v)"
 )
 # Lower-case particles that may sit inside a person's name.
 NAME_PARTICLES = {

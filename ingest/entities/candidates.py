@@ -34,7 +34,7 @@ from ingest.entities.typing import (
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
-from ingest.names import NAME_PARTICLES, norm
+from ingest.names import NAME_PARTICLES, norm, slug
 
 P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_BOLD, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 24, 22, 20
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
@@ -183,6 +183,12 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
         if chosen is not None:
             entry = lex.entries[chosen.entry_id]
             prio = P_LEXICON if e - s > 1 else P_LEXICON_1
+            district = _district_after(toks, e) if entry.by_district else None
+            if district is not None:
+                d_end, d_name = district
+                out.append(Cand(s, d_end, entry.type, P_LEXICON, "lexicon", key=f"{entry.id}-{slug(d_name)}",
+                                name=f"{entry.name} for the {d_name}", kind=entry.kind))
+                continue
             out.append(Cand(s, e, entry.type, prio, "lexicon", key=entry.id, name=entry.name, kind=entry.kind))
         elif titles:
             entry = lex.entries[titles[0].entry_id]
@@ -190,6 +196,30 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
                 continue  # "Senator" / "Rep." only name the chamber next to a person
             out.append(Cand(s, e, entry.type, P_LEXICON, "title", key=entry.id, name=entry.name, is_title=True))
     return out
+
+
+_DISTRICT_WORDS = {"northern", "southern", "eastern", "western", "central", "middle"}
+
+
+def _district_after(toks: list, e: int) -> tuple[int, str] | None:
+    """ "for the (Central) District of California" / "for the District of Columbia" after an office that exists
+    per judicial district: (end token, "Central District of California")."""
+    n = len(toks)
+    if e + 3 >= n or toks[e].lower_ != "for" or toks[e + 1].lower_ != "the":
+        return None
+    k = e + 2
+    if toks[k].lower_ in _DISTRICT_WORDS and toks[k].text[:1].isupper():
+        k += 1
+    if k + 2 >= n or toks[k].text != "District" or toks[k + 1].lower_ != "of":
+        return None
+    k += 2
+    start = k
+    while k < n and k - start < 3 and toks[k].text[:1].isupper() and toks[k].is_alpha:
+        k += 1
+    if k == start:
+        return None
+    name = " ".join(t.text for t in toks[e + 2 : k])
+    return k, name
 
 
 def _country_before(doc: Doc, s: int, lex: Lexicon) -> str | None:
@@ -362,15 +392,30 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
     return out
 
 
+# Legal forms beyond typing.LEGAL_SUFFIXES that only this grammar reads: Latin American forms, and the
+# "de C.V." / "de R.L." continuations ("S.A. de C.V." is one suffix of three tokens).
+_MORE_SUFFIXES = {"s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
+_DE_FORMS = {"c.v.", "r.l.", "c.v", "r.l"}
+
+
 def suffix_cands(doc: Doc) -> list[Cand]:
     """Names that end in a legal-form suffix ("Co.", "Ltd.", "LLC"), extended left over capitalised words."""
     toks = doc_tokens(doc)
     out: list[Cand] = []
     n = len(doc)
+
+    def is_suffix(k: int) -> bool:
+        low = toks[k].lower_
+        if not toks[k].text[:1].isupper():
+            return False
+        if low in LEGAL_SUFFIXES or low in _MORE_SUFFIXES:
+            return True
+        # "S. de R.L. (de C.V.)": the Mexican limited company, split by the tokenizer
+        return low == "s." and k + 2 < n and toks[k + 1].lower_ == "de" and toks[k + 2].lower_ in _DE_FORMS
+
     i = 0
     while i < n:
-        t = toks[i]
-        if t.lower_ in LEGAL_SUFFIXES and t.text[:1].isupper() and i > 0:
+        if is_suffix(i) and i > 0:
             end = i + 1
             # ", Ltd." after "Co." belongs to the name
             while (
@@ -380,9 +425,16 @@ def suffix_cands(doc: Doc) -> list[Cand]:
                 and toks[end + 1].text[:1].isupper()
             ):
                 end += 2
-            while end < n and toks[end].lower_ in LEGAL_SUFFIXES and toks[end].text[:1].isupper():
-                end += 1
+            while end < n:
+                if toks[end].lower_ in LEGAL_SUFFIXES and toks[end].text[:1].isupper():
+                    end += 1
+                elif end + 1 < n and toks[end].lower_ == "de" and toks[end + 1].lower_ in _DE_FORMS:
+                    end += 2  # "S.A. de C.V.", "S. de R.L. de C.V."
+                else:
+                    break
             j = i - 1
+            if j >= 1 and toks[j].text == "," and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha:
+                j -= 1  # "Grupo Ares Imperial, S. de R.L. de C.V.", "Acme, Inc."
             while j >= 0 and (
                 toks[j].is_space
                 or (
@@ -393,9 +445,17 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             ):
                 if toks[j].lower_ in _DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
+                if (toks[j].lower_ == "and" and i - j > 2 and toks[j - 1].ent_iob_ in ("B", "I")
+                        and toks[j].ent_iob_ != "I"):
+                    # "Sovcomflot and Novorossiysk Shipping Company": the statistical NER closed a name before
+                    # the "and" and a name of two words or more follows, so two firms are listed ("Procter and
+                    # Gamble Co." is one NER span; "Cotton and Linen Co." has one word after the "and")
+                    break
                 j -= 1
+            if j >= 0 and toks[j].text.isdigit() and len(toks[j].text) >= 4 and j + 1 < i:
+                j -= 1  # numbered companies: "2351885 Ontario Inc"
             start = strip_hyphen_adjectives(doc, j + 1, i)
-            while start < i and (toks[start].is_space or toks[start].lower_ in {"and", "&", "of"}):
+            while start < i and (toks[start].is_space or toks[start].lower_ in {"and", "&", "of", ","}):
                 start += 1
             if i - start >= 1:
                 out.append(Cand(start, end, "Company", P_SUFFIX, "suffix"))

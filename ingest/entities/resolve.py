@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
-from ingest.names import norm, person_canonical, slug
+from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 
 _AKA = re.compile(
     r"^[\s\u00a0]*[,(]?[\s\u00a0]*"
@@ -197,8 +197,10 @@ def resolve(
                 _move(c, g, cand_group)
                 g.aliased.add(id(c))
 
-    # 4. short forms (indexed by word, so this is linear in the number of mentions)
     texts = {id(c): _text(doc, c) for c in chosen}
+    _join_shorter_person_names(chosen, texts, cand_group, groups)
+
+    # 4. short forms (indexed by word, so this is linear in the number of mentions)
     person_words: dict[str, set[int]] = defaultdict(set)
     firm_prefix: dict[tuple[str, ...], set[int]] = defaultdict(set)
     gid = {id(g): g for g in groups.values()}
@@ -208,6 +210,11 @@ def resolve(
             if g.type == "Person" and len(words) > 1:
                 person_words[words[0]].add(id(g))
                 person_words[words[-1]].add(id(g))
+                for w in words[1:-1]:
+                    # "Acuna" for "Daniela Alejandra Acuna Macias": Spanish names are cited by the paternal
+                    # surname, which is not the last word (particles and initials never stand alone)
+                    if len(w) > 2 and w[:1].isupper() and w.lower() not in NAME_PARTICLES:
+                        person_words[w].add(id(g))
             if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1:
                 lw = tuple(w.lower() for w in words)
                 for k in range(1, len(lw)):
@@ -247,6 +254,44 @@ def resolve(
                 _nested_parent(doc, c, records, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return records, mentions
+
+
+def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_group, groups) -> None:
+    """ "Ryan Wedding" (a headline) and "Ryan James Wedding" (the body) are one person: a person name of two
+    or more words joins the one fuller person name with the same first and last word and the other words
+    in the same order. Two fuller candidates ("Ali Reza Khan", "Ali Akbar Khan") leave it alone."""
+    fuller: dict[tuple[str, str], set[int]] = defaultdict(set)
+    words_of: dict[int, list[str]] = {}
+    gid = {id(g): g for g in groups.values()}
+    for c in chosen:
+        g = cand_group[id(c)]
+        if g.type != "Person" or c.is_title:
+            continue
+        words = [w.lower() for w in texts[id(c)].replace(",", " ").split()]
+        if len(words) >= 3:
+            fuller[(words[0], words[-1])].add(id(g))
+            words_of[id(g)] = max(words_of.get(id(g), []), words, key=len)
+    if not fuller:
+        return
+    for c in chosen:
+        g = cand_group[id(c)]
+        if g.type != "Person" or c.is_title or c.key:
+            continue
+        words = [w.lower() for w in texts[id(c)].replace(",", " ").split()]
+        if len(words) < 2:
+            continue
+        hits = fuller.get((words[0], words[-1]), set()) - {id(g)}
+        hits = {h for h in hits if len(words_of[h]) > len(words) and _in_order(words, words_of[h])}
+        if not hits:
+            # the given names alone: "Edgar Aaron" for "Edgar Aaron Vazquez Alvarado"
+            hits = {h for h in words_of if h != id(g) and words_of[h][: len(words)] == words}
+        if len(hits) == 1:
+            _move(c, gid[next(iter(hits))], cand_group)
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    it = iter(full)
+    return all(w in it for w in short)
 
 
 def _move(c: Cand, g: _Group, cand_group: dict[int, _Group]) -> None:
