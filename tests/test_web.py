@@ -343,6 +343,16 @@ def test_enter_without_choice_opens_results(page: Page, api: httpx.Client) -> No
     wait_idle(page)
     expect(page.locator("h1")).to_contain_text(word)
     expect(page.locator("section:has(#sec-entities) li")).to_have_count(len(expected))
+    # /actions?q= answers a bounded window per request: the page follows next_cursor to show every match
+    actions, cursor = [], None
+    while True:
+        data = fetch(api, "/actions", q=word, limit=50, **({"cursor": cursor} if cursor else {}))
+        actions += data["items"]
+        cursor = data.get("next_cursor")
+        if not cursor:
+            break
+    assert actions, f"no action matches {word!r}"
+    expect(page.locator("section:has(#sec-actions) li")).to_have_count(min(len(actions), 50))
     shot(page, "06-search-results")
 
 

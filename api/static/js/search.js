@@ -27,6 +27,23 @@ export function actionSource(limit = 5) {
   };
 }
 
+// `/actions?q=` reads a bounded window of months per request, so a page can come back short with a
+// `next_cursor`: follow it until `want` matches are in hand (or a few pages were read).
+async function matchingActions(q, want, cursor = null, maxPages = 8) {
+  const items = [];
+  for (let page = 0; page < maxPages && items.length < want; page++) {
+    const data = await get("/actions", cursor ? { q, limit: want, cursor } : { q, limit: want });
+    items.push(...listOf(data));
+    cursor = data && data.next_cursor;
+    if (!cursor) break;
+  }
+  return { items, cursor };
+}
+
+function actionItem(a) {
+  return h("li", null, h("a", { href: actionHref(a.id) }, humanize(a.kind)), " ", statusBadge(a.status), a.date ? ` ${a.date}` : "", h("div", { class: "small" }, a.by.length ? ["by ", chips(a.by)] : null, a.targets.length ? [" → ", chips(a.targets)] : null));
+}
+
 export async function searchView(root, params) {
   const q = (params.get("q") || "").trim();
   const type = params.get("type") || "";
@@ -36,7 +53,7 @@ export async function searchView(root, params) {
   const entSec = section("Entities", loading("Searching entities"));
   const actSec = section("Actions", loading("Searching actions"));
   root.append(h("div", { class: "grid" }, entSec, actSec));
-  const [ents, acts] = await Promise.allSettled([get("/entities", { q, type, limit: 50 }), get("/actions", { q, limit: 50 })]);
+  const [ents, acts] = await Promise.allSettled([get("/entities", { q, type, limit: 50 }), matchingActions(q, 50)]);
   clear(entSec).append(h("h2", { id: "sec-entities" }, "Entities"));
   if (ents.status === "rejected") entSec.append(errorBox(ents.reason, "entities"));
   else {
@@ -63,17 +80,34 @@ export async function searchView(root, params) {
   clear(actSec).append(h("h2", { id: "sec-actions" }, "Actions"));
   if (acts.status === "rejected") actSec.append(errorBox(acts.reason, "actions"));
   else {
-    const items = listOf(acts.value).map(normAction);
-    actSec.append(
-      items.length
-        ? h(
-            "ul",
-            { class: "results" },
-            items.map((a) =>
-              h("li", null, h("a", { href: actionHref(a.id) }, humanize(a.kind)), " ", statusBadge(a.status), a.date ? ` ${a.date}` : "", h("div", { class: "small" }, a.by.length ? ["by ", chips(a.by)] : null, a.targets.length ? [" → ", chips(a.targets)] : null)),
-            ),
-          )
-        : empty(`No action matches “${q}”.`),
-    );
+    const items = acts.value.items.map(normAction);
+    if (!items.length && !acts.value.cursor) {
+      actSec.append(empty(`No action matches “${q}”.`));
+      return;
+    }
+    const list = h("ul", { class: "results" }, items.map(actionItem));
+    actSec.append(items.length ? list : h("p", { class: "muted" }, "No match among the most recent actions."));
+    let cursor = acts.value.cursor;
+    if (cursor) {
+      if (!items.length) actSec.append(list);
+      const more = h("button", { type: "button", class: "more", id: "more-actions" }, "More actions");
+      more.addEventListener("click", async () => {
+        more.disabled = true;
+        more.textContent = "Loading…";
+        try {
+          const next = await matchingActions(q, 50, cursor);
+          next.items.map(normAction).forEach((a) => list.append(actionItem(a)));
+          cursor = next.cursor;
+        } catch (err) {
+          more.replaceWith(errorBox(err, "actions"));
+          return;
+        }
+        if (cursor) {
+          more.disabled = false;
+          more.textContent = "More actions";
+        } else more.remove();
+      });
+      actSec.append(more);
+    }
   }
 }
