@@ -436,3 +436,97 @@ def test_earlier_measures_an_order_follows_are_not_the_signers(nlp) -> None:
             "This Executive Order follows sanctions and visa restrictions the United States has already imposed.")
     found = titled_actions(nlp, text, "FACT SHEET: Actions in Response to the Crisis in Ethiopia", "2021-09-17")
     assert not [a for a in found if "joe-biden" in a.by]
+
+
+def test_designated_pursuant_to_an_order_as_amended_is_a_designation(nlp) -> None:
+    # treasury-press-releases.jsonl 2024-01-25 (Houthi officials): "as amended" is not "designate X as Y"
+    text = ("WASHINGTON — Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) imposed "
+            "sanctions on key officials of the forces of Ansarallah.\n\n"
+            "Muhammad Ali al-Qadiri, Muhammad Ahmad al-Talibi, Mohamed al-Atifi, and Muhammad Fadl Abd al-Nabi are "
+            "being designated pursuant to E.O. 13224, as amended, for having materially assisted the Houthis.")
+    a = one(actions(nlp, text, published="2024-01-25"), "designation")
+    assert "ofac" in a.by and "eo-13224" in a.under
+    assert {"muhammad-ali-al-qadiri", "mohamed-al-atifi", "muhammad-fadl-abd-al-nabi"} <= set(a.targets)
+
+
+def test_designate_as_a_category_still_needs_a_sanctions_category(nlp) -> None:
+    # "designated as X" with a non-sanctions X stays no designation, even after an "as amended" clause
+    text = ("Under E.O. 13224, as amended, the Department of State designated Ambassador John Smith as its special "
+            "envoy to the region.")
+    assert not [a for a in actions(nlp, text, published="2024-01-25") if a.kind == "designation"]
+
+
+def test_entity_list_addition_counted_under_entries(nlp) -> None:
+    # corpora/federal-register abstracts 2025-00704: "adding 11 entities under 11 entries to the Entity List"
+    text = ("In this rule, the Bureau of Industry and Security (BIS) amends the Export Administration Regulations "
+            "(EAR) by adding 11 entities under 11 entries to the Entity List.")
+    a = one(actions(nlp, text, published="2025-01-16"), "entity_listing")
+    assert a.by == ["bis"] and "entity-list" in a.under
+
+
+
+def test_passive_they_takes_the_names_of_the_sentence_before_and_joins_todays_measure(nlp) -> None:
+    # treasury-press-releases.jsonl 2020-10-08 ("Treasury Sanctions Eighteen Major Iranian Banks")
+    text = ("WASHINGTON – Today, the Office of Foreign Assets Control (OFAC) sanctioned eighteen major Iranian banks "
+            "pursuant to E.O. 13902.\n\n"
+            "Amin Investment Bank, Bank Maskan, Eghtesad Novin Bank, and Karafarin Bank were previously identified "
+            "as Iranian financial institutions pursuant to E.O. 13599. Today, they were sanctioned as entities "
+            "operating in Iran’s financial sector.")
+    found = [a for a in actions(nlp, text, published="2020-10-08") if a.date == "2020-10-08"]
+    assert len(found) == 1
+    a = found[0]
+    assert "ofac" in a.by
+    assert {"amin-investment-bank", "bank-maskan", "karafarin-bank"} <= set(a.targets)
+
+
+def test_they_with_an_antecedent_in_its_own_sentence_is_not_read_back(nlp) -> None:
+    text = ("Amin Investment Bank and Bank Maskan were previously identified as Iranian financial institutions. "
+            "Today, OFAC designated Karafarin Bank and Tourism Bank, and they were sanctioned pursuant to E.O. 13902.")
+    found = actions(nlp, text, published="2020-10-08")
+    assert any("karafarin-bank" in a.targets for a in found)  # OFAC's designation is read ...
+    assert all("amin-investment-bank" not in a.targets for a in found)  # ... without the banks of the sentence before
+
+
+def test_looking_forward_to_signing_a_bill_is_proposed(nlp) -> None:
+    # whitehouse/statements-releases__2022-03__2022-03-11-fact-sheet-united-states-european-union-and-g7-...md
+    text = ("The United States Congress has demonstrated bipartisan leadership to revoke Permanent Normal Trade "
+            "Relations for Russia, and President Biden looks forward to signing a bill into law.")
+    a = one(actions(nlp, text, published="2022-03-11"), "legislation")
+    assert a.status == "proposed"
+
+
+def test_power_conferring_clause_is_no_measure_but_gives_the_basis_and_subsequently_takes_the_date(nlp) -> None:
+    # treasury-press-releases.jsonl 2020-10-08 ("Treasury Sanctions Eighteen Major Iranian Banks")
+    text = ("WASHINGTON – Today, the Secretary of the Treasury, in consultation with the Secretary of State, "
+            "identified the financial sector of the Iranian economy pursuant to section 1(a)(i) of Executive Order "
+            "(E.O.) 13902, which authorizes Treasury to sanction any Iranian financial institution. Subsequently, "
+            "the Office of Foreign Assets Control (OFAC) sanctioned Amin Investment Bank and Bank Maskan.")
+    found = actions(nlp, text, published="2020-10-08")
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.kind == "designation" and "ofac" in a.by and "amin-investment-bank" in a.targets
+    assert a.date == "2020-10-08"
+    assert any("13902" in u for u in a.under)
+
+
+def test_country_and_title_before_a_persons_name_qualify_the_person(nlp) -> None:
+    # treasury-press-releases.jsonl 2018-06-12 (Global Magnitsky, Dominican Republic)
+    text = ("WASHINGTON - Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) "
+            "sanctioned Dominican Republic Senator Felix Ramon Bautista Rosario (Bautista) for engaging in corrupt "
+            "acts, including in relation to reconstruction efforts in Haiti.")
+    a = one(actions(nlp, text, published="2018-06-12"), "designation")
+    assert "ofac" in a.by
+    assert [t for t in a.targets if t.startswith("felix-ramon-bautista")]
+    assert "dominican-republic" not in a.targets and "us-senate" not in a.targets
+
+
+def test_body_with_its_short_form_before_officials_is_a_qualifier(nlp) -> None:
+    # treasury-press-releases.jsonl 2025-03-25 (Iranian intelligence officers)
+    text = ("WASHINGTON — Today, the Office of Foreign Assets Control (OFAC) is imposing sanctions on three Iranian "
+            "Ministry of Intelligence and Security (MOIS) officials.\n\n"
+            "Reza Amiri Moghadam, Gholamhossein Mohammadnia, and Taqi Daneshvar are being designated pursuant to "
+            "E.O. 14078, as amended, for being owned, controlled, or directed by, or having acted or purported to act "
+            "for or on behalf of, directly or indirectly, MOIS.")
+    a = one(actions(nlp, text, published="2025-03-25"), "designation")
+    assert "ofac" in a.by and "taqi-daneshvar" in a.targets and "eo-14078" in a.under
+    assert not [t for t in a.targets if t.startswith("mois") or "ministry" in t]

@@ -18,7 +18,7 @@ from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
-from ingest.actions.modality import is_capability, is_negated, is_ongoing, status_of
+from ingest.actions.modality import confers_power, is_capability, is_negated, is_ongoing, status_of
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
@@ -45,6 +45,8 @@ EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+# What a sentence-initial passive "they" ("Today, they were sanctioned") can point back to.
+THEY_TYPES = {"Company", "Organization", "Person"}
 # "a series of actions / a package of measures": a bundle of different measures, reported as one.
 PACKAGE_ITEMS = {"action", "step", "measure"}
 PACKAGES = {"series", "set", "package", "raft", "slew", "range", "suite"}
@@ -115,6 +117,12 @@ class ActionComponent:
                 kind = self._continue_list(out, roles)
                 if kind is None:
                     continue
+            if confers_power(trig.token, roles.head_verb):
+                if roles.under:  # the instrument is still the legal basis of the measure it is cited for
+                    out.append(Reading(
+                        kind=kind, status="enacted", by=[], targets=[], under=roles.under, date=None,
+                        evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, elaboration=True))
+                continue
             if is_capability(trig.token, roles.head_verb, self.lex) or is_negated(trig.token, roles.head_verb):
                 continue
             if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or self._is_summary(ctx, trig)):
@@ -258,6 +266,7 @@ class ActionComponent:
         toks = ctx.tokens
         s, e = ctx.unit(trig.token)
         types: set[str] | None = None
+        nearest_only = False
         if trig.is_verb:
             # "All surveillance companies in Xinjiang should be placed on the entity list": a quantified
             # passive subject of a class noun points back like "these companies"
@@ -265,6 +274,10 @@ class ActionComponent:
                 dets = [c.lower_ for c in subj.children if c.dep_ in ("det", "predet")]
                 if ctx.mention(subj.i) is None and {"all", "these", "those", "such"} & set(dets):
                     types = DEMONSTRATIVE_CLASSES.get(subj.lemma_.lower())
+                elif subj.lower_ == "they" and not self._pronoun_has_local_antecedent(ctx, s, subj.i):
+                    # "A, B, and C were previously identified ... Today, they were sanctioned": the names of
+                    # the sentence before
+                    types, nearest_only = THEY_TYPES, True
         for j in range(trig.token.i + 1, min(trig.token.i + 10, e)):
             if types:
                 break
@@ -289,12 +302,18 @@ class ActionComponent:
             if hits:
                 found += [h for h in hits if h not in found]
                 gaps = 0
+                if nearest_only:
+                    break
             elif found:
                 gaps += 1
                 if gaps >= 2:
                     break
             unit_start = prev_start
         return found
+
+    def _pronoun_has_local_antecedent(self, ctx: DocContext, start: int, i: int) -> bool:
+        """'OFAC named A and B, and they were sanctioned': 'they' points inside its own sentence."""
+        return any(ctx.etype(m) in THEY_TYPES for m in ctx.mentions_in(range(start, i)))
 
     def _them_types(self, ctx: DocContext, start: int, end: int) -> set[str] | None:
         """'them' takes the class of a demonstrative phrase earlier in the same sentence."""

@@ -132,6 +132,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
           published: str | None = None) -> list[Cluster]:
     clusters: list[Cluster] = []
     orphans: list[Reading] = []
+    early: list[Reading] = []
     for r in readings:
         if r.anaphoric:
             # "The designation could threaten ...": evidence for, and a sharper kind of, the latest measure
@@ -151,9 +152,10 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         if r.elaboration:
             host = next((c for c in reversed(clusters) if c.kind == r.kind), None) if r.under else None
             if host is not None:
-                host.under.extend(u for u in r.under if u not in host.under)
-                if r.evidence not in host.evidence:
-                    host.evidence.append(r.evidence)
+                _elaborate(host, r)
+            elif r.under:
+                early.append(r)  # "Today, the Secretary ... pursuant to section 1(a)(i) of E.O. 13902, which
+                # authorizes Treasury to sanction ...": the basis is cited before the measure is told
             continue
         hosts = [] if r.distinct else [c for c in clusters if not c.distinct and compatible(c, r, part_of)]
         if hosts:
@@ -170,6 +172,12 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
         kinds = SAME_EVENT.get(r.kind, {r.kind})
         host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
+        if host is None and published and r.date == published:
+            # "Today, they were sanctioned as entities operating in Iran's financial sector": a passive report
+            # of today's measure, whose actor the release names in its lead
+            fam = KIND_FAMILY.get(r.kind, r.kind)
+            host = next((c for c in reversed(clusters) if c.date == published and c.status == r.status
+                         and KIND_FAMILY.get(c.kind, c.kind) == fam), None)
         if host is not None:
             host.targets.extend(t for t in r.targets if t not in host.targets)
             if r.evidence not in host.evidence:
@@ -177,7 +185,17 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
             if r.kind == "arrest":
                 host.kind = "arrest"
             host.date = host.date or r.date
+    for r in early:
+        host = next((c for c in clusters if c.kind == r.kind and (c.date == published or not published)), None)
+        if host is not None:
+            _elaborate(host, r)
     return _merge_arrests(_join_today(clusters, part_of, published))
+
+
+def _elaborate(host: Cluster, r: Reading) -> None:
+    host.under.extend(u for u in r.under if u not in host.under)
+    if r.evidence not in host.evidence:
+        host.evidence.append(r.evidence)
 
 
 def _join_today(

@@ -8,6 +8,8 @@ from ingest import dates
 from ingest.actions.context import DocContext
 
 MAX_DISTANCE = 25  # tokens; beyond that a date in the sentence describes something else
+# Sentence openers that place a measure right after (or with) the one the sentence before dates.
+SEQUEL_ADVERBS = {"subsequently", "simultaneously", "concurrently", "thereafter"}
 
 
 def date_spans(ctx: DocContext) -> list[Span]:
@@ -94,6 +96,15 @@ def action_date(
         if _is_time_point(ent.text):
             unresolved = ent.text.lower().strip()
         return None, unresolved
+    if unresolved is None and _sequel(ctx, s):
+        # "Today, the Secretary ... identified the financial sector ... Subsequently, OFAC sanctioned eighteen
+        # banks": a measure told as the next step of the sentence before takes that sentence's date
+        ps = ctx.unit_start[s - 1]
+        for ent in candidates:
+            if ps <= ent.start and ent.end <= s and not ent.text.strip().isdigit():
+                value = dates.resolve(ent.text, base, prefer_future=prefer_future)
+                if value:
+                    return value, None
     if present_default and base:
         verb = head_verb if head_verb is not None else trigger
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -104,6 +115,22 @@ def action_date(
             d = dates.to_date(base)
             return (d.isoformat() if d else None), None
     return None, unresolved
+
+
+def _sequel(ctx: DocContext, s: int) -> bool:
+    """The unit opens with an adverb that ties it in time to the sentence before ("Subsequently, ...")."""
+    if s == 0:
+        return False
+    toks = ctx.tokens
+    j = s
+    while j < len(toks) and (toks[j].is_space or toks[j].is_punct):
+        j += 1
+    if j >= len(toks):
+        return False
+    low = toks[j].lower_
+    if low in SEQUEL_ADVERBS:
+        return True
+    return low == "at" and " ".join(t.lower_ for t in toks[j:j + 4]) == "at the same time"
 
 
 def _is_time_point(text: str) -> bool:

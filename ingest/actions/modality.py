@@ -9,6 +9,10 @@ from ingest.actions.lexicon import Lexicon
 
 # Reporting verbs end the climb: "X said the U.S. will ..." takes the modality of "will", not of "said".
 REPORTING = {"say", "tell", "state", "announce", "add", "note", "report", "write", "tweet", "explain", "declare"}
+INTENT_VERBS = {"seek", "vow", "pledge", "promise", "hope", "resolve"}
+CONFERRING = {"authorize", "authorise", "empower", "permit", "allow"}
+INSTRUMENTS = {"order", "e.o.", "eo", "act", "law", "statute", "section", "provision", "proclamation", "regulation",
+               "regulations", "authority"}
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "over", "because", "like", "than"}
 CLIMB_DEPS = {"csubj", "xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "conj", "acl", "advcl",
               "ccomp", "relcl", "appos", "compound", "amod", "nmod", "pcomp", "agent"}
@@ -25,6 +29,18 @@ def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool
         return True
     # "OFAC can prohibit or impose strict conditions": a power described, not used
     return any(c.lower_ in ("can", "ca") and c.dep_ == "aux" for t in chain for c in t.children)
+
+
+def confers_power(trigger: Token, head_verb: Token | None) -> bool:
+    """'E.O. 13902, which authorizes Treasury to sanction any Iranian financial institution': an instrument
+    conferring a power, no measure (not 'The President authorized Treasury to sanction X', a directive)."""
+    for t in _chain(trigger, head_verb):
+        if t is trigger or t.lemma_.lower() not in CONFERRING:
+            continue
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            if (subj.lower_ in ("which", "that") and t.dep_ == "relcl") or subj.lemma_.lower() in INSTRUMENTS:
+                return True
+    return False
 
 
 def is_negated(trigger: Token, head_verb: Token | None) -> bool:
@@ -44,7 +60,23 @@ def is_ongoing(trigger: Token, head_verb: Token | None) -> bool:
     return any(t.lemma_.lower() in ("continue", "keep", "remain") for t in chain if t is not trigger)
 
 
+def _intended(trigger: Token, head_verb: Token | None) -> bool:
+    """'seeks to impose', 'vowed to sanction', 'looks forward to signing a bill': the measure is the direct
+    complement of a verb of intent (only then: 'Razavi promised to provide X, also designated today')."""
+    for v in (trigger, head_verb):
+        if v is None or v.pos_ not in ("VERB", "AUX"):
+            continue
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in INTENT_VERBS:
+            return True
+        if v.dep_ == "pcomp" and v.head.lower_ == "to" and v.head.head.lemma_.lower() == "look" and any(
+                c.lower_ == "forward" for c in v.head.head.children):
+            return True
+    return False
+
+
 def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation: bool = False) -> str:
+    if _intended(trigger, head_verb):
+        return "proposed"
     chain = _chain(trigger, head_verb)
     lifted = False
     for tok in chain:

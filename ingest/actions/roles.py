@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ingest.actions.context import POSSESSIVE, DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.actions.triggers import Trigger
+from ingest.entities.typing import TITLE_WORDS
 from ingest.extensions import Mention
 
 SUBJ = ("nsubj",)
@@ -194,6 +195,24 @@ class RoleReader:
         if end + 1 < len(doc) and toks[end].text in ("-", "\u2013") and toks[end + 1].lower_ in (
                 "based", "headquartered", "registered", "owned", "linked", "backed", "controlled", "flagged"):
             return True  # "Moscow-based Ardis-Bearings LLC", "Iran-backed militias"
+        # "three Iranian Ministry of Intelligence and Security (MOIS) officials": past the short form
+        k = end
+        if k < len(doc) and toks[k].text == "(":
+            while k < min(end + 6, len(doc) - 1) and toks[k].text != ")":
+                k += 1
+        if k < len(doc) - 1 and toks[k].text == ")" and toks[k + 1].lemma_.lower() in GROUP_NOUNS and (
+                ctx.mention(k + 1) is None):
+            return True
+        if ctx.etype(m) in ("Country", "Place", "Authority"):
+            # "sanctioned Dominican Republic Senator Felix Ramon Bautista Rosario": a country or body before
+            # a person's title qualifies the person (the parser may make it the object)
+            j = end
+            while j < min(end + 3, len(doc)) and toks[j].lower_ in TITLE_WORDS:
+                j += 1
+            is_title = all(toks[k].lower_ in TITLE_WORDS for k in range(m.token_start, end))  # "Senator"
+            owner = ctx.mention(j) if (j > end or is_title) and j < len(doc) else None
+            if owner is not None and owner is not m and ctx.etype(owner) == "Person":
+                return True
         root = doc[m.token_start:m.token_end].root
         tok = root
         for _ in range(3):

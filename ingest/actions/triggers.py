@@ -16,6 +16,8 @@ from ingest.actions.lexicon import LIST_ADDITION, LIST_REMOVAL, Lexicon, Trigger
 from ingest.extensions import Mention, doc_tokens
 
 GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are weaker than specific ones
+# Words after "as" that make it no "designate X as Y" ("as amended", "as well as", "as appropriate").
+AS_FILLERS = {"well", "appropriate", "necessary", "such", "part", "described", "provided", "set", "noted"}
 
 
 @dataclass
@@ -208,6 +210,9 @@ class TriggerFinder:
         for j in range(tok.i + 1, min(tok.i + 12, sent_end)):
             if toks[j].lower_ != "as":
                 continue
+            nxt = toks[j + 1] if j + 1 < sent_end else None
+            if nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.lower_ in AS_FILLERS:
+                continue  # "pursuant to E.O. 13224, as amended", "as well as": not the "as Y" of designate
             # the words of the "as ..." phrase, up to the next verb or punctuation
             words: set[str] = set()
             for t in toks[j + 1: min(j + 9, sent_end)]:
@@ -222,6 +227,10 @@ class TriggerFinder:
         'removed X from the SDN List' (preps=("from",)): the same kinds, lifted."""
         removal = preps == ("from",)
         heads = {tok.i, *[c.i for c in tok.children]}
+        # "adding 11 entities under 11 entries to the Entity List": "to" hangs off the "under" phrase
+        for node in [tok, *_children(tok, ("dobj",))]:
+            for under in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "under"):
+                heads.update(c.i for c in under.children if c.dep_ == "pobj")
         for prep in tok.subtree:
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.head.i in heads:
                 text = " ".join(t.lower_ for t in prep.subtree)

@@ -10,6 +10,15 @@ a telling head an ORG is a Company: in sanctions texts most unknown ORGs are fir
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
+
+# Given names of sanctioned individuals (data file, see its header): the first word of a person's name.
+GIVEN_NAMES = frozenset(
+    yaml.safe_load((Path(__file__).resolve().parents[1] / "lexicons" / "given_names.yaml").read_text(
+        encoding="utf-8"))["given_names"]
+)
 
 AUTHORITY_HEADS = {
     "ministry",
@@ -56,6 +65,7 @@ AUTHORITY_HEADS = {
     "command",
     "militia",
     "coastguard",
+    "panel",  # "UN Panel of Experts": a body of the Security Council
 }
 ORGANIZATION_HEADS = {
     "institute",
@@ -104,6 +114,11 @@ ORGANIZATION_HEADS = {
     "brotherhood",
     "jihad",
     "taliban",
+    # charities and relief bodies ("Al-Bustan Charity", "Syrian Arab Red Crescent", "Human Rights Watch")
+    "charity",
+    "charities",
+    "crescent",
+    "watch",
 }
 # Legal-form suffixes: a name ending in one is a firm whatever its other words ("... Institute Co., Ltd.").
 LEGAL_SUFFIXES = {
@@ -308,9 +323,31 @@ NEVER_ENTITY = {
     "general licenses",
     "faq",
     "faqs",
+    # pieces of "China, People's Republic of (China)" in Entity List destinations, and board/title words
+    "people",
+    "republic",
+    "the republic",
+    "board of directors",
+    "the board of directors",
+    "solicitor general",
+    "ofac list",  # "Filing a Petition for Removal from an OFAC List": any of OFAC's lists
+    "frequently asked question",
+    "frequently asked questions",
+    "final rule",
+    "interim final rule",
+    "leaders",  # "G7 Leaders" split by NER, a PERSON "Leaders"
 }
 # A last word that makes the whole span a non-entity ("the Dalian WRO").
-NEVER_LAST = {"wro", "wros", "faq", "faqs", "license", "licenses", "advisory"}
+NEVER_LAST = {
+    "wro", "wros", "faq", "faqs", "license", "licenses", "advisory",
+    # headings and slogans NER reads as ORG ("Money Laundering", "Filing a Petition for Removal",
+    # "Address Illicit Financing Risks", "Make America Safe Again"), and products ("UAVs")
+    "laundering", "removal", "risks", "again", "uav", "uavs", "uas", "drones", "question", "questions",
+    "box",  # "P.O. Box 2900" in an address line
+}
+# Head words that make an ORG-labelled span a legal instrument ("Economic Sanctions Enforcement Guidelines",
+# "Iranian Transactions and Sanctions Regulations", "the Unverified List").
+LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty"}
 # Groups of people (ONTOLOGY: nationalities and groups of people are not entities).
 PEOPLE_GROUPS = {
     "uyghur",
@@ -494,13 +531,16 @@ def head_word(words: list[str]) -> str:
 
 
 def org_type(words: list[str]) -> str:
-    """Authority / Organization / Company for an ORG span (lexicon entries are decided before this)."""
+    """Authority / Organization / Company (or Law, by a legal head word) for an ORG span (lexicon entries are
+    decided before this)."""
     if not words:
         return "Company"
     lowered = [w.lower().strip(",") for w in words]
     if lowered[-1] in LEGAL_SUFFIXES:
         return "Company"
     head = head_word(words).lower()
+    if lowered[-1] in LAW_HEADS and len(words) > 1:
+        return "Law"
     if head in AUTHORITY_HEADS or ("central" in lowered and "bank" in lowered):
         return "Authority"
     if head in ORGANIZATION_HEADS:
@@ -511,7 +551,20 @@ def org_type(words: list[str]) -> str:
         return "Authority"
     if any(w in ORGANIZATION_HEADS for w in lowered):
         return "Organization"
+    if _personal(words):
+        return "Person"  # "OFAC designated Morteza Tamaddon": NER's ORG for a person
     return "Company"
+
+
+def _personal(words: list[str]) -> bool:
+    """Two to four capitalised words opening with a known given name and without any company word."""
+    if not 2 <= len(words) <= 4 or words[0] not in GIVEN_NAMES:
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in COMPANY_HEADS or w in EVENT_HEADS or w in TITLE_WORDS for w in lowered):
+        return False
+    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper()
+               for w in words)
 
 
 def law_kind(text: str) -> str:
