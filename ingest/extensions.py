@@ -66,9 +66,9 @@ def doc_text(doc: Doc) -> str:
 def doc_tokens(doc: Doc) -> list:
     """The document's Token objects, built once per Doc: `doc[i]` and `for t in doc` make a new Token object
     on every access, and the rules walk each document many times (profiling showed Token creation as the
-    single largest cost of the components). Use it for read-only walks after the model has run."""
+    single largest cost of the components). Token objects are views: they show what later components set."""
     tokens = doc.user_data.get(TOKENS_KEY)
-    if tokens is None:  # built after the model has run; nothing retokenizes later
+    if tokens is None:  # the first user is the attribute ruler: nothing after the tokenizer retokenizes
         tokens = doc.user_data[TOKENS_KEY] = list(doc)
     return tokens
 

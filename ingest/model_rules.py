@@ -83,7 +83,15 @@ def _passes(tests: list[Test], row: tuple[int, ...], strings) -> bool:
     return True
 
 
-class FastAttributeRuler:
+class _DocByDoc:
+    """`nlp.pipe` support for components that work one Doc at a time."""
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)  # type: ignore[operator]
+
+
+class FastAttributeRuler(_DocByDoc):
     """Applies an AttributeRuler's patterns with memoised matching; same matches, same order of application
     (by rule number, later rules win), same attribute setter."""
 
@@ -208,10 +216,6 @@ class FastAttributeRuler:
                 set_token_attrs(token, self.attrs[number])
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
-
 
 def _patterns_by_rule(ruler) -> list[list[list[dict]]]:
     """The ruler's patterns grouped by rule number (the order rules were added, which is their precedence)."""
@@ -222,7 +226,7 @@ def _patterns_by_rule(ruler) -> list[list[list[dict]]]:
     return grouped
 
 
-class FastLemmatizer:
+class FastLemmatizer(_DocByDoc):
     """Runs a spaCy Lemmatizer's own `lemmatize` once per (text, POS, morphology), the key spaCy itself
     caches on, and sets the same lemma on every token with that key."""
 
@@ -260,10 +264,6 @@ class FastLemmatizer:
                 cache[key] = value
             tokens[i].lemma = value
         return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 def _index_as_sets(lemmatizer) -> None:
