@@ -23,6 +23,7 @@ from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text, span_text
+from ingest.lexicon import load_lexicon
 
 SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|february|march|april|may|june|july|"
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
@@ -504,8 +505,19 @@ def _same_actors(ctx: DocContext, part_of: dict[str, set[str]]) -> dict[str, set
 
 
 def _part_of(doc: Doc) -> dict[str, set[str]]:
+    """PART_OF as the document states it, plus the lexicon's parents of the bodies it names: 'the U.S.
+    Department of the Treasury imposed sanctions' in the lead and 'OFAC' in a later paragraph are one actor
+    even when no sentence ties them (for merging and for the action id, not a relation of the document)."""
     out: dict[str, set[str]] = defaultdict(set)
     for r in doc._.pg_relations or []:
         if getattr(r, "type", None) == "PART_OF":
             out[r.source].add(r.target)
+    lex = load_lexicon()
+    for eid in doc._.pg_entities or {}:
+        for _ in range(6):
+            entry = lex.get(eid)
+            if entry is None or not entry.parent or entry.parent in out[eid]:
+                break
+            out[eid].add(entry.parent)
+            eid = entry.parent
     return out

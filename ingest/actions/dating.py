@@ -9,6 +9,9 @@ from ingest.actions.context import DocContext
 
 MAX_DISTANCE = 25  # tokens; beyond that a date in the sentence describes something else
 # Sentence openers that place a measure right after (or with) the one the sentence before dates.
+# Nouns the parser makes heads of a date that are no event of their own ("pursuant to X on June 26, 2014",
+# with "pursuant" tagged as a noun; "an SDNT under the Kingpin Act in 2014").
+NOT_EVENTS = {"pursuant", "accordance", "sdn", "sdnt", "sdgt", "fto", "trafficker", "terrorist"}
 SEQUEL_ADVERBS = {"subsequently", "simultaneously", "concurrently", "thereafter"}
 
 
@@ -41,14 +44,16 @@ def _dates_an_instrument(ctx: DocContext, ent: Span) -> bool:
         "order", "proclamation", "memorandum", "directive"))
 
 
-def _dates_other_event(ent: Span, anchors: list[Token]) -> bool:
+def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool:
     """'in response to Russia's invasion of Ukraine on February 24, 2022': the date belongs to another
-    event noun, not to the measure."""
+    event noun, not to the measure. A name is no event: in 'designated La Oficina as an SDNT pursuant to
+    the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
     prep = ent.root.head
     if prep.dep_ != "prep" or prep.pos_ != "ADP":
         return False
     owner = prep.head
-    return owner.pos_ == "NOUN" and owner not in anchors
+    return owner.pos_ == "NOUN" and owner not in anchors and ctx.mention(owner.i) is None and (
+        owner.lower_ not in NOT_EVENTS)
 
 
 def _linked(ent: Span, anchors: list[Token]) -> bool:
@@ -76,7 +81,7 @@ def action_date(
     for ent in candidates:
         if ent.start < s or ent.end > e:
             continue
-        if _dates_other_event(ent, anchors):
+        if _dates_other_event(ctx, ent, anchors):
             continue
         dist = min(min(abs(a.i - ent.start), abs(a.i - (ent.end - 1))) for a in anchors)
         if dist > MAX_DISTANCE:

@@ -39,6 +39,8 @@ SKIP_BEFORE = {"also", "today", "jointly", "previously", "formally", "officially
 ACTOR_TYPES = {"Authority", "Person", "Country", "Organization"}
 TARGET_TYPES = {"Authority", "Person", "Company", "Organization", "Country", "Place"}
 RELATIVIZERS = {"that", "which", "who", "whom"}
+# Words before "as" that make it no "designated X as <category>" ("as well as X", "such as X", "known as X").
+AS_NOT_CATEGORY = {"well", "such", "known", "called", "referred", "same"}
 # Nouns for a collective push whose "within/by X" names who would act ("movement within Congress to delist").
 EFFORT_NOUNS = {"movement", "push", "effort", "drive", "bid", "campaign", "move", "plan", "proposal", "initiative"}
 # Nominals whose possessor is the one acted upon ("Syria's designation", "Meng's arrest"), unless an
@@ -387,7 +389,33 @@ class RoleReader:
         else:
             roles = self._noun(ctx, trig)
         roles.targets = [t for t in roles.targets if t not in roles.by]
+        if trig.kind == "designation" and roles.targets:
+            category = self._as_categories(ctx, trig.token)
+            roles.targets = [t for t in roles.targets if t not in category]
         return roles
+
+    def _as_categories(self, ctx: DocContext, tok: Token) -> set[str]:
+        """'designated four Colombian nationals as Specially Designated Narcotics Traffickers (SDNTs)',
+        'designated La Oficina as an SDNT': the 'as' phrase names the category, never a target (the
+        entity finder may still take the category for a name). Ids all of whose mentions in the unit stand
+        right after 'as' (or in the parenthesis that follows such a mention)."""
+        s, e = ctx.unit(tok)
+        toks = ctx.tokens
+        as_ids: set[str] = set()
+        other: set[str] = set()
+        last_end = -1
+        for m in ctx.mentions_in(range(s, e)):
+            j = m.token_start - 1
+            while j >= s and toks[j].lower_ in ("a", "an", "the"):
+                j -= 1
+            after_as = j > s and toks[j].lower_ == "as" and toks[j - 1].lower_ not in AS_NOT_CATEGORY
+            in_paren = j >= s and toks[j].text == "(" and j == last_end
+            if after_as or in_paren:
+                as_ids.add(m.entity_id)
+                last_end = m.token_end
+            else:
+                other.add(m.entity_id)
+        return as_ids - other
 
     def _verb(self, ctx: DocContext, trig: Trigger) -> Roles:
         v = trig.token
