@@ -7,9 +7,16 @@ import re
 import unicodedata
 
 COMPANY_SUFFIXES = (
-    r"(co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|co ltd|ltd co|gmbh|ag|sa|s a|jsc|pjsc|"
+    r"(limited liability company|limited liability partnership|joint stock company|"
+    r"co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|co ltd|ltd co|gmbh|ag|sa|s a|jsc|pjsc|"
     r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|b v|nv|n v|srl|s r l|srls|s r l s|spa|s p a|pte|pvt|sdn bhd|bhd|ltda|"
     r"de cv|de c v|sa de cv|s a de c v|s de r l|s de r l de c v|s a p i de c v|sapi de cv|s a b de c v)"
+)
+# Legal forms written before the name (Russian / CIS order): "Joint Stock Company X", "JSC X", "OOO X".
+LEGAL_PREFIX = re.compile(
+    r"^(?:(?:(?:public|open|closed) )?joint stock company|jsc|pjsc|ojsc|cjsc|ooo|oao|zao|pao|ao|llc|fsue|fgup|tov"
+    r"|limited liability company|federal state unitary enterprise"
+    r"|(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo|obshchestvo s ogranichenno[iy] otvetstvennostyu) "
 )
 # Lower-case particles that may sit inside a person's name.
 NAME_PARTICLES = {
@@ -57,6 +64,9 @@ def norm(name: str) -> str:
     while prev != s:
         prev = s
         s = re.sub(r" " + COMPANY_SUFFIXES + r"$", "", s).strip()
+    # "JSC Kolibri", "Joint Stock Company Kolibri" and "Kolibri JSC" are one firm
+    if " " in s:
+        s = LEGAL_PREFIX.sub("", s, count=1) or s
     return s
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from ingest.entities.forms import AIRCRAFT_LINE, has_patronymic, patronymic_start
 from ingest.entities.typing import (
     AUTHORITY_HEADS,
     COMPANY_HEADS,
@@ -36,6 +37,7 @@ from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie
 from ingest.names import NAME_PARTICLES, norm, slug
 
+P_DEFINED = 46  # "Full Name (Short)" persons and legal-form-first firms (ingest/entities/forms.py)
 P_CITATION, P_COMPOUND, P_LEXICON, P_PATTERN, P_LEXICON_1, P_BOLD, P_SUFFIX, P_NER = 50, 45, 40, 35, 30, 24, 22, 20
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
@@ -129,7 +131,9 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
             first_line_seen = True
             if re.match(r"^(BY|By)\s+[A-Z]", stripped) and len(stripped) < 120:
                 out.append((pos, pos + len(line)))
-        if re.search(r"\b(first|originally) (appeared|published) (in|on)\b", line, re.I) or re.search(
+        if AIRCRAFT_LINE.search(line):
+            out.append((pos, pos + len(line)))  # aircraft identification lines: aircraft are not entities
+        elif re.search(r"\b(first|originally) (appeared|published) (in|on)\b", line, re.I) or re.search(
             r"\b(subscribers? (receive|get)|sign up for a free|subscribe (now|today|to))\b", line, re.I
         ):
             out.append((pos, pos + len(line)))
@@ -396,6 +400,7 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
 # "de C.V." / "de R.L." continuations ("S.A. de C.V." is one suffix of three tokens).
 _MORE_SUFFIXES = {"s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
 _DE_FORMS = {"c.v.", "r.l.", "c.v", "r.l"}
+_LIABILITY = {"company", "partnership"}
 
 
 def suffix_cands(doc: Doc) -> list[Cand]:
@@ -428,6 +433,8 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             while end < n:
                 if toks[end].lower_ in LEGAL_SUFFIXES and toks[end].text[:1].isupper():
                     end += 1
+                elif end + 1 < n and toks[end].lower_ == "liability" and toks[end + 1].lower_ in _LIABILITY:
+                    end += 2  # "Limited Liability Company"
                 elif end + 1 < n and toks[end].lower_ == "de" and toks[end + 1].lower_ in _DE_FORMS:
                     end += 2  # "S.A. de C.V.", "S. de R.L. de C.V."
                 else:
@@ -485,6 +492,8 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 continue  # Markdown link debris
             if all(t.lower_ in LEGAL_SUFFIXES or t.is_punct for t in toks[s:e]):
                 continue
+            if all(t.lower_ in TITLE_WORDS or t.is_punct or t.is_space for t in toks[s:e]):
+                continue  # "the Mayor" of "the Mayor's Office", a lone "Chairman": a title, not a name
             low = " ".join(text.lower().split())
             if (
                 low in NEVER_ENTITY
@@ -506,6 +515,8 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             etype = _ner_type(doc, s, e, ent.label_, lex)
             if etype is None:
                 continue
+            if etype == "Person":
+                s = patronymic_start(doc, s, e, covered, lex.demonyms)
             prio = P_COMPOUND if ent.label_ != "PERSON" and _is_compound(doc, s, e, covered) else P_NER
             kind = law_kind(text) if etype == "Law" else None
             out.append(Cand(s, e, etype, prio, "ner", kind=kind, extra={"label": ent.label_}))
@@ -541,12 +552,18 @@ def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     toks = doc_tokens(doc)
     pieces, cur = [], s
     for i in range(s, e):
+        if toks[i].text in _POSSESSIVE and i + 1 < e and toks[i + 1].lower_ in _TITLED_BODIES and all(
+            t.lower_ in TITLE_WORDS or t.lower_ == "prosecutor" for t in toks[cur:i]
+        ):
+            continue  # "the Prosecutor General's Office", "the Mayor's Office": one body named by its head's title
         if toks[i].text in _POSSESSIVE or (toks[i].is_space and toks[i].text.count("\n") > 1):
             pieces.append((cur, i))
             cur = i + 1
     pieces.append((cur, e))
     return [(a, b) for a, b in pieces if b > a]
 
+
+_TITLED_BODIES = {"office", "bureau", "secretariat", "chancellery", "cabinet"}
 
 _HYPHEN_ADJ = re.compile(
     r"^.*-(designated|based|owned|controlled|linked|backed|affiliated|sanctioned|listed|registered|flagged|origin|made|run|led|operated)$"
@@ -621,6 +638,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
     toks = doc_tokens(doc)
     words = [t.text for t in toks[s:e] if not t.is_space]
     text = " ".join(words)
+    if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and has_patronymic(words):
+        return "Person"  # "Sergey Vasilyevich Yakhnyuk" as GPE, "Aydyn Nikolayevich Saryglar" as ORG
     if label == "PERSON":
         if any(ch.isdigit() for ch in text):
             return None

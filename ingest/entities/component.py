@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.entities.candidates import (
+    P_BOLD,
     P_COMPOUND,
+    P_DEFINED,
     P_LEXICON_1,
     Cand,
     _is_compound,
@@ -33,6 +35,7 @@ from ingest.entities.candidates import (
     select,
     suffix_cands,
 )
+from ingest.entities.forms import defined_persons, patronymic_persons, prefixed_firms, vessel_norms
 from ingest.entities.resolve import resolve
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
@@ -77,9 +80,18 @@ class EntityComponent:
         for c in suffixed:
             if _is_compound(doc, c.start, c.end, covered):
                 c.prio = P_COMPOUND
+        demonyms = self.lex.demonyms
+        # a name defined by its own short form, a firm by its legal form: stronger than NER's spans and compounds
+        defined = defined_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
+        defined += patronymic_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_BOLD, "patronymic"))
+        prefixed = prefixed_firms(
+            doc, covered, lambda s, e, bare: Cand(s, e, "Company", P_DEFINED, "prefix", extra={"aliases": [bare]})
+        )
         cands = (
             fixed
             + suffixed
+            + defined
+            + prefixed
             + not_nationality(doc, descriptor_cands(doc, covered, self.lex), self.lex)
             + ner_cands(doc, covered, self.lex)
         )
@@ -92,8 +104,15 @@ class EntityComponent:
             cands = [
                 c
                 for c in cands
-                if c.prio >= P_LEXICON_1 or not _inside(doc, c, headings) or _seen_outside(doc, text, c, headings)
+                if c.prio >= P_LEXICON_1
+                or c.source in _STRUCTURAL
+                or not _inside(doc, c, headings)
+                or _seen_outside(doc, text, c, headings)
             ]
+        if "IMO" in text or "MMSI" in text:
+            vessels = vessel_norms(doc, text)
+            if vessels:
+                cands = [c for c in cands if c.key or norm(span_text(doc, c.start, c.end)) not in vessels]
         chosen, owner = select(cands, n)
         appositive_firms(doc, chosen)
         added = not_nationality(doc, coordinate(doc, chosen, owner), self.lex)
@@ -103,6 +122,11 @@ class EntityComponent:
         doc._.pg_entities = records
         doc._.pg_mentions = mentions
         return doc
+
+
+# candidates read from a written convention, not from NER: a list line without final punctuation
+# ("12. Zhanna Anatolyevna Ryabtseva, Member of State Duma") is not a heading for them
+_STRUCTURAL = {"defined", "patronymic", "prefix"}
 
 
 def _drop_generic_acts(cands: list[Cand]) -> list[Cand]:

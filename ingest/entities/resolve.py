@@ -313,6 +313,10 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
         t = re.sub(r"[ \t]*\n[\s]*", " ", _text(doc, c))
         if t not in surfaces:
             surfaces.append(t)
+    for c in g.cands:
+        for a in c.extra.get("aliases", ()):
+            if a and a not in surfaces:
+                surfaces.append(a)
     for a in g.extra_aliases:
         if a not in surfaces:
             surfaces.append(a)
