@@ -566,7 +566,8 @@ def test_designation_category_after_as_is_no_target(nlp) -> None:
 def test_treasury_in_the_lead_and_ofac_later_are_one_actor_of_one_announcement(nlp) -> None:
     # treasury-press-releases.jsonl 2021-09-16 jy0358 ("Treasury Designates al-Qa'ida Financial Network in Turkey"):
     # no sentence ties OFAC to Treasury, the lexicon does
-    text = ("WASHINGTON \u2014 Today, the U.S. Department of the Treasury imposed sanctions against five al-Qa\u2019ida "
+    text = ("WASHINGTON \u2014 Today, the U.S. Department of the Treasury imposed sanctions against five "
+            "al-Qa\u2019ida "
             "supporters operating in Turkey who provided a range of financial and travel facilitation services to "
             "al-Qa\u2019ida.  These designations are being taken pursuant to Executive Order (E.O.) 13224, as "
             "amended.\n\n"
@@ -579,3 +580,46 @@ def test_treasury_in_the_lead_and_ofac_later_are_one_actor_of_one_announcement(n
     assert len(found) == 1, found
     a = found[0]
     assert "us-dept-treasury" in a.by and "majdi-salim" in a.targets and "eo-13224" in a.under
+
+
+def test_a_word_of_a_law_name_is_no_trigger(nlp) -> None:
+    # treasury-press-releases.jsonl 2021-09-16 jy0358: "Designated" inside "Specially Designated Global Terrorist"
+    text = ("Furthermore, engaging in certain transactions with the individuals designated today entails risk of "
+            "secondary sanctions pursuant to E.O. 13224, as amended.  Pursuant to this authority, OFAC can prohibit "
+            "or impose strict conditions on the opening or maintaining in the United States of a correspondent "
+            "account or a payable-through account by a foreign financial institution that either knowingly "
+            "conducted or facilitated any significant transaction on behalf of a Specially Designated Global "
+            "Terrorist.")
+    assert actions(nlp, text, published="2021-09-16") == []
+
+
+def test_counted_group_spelt_out_after_a_colon_gives_the_targets(nlp) -> None:
+    # whitehouse/statements-releases__2022-02__2022-02-22-fact-sheet-united-states-imposes-first-tranche-...
+    text = ("The Secretary of the Treasury will impose full blocking sanctions on two large state-owned Russian "
+            "financial institutions that provide key services crucial to financing the Kremlin and the Russian "
+            "military: Vnesheconombank and Promsvyazbank and their subsidiaries.")
+    a = one(actions(nlp, text, published="2022-02-22"), "designation")
+    assert "us-dept-treasury" in a.by
+    assert {"vnesheconombank", "promsvyazbank"} <= set(a.targets), a.targets
+    assert not {"kremlin", "russian-military"} & set(a.targets)
+
+
+def test_measures_to_target_a_country_announced_by_departments_of_x_and_y(nlp) -> None:
+    # whitehouse/statements-releases__2024-10__2024-10-11-statement-from-national-security-advisor-jake-sullivan-...
+    text = ("We have since consulted with allies and partners, including a call between the President and his G7 "
+            "counterparts, and today the Departments of the Treasury and State have announced new and significant "
+            "measures to more effectively target Iran\u2019s energy trade.")
+    found = actions(nlp, text, published="2024-10-11")
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.status == "enacted" and a.date == "2024-10-11"
+    assert "us-dept-treasury" in a.by and "iran" in a.targets
+
+
+def test_designated_as_a_capitalised_category_with_a_participle_in_it(nlp) -> None:
+    # "as Specially Designated Narcotics Traffickers": the tagger makes "Designated" a verb; the "as" phrase is
+    # still a sanctions category, so "today designated" is a designation
+    found = actions(nlp, SM0098, published="2017-05-31")
+    today = [a for a in found if a.date == "2017-05-31"]
+    assert len(today) == 1 and "ofac" in today[0].by and "kingpin-act" in today[0].under
+    assert today[0].evidence[0].text.startswith("The U.S. Department of the Treasury")

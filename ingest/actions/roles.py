@@ -39,6 +39,11 @@ SKIP_BEFORE = {"also", "today", "jointly", "previously", "formally", "officially
 ACTOR_TYPES = {"Authority", "Person", "Country", "Organization"}
 TARGET_TYPES = {"Authority", "Person", "Company", "Organization", "Country", "Place"}
 RELATIVIZERS = {"that", "which", "who", "whom"}
+# Unnamed heads whose "of" complement names the acting bodies ("the Departments of the Treasury and State").
+BODY_HEADS = {"department", "departments", "ministry", "ministries", "office", "offices", "agency", "agencies",
+              "government", "secretary", "secretaries"}
+# Names that make a counted group a named one ("five PRC entities" is still unnamed: PRC only qualifies it).
+NAMED_GROUP_TYPES = {"Person", "Company", "Organization", "Authority"}
 # Words before "as" that make it no "designated X as <category>" ("as well as X", "such as X", "known as X").
 AS_NOT_CATEGORY = {"well", "such", "known", "called", "referred", "same"}
 # Nouns for a collective push whose "within/by X" names who would act ("movement within Congress to delist").
@@ -267,6 +272,12 @@ class RoleReader:
                     top = _conj_top(v.head)  # "the EU, the UK, and Canada, which imposed ...": all three
                     return self.mentions_of(ctx, top, exclude=v, modifiers="poss"), top
                 found = self.mentions_of(ctx, s, modifiers="poss")
+                if not any(ctx.etype(m) in ACTOR_TYPES for m in found) and (
+                        s.lemma_.lower() in BODY_HEADS or s.lower_ in BODY_HEADS):
+                    # "the Departments of the Treasury and State have announced ...": the bodies are the
+                    # "of" complement of an unnamed head
+                    found = [m for p in _children(s, ("prep",)) if p.lower_ == "of"
+                             for o in _children(p, ("pobj",)) for m in self.mentions_of(ctx, o)] or found
                 if not any(ctx.etype(m) in ACTOR_TYPES for m in found) and v is verb and (
                         any(c.dep_ == "aux" for c in v.children) or v.tag_ in ("VBZ", "VBD", "VBP")):
                     # "two areas the Commerce Department is reviewing": the parser took the wrong subject
@@ -362,19 +373,42 @@ class RoleReader:
                     out += self.agent(ctx, acl)
         return out
 
+    def colon_list(self, ctx: DocContext, head: Token) -> list[Mention]:
+        """'sanctions on two large state-owned Russian financial institutions that provide ...: Vnesheconombank
+        and Promsvyazbank', 'on five Russian elites and their family members: Aleksandr Bortnikov ...': a
+        counted or 'following' group with no name of its own is spelt out after the next colon of the unit."""
+        counted = any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ == "following")
+                      for c in head.children)
+        if not counted or head.pos_ not in ("NOUN", "PROPN") or ctx.mention(head.i) is not None:
+            return []
+        if any(ctx.etype(m) in NAMED_GROUP_TYPES for m in self.mentions_of(ctx, head)):
+            return []
+        toks = ctx.tokens
+        _, e = ctx.unit(head)
+        for j in range(head.i + 1, min(e, head.i + 40)):
+            low = toks[j].lower_
+            if low == ":":
+                return self.scan_right(ctx, j + 1)
+            if low in (";", "."):
+                break
+        return []
+
     def prep_objects(self, ctx: DocContext, tok: Token, preps) -> list[Mention]:
         out: list[Mention] = []
         for p in _children(tok, ("prep",)):
             if p.lower_ in preps:
                 for o in _children(p, ("pobj",)):
                     out += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]
+                    out += self.colon_list(ctx, o)
                     out += self.trade_partners(ctx, o)
                     for c in _children(o, ("conj",)):
                         out += self.trade_partners(ctx, c)
                 out += self.scan_right(ctx, p.i + 1)
         # "sanctions targeting X"
-        for acl in _children(tok, ("acl",)):
-            if acl.lemma_.lower() in ("target", "against", "aim"):
+        for acl in _children(tok, ("acl", "relcl")):
+            # "measures to more effectively target Iran's energy trade" (the parser says relcl or acl)
+            if acl.lemma_.lower() in ("target", "against", "aim") and (acl.dep_ == "acl" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)):
                 for o in _children(acl, OBJ):
                     out += self.mentions_of(ctx, o)
                 out += self.scan_right(ctx, acl.i + 1)
@@ -465,6 +499,7 @@ class RoleReader:
             objs: list[Mention] = []
             for o in _children(v, OBJ):
                 objs += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]
+                objs += self.colon_list(ctx, o)
                 objs += self.trade_partners(ctx, o)
                 for c in _children(o, ("conj",)):
                     objs += self.trade_partners(ctx, c)

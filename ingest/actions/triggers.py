@@ -62,6 +62,9 @@ class TriggerFinder:
         for tok in toks:
             if tok.i in taken or not tok.is_alpha:
                 continue
+            m = ctx.mention(tok.i)
+            if m is not None and m.token_end - m.token_start > 1:
+                continue  # a word of a name: "Specially Designated Global Terrorist", "Office of Sanctions ..."
             trig = self._token_trigger(ctx, tok)
             if trig is None:
                 continue
@@ -194,7 +197,7 @@ class TriggerFinder:
         if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep") and (
-                not any(c.dep_ == "acl" and _lemma(c) in ("target", "aim") for c in tok.children)):
+                not any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("target", "aim") for c in tok.children)):
             return None  # "actions against X" / "actions targeting X", not "the regime's brutal actions"
         kind = entry.kind
         if entry.refine:
@@ -216,8 +219,9 @@ class TriggerFinder:
             # the words of the "as ..." phrase, up to the next verb or punctuation
             words: set[str] = set()
             for t in toks[j + 1: min(j + 9, sent_end)]:
-                if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.text not in ("-", "(", ")")):
-                    break
+                if (t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper()) or (
+                        t.is_punct and t.text not in ("-", "(", ")")):
+                    break  # ("as Specially Designated Narcotics Traffickers": a capitalised name goes on)
                 words |= {t.lower_, _lemma(t)}
             return bool(words & self.lex.designate_as_ok)
         return True
