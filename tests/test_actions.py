@@ -623,3 +623,20 @@ def test_designated_as_a_capitalised_category_with_a_participle_in_it(nlp) -> No
     today = [a for a in found if a.date == "2017-05-31"]
     assert len(today) == 1 and "ofac" in today[0].by and "kingpin-act" in today[0].under
     assert today[0].evidence[0].text.startswith("The U.S. Department of the Treasury")
+
+
+def test_appositive_participle_is_not_the_main_subjects_measure(nlp) -> None:
+    # treasury-press-releases.jsonl 2024-09-25 jy2613 ("Treasury Sanctions Networks Enabling Illicit Trade ...")
+    text = ("Luay al-Mallah has assisted his brother, sanctioned Syrian shipping magnate Abdul Jalil Mallah, in "
+            "running his family\u2019s business following the latter\u2019s designation for assisting the illicit "
+            "shipping network of Sa\u2019id al-Jamal, an IRGC-QF-backed Houthi financial official.")
+    for a in actions(nlp, text, published="2024-09-25"):
+        assert not [b for b in a.by if "luay" in b], a
+
+
+def test_a_groups_own_blacklist_is_no_state_listing(nlp) -> None:
+    # treasury-press-releases.jsonl 2004-06-10 js1720 (Hizballah in the Tri-Border Area)
+    text = ("Barakat threatened TBA shopkeepers who are sympathetic to Hizballah's cause with having family members "
+            "in Lebanon placed on a Hizballah blacklist if the shopkeepers did not pay their quota to Hizballah via "
+            "Barakat.")
+    assert actions(nlp, text, published="2004-06-10") == []

@@ -469,6 +469,16 @@ class RoleReader:
             self._put_by(ctx, r, subj)
             self._put_targets(ctx, r, self.mentions_of(ctx, v.head, exclude=v, modifiers=False))
             return r
+        toks = ctx.tokens
+        if v.dep_ == "conj" and v.tag_ in ("VBD", "VBN") and v.i > 1 and toks[v.i - 1].text == "," and (
+                toks[v.i - 2].pos_ == "NOUN" and not any(c.dep_ == "cc" for c in v.head.children)):
+            # "Luay al-Mallah has assisted his brother, sanctioned Syrian shipping magnate Abdul Jalil Mallah": a
+            # participle in apposition names an earlier measure on its object; the main clause's subject is
+            # not its actor
+            r.voice = "passive"
+            r.background = True
+            self._put_targets(ctx, r, [m for o in _children(v, OBJ) for m in self.mentions_of(ctx, o)])
+            return r
         if is_passive(v):
             r.voice = "passive"
             targets: list[Mention] = []

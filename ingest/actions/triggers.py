@@ -178,7 +178,10 @@ class TriggerFinder:
             if kind is None:
                 return None
         if kind == LIST_ADDITION:
-            return self._list_addition(tok, entry)
+            trig = self._list_addition(tok, entry)
+            if trig is not None and trig.list_text is not None and self._private_list(ctx, tok):
+                return None
+            return trig
         if kind == LIST_REMOVAL:
             return self._list_addition(tok, entry, preps=("from",))
         if _lemma(tok) == "designate" and not self._designate_ok(tok):
@@ -205,6 +208,16 @@ class TriggerFinder:
         if kind is None:
             return None
         return Trigger(tok, kind, False, entry)
+
+    def _private_list(self, ctx: DocContext, tok: Token) -> bool:
+        """'placed on a Hizballah blacklist': a list kept by a group, firm or person is no state measure."""
+        for prep in _children(tok, ("prep",)):
+            for pobj in _children(prep, ("pobj",)):
+                for c in pobj.children:
+                    m = ctx.mention(c.i) if c.dep_ in ("compound", "poss", "nmod") else None
+                    if m is not None and ctx.etype(m) in ("Organization", "Company", "Person"):
+                        return True
+        return False
 
     def _designate_ok(self, tok: Token) -> bool:
         """'designate X as Y' is a sanctions designation only when Y is a sanctions category."""
