@@ -118,6 +118,10 @@ OFFICIAL_TITLES = {
     "parliamentarian",
     "supreme",
 }
+# Title words that only qualify a title ("U.S.", "Treasury", "Under", "acting"): never a title on their own.
+QUALIFIERS = {"u.s.", "us", "treasury", "national", "security", "economic", "foreign", "former", "acting", "under",
+              "defense", "defence", "party", "prime", "supreme", "honorable", "mr.", "mrs.", "ms.", "lady", "sir",
+              "dr.", "madam", "comrade"}
 _BODY_TYPES = ("Authority", "Company", "Organization")
 _STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
 _WINDOW = 9
@@ -171,7 +175,8 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
             if not (nxt is not None and ctx.type_of(nxt) in _BODY_TYPES):
                 countries.append((ctx.lex.demonyms[low], i))
         i += 1
-    has_role = any(w in ROLE_NOUNS for w in words) or any(m.source == "title" for m in bodies)
+    # a qualifier alone is no title: "the U.S. Government, Barakat ...", "signed by President Biden, Treasury can"
+    has_role = any(w in ROLE_NOUNS and w not in QUALIFIERS for w in words) or any(m.source == "title" for m in bodies)
     if not has_role:
         return False
     if any(m.source == "title" for m in bodies):
@@ -237,8 +242,15 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             a = i
             i -= 1
             continue
-        if t.lower_ in {"for", "of", "the"} and i > lo and ctx.mention_at(i - 1) is not None:
-            a = i  # "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian Nelson"
+        if t.lower_ in {"for", "of", "the"} and i > lo and (ctx.mention_at(i - 1) is not None or any(
+                toks[k].lower_ in ROLE_NOUNS for k in range(max(lo, i - 2), i))):
+            # "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian Nelson",
+            # "the Assistant Director of the International Department Ali Tarzali"
+            a = i
+            i -= 1
+            continue
+        if t.lower_ in {"then", "now"} and a < p.token_start and toks[a].text in {"-", "\u2010"}:
+            a = i  # "the CBI's then-Governor Valiollah Seif"
             i -= 1
             continue
         break
