@@ -116,3 +116,83 @@ def test_vessels_and_aircraft_are_not_entities(nlp):
     assert "feng-tai" not in ents
     assert not any("model" in eid or eid == "airbus" for eid in ents)
     assert ents["iran"][0] == "Country" and "venezuelan-government" in ents
+
+
+def test_spanish_firm_names_and_their_syllable_short_forms(nlp):
+    # 2020-10-09 sm1149
+    ents = _entities(
+        nlp,
+        "Cooperativa De Ahorro Y Credito Caja Rural Nacional RL (Caruna), a financial institution, was designated "
+        "for having materially assisted Banco Corporativo, S.A. (Bancorp). Caruna has served as a tool for "
+        "Nicaraguan President Daniel Ortega to siphon money from ALBA de Nicaragua, S.A.\u2019s (Albanisa) $2.4 "
+        "billion in oil trusts. Albanisa is a Nicaraguan entity co-owned by designated Nicaraguan state gas company "
+        "Distribuidor Nicaraguense de Petroleo S.A. and designated Venezuelan state gas company Petroleos de "
+        "Venezuela, S.A. In 2017, management of these portfolios was transferred from Caruna to Bancorp. Regime "
+        "officials are taking advantage of Caruna\u2019s lack of regulatory oversight.",
+    )
+    assert ents["cooperativa-de-ahorro-y-credito-caja-rural-nacional-rl"] == (
+        "Company",
+        ["Cooperativa De Ahorro Y Credito Caja Rural Nacional RL", "Caruna"],
+    )
+    assert ents["banco-corporativo"][1] == ["Banco Corporativo, S.A.", "Bancorp"]
+    assert ents["alba-de-nicaragua"] == ("Company", ["ALBA de Nicaragua, S.A.", "Albanisa"])
+    assert ents["distribuidor-nicaraguense-de-petroleo"][0] == "Company"
+    assert ents["petroleos-de-venezuela"][0] == "Company"
+    assert not {"caruna", "bancorp", "albanisa", "regime", "venezuela"} & set(ents)
+
+
+def test_acronym_in_the_bodys_own_language_and_persons_ner_missed(nlp):
+    # 2008-09-12 hp1132 and 2018-07-05 sm422
+    ents = _entities(
+        nlp,
+        "Hugo Armando Carvajal Barrios is the Director of Venezuela's Military Intelligence Directorate (DGIM). "
+        "Carvajal Barrios also provides the FARC with official Venezuelan government identification documents. "
+        "The DGIM protects drug shipments. Moreno serves as the main link between municipal governments and the "
+        "Sandinista National Liberation Front (FSLN), using municipal funds to pay for FSLN party activities.",
+    )
+    assert ents["hugo-armando-carvajal-barrios"][0] == "Person"
+    assert "DGIM" in ents["military-intelligence-directorate"][1]
+    assert "FSLN" in ents["sandinista-national-liberation-front"][1]
+    assert not {"dgim", "fsln", "carvajal-barrios"} & set(ents)
+
+
+def test_person_after_a_title_inside_an_ner_org_span(nlp):
+    # 2025-04-02 sb0068: NER read "the Treasury Scott Bessent" as one ORG
+    ents = _entities(
+        nlp,
+        "\u201cToday\u2019s action underscores our commitment to degrading the Houthis\u2019 ability to threaten the "
+        "region through their destabilizing activities,\u201d said Secretary of the Treasury Scott Bessent.",
+    )
+    assert ents["scott-bessent"][0] == "Person"
+    assert ents["us-dept-treasury"][0] == "Authority"
+
+
+def test_cfr_section_text_is_not_an_alias_of_its_part(nlp):
+    ents = _entities(nlp, "See 15 C.F.R. section 744.8 for additional information.")
+    assert ents["cfr-15-744-8"] == ("Law", ["15 C.F.R. section 744.8"])
+    assert "15 C.F.R. section 744.8" not in ents["cfr-15-744"][1]
+
+
+def test_vessels_named_after_a_vessel_word_and_faq_are_not_entities(nlp):
+    # 2023-11-16 jy1915
+    ents = _entities(
+        nlp,
+        "UAE-based Progress Shipping Company Limited (Progress Shipping) is the registered owner of the Ligovsky "
+        "Prospect. The Ligovsky Prospect used U.S.-person services. For information concerning the process for "
+        "seeking removal from an OFAC list, please refer to OFAC\u2019s Frequently Asked Question 897 here.",
+    )
+    assert ents["progress-shipping"][1] == ["Progress Shipping Company Limited", "Progress Shipping"]
+    assert "ligovsky-prospect" not in ents
+    assert not any(eid.startswith("frequently") for eid in ents)
+
+
+def test_two_surnames_are_the_short_form_of_the_full_name(nlp):
+    # 2008-09-12 hp1132
+    ents = _entities(
+        nlp,
+        "Henry de Jesus Rangel Silva, the Director of Venezuela's Directorate of Intelligence and Prevention "
+        "Services or DISIP, is in charge of intelligence activities for the Venezuelan government. Rangel Silva "
+        "has materially assisted the narcotics trafficking activities of the FARC.",
+    )
+    assert ents["henry-de-jesus-rangel-silva"] == ("Person", ["Henry de Jesus Rangel Silva", "Rangel Silva"])
+    assert "rangel-silva" not in ents

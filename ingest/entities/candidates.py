@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ingest.entities.forms import AIRCRAFT_LINE, has_patronymic, patronymic_start
+from ingest.entities.forms import AIRCRAFT_LINE, PORTFOLIOS, has_patronymic, patronymic_start
 from ingest.entities.typing import (
     AUTHORITY_HEADS,
     COMPANY_HEADS,
@@ -398,9 +398,12 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
 
 # Legal forms beyond typing.LEGAL_SUFFIXES that only this grammar reads: Latin American forms, and the
 # "de C.V." / "de R.L." continuations ("S.A. de C.V." is one suffix of three tokens).
-_MORE_SUFFIXES = {"s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
+_MORE_SUFFIXES = {"rl", "r.l.", "s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
 _DE_FORMS = {"c.v.", "r.l.", "c.v", "r.l"}
 _LIABILITY = {"company", "partnership"}
+# lower-case words inside a firm's name: English joiners and the Spanish / Portuguese / French ones
+# ("Distribuidor Nicaraguense de Petroleo S.A.", "Cooperativa de Ahorro y Credito ... R.L.")
+_NAME_JOINERS = {"and", "&", "of", "de", "del", "y", "e", "da", "do", "des", "du", "la"}
 
 
 def suffix_cands(doc: Doc) -> list[Cand]:
@@ -448,7 +451,7 @@ def suffix_cands(doc: Doc) -> list[Cand]:
                     toks[j].text[:1].isupper()
                     and toks[j].is_alpha | ("." in toks[j].text) | ("-" in toks[j].text) | toks[j].like_num
                 )
-                or (toks[j].lower_ in {"and", "&", "of"} and j > 0 and toks[j - 1].text[:1].isupper())
+                or (toks[j].lower_ in _NAME_JOINERS and j > 0 and toks[j - 1].text[:1].isupper())
             ):
                 if toks[j].lower_ in _DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
@@ -485,6 +488,18 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 out.extend(_title_prefix_org(doc, s0, s, covered))
             if e <= s:
                 continue
+            if ent.label_ != "PERSON" and covered[s] is not None and covered[s].is_title:
+                # "said Secretary of the Treasury Scott Bessent": NER's ORG "the Treasury Scott Bessent" is the
+                # title's body and then the person who holds it
+                k = s
+                while k < e and covered[k] is not None and covered[k].is_title:
+                    k += 1
+                rest = toks[k:e]
+                if 2 <= len(rest) <= 4 and all(
+                    t.text[:1].isupper() and t.is_alpha and t.lower_ not in _BODY_WORDS for t in rest
+                ):
+                    out.append(Cand(k, e, "Person", P_NER, "ner", extra={"label": "PERSON"}))
+                continue
             while e > s + 1 and toks[e - 1].lower_ in {"of", "and", "the", "for", "&"}:
                 e -= 1  # "Board of Directors of"
             text = span_text(doc, s, e)
@@ -495,6 +510,8 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             if all(t.lower_ in TITLE_WORDS or t.is_punct or t.is_space for t in toks[s:e]):
                 continue  # "the Mayor" of "the Mayor's Office", a lone "Chairman": a title, not a name
             low = " ".join(text.lower().split())
+            if _NOT_A_NAME.match(low) or (e - s == 1 and low in PORTFOLIOS):
+                continue  # "Frequently Asked Question 897"; "Interior" of "Minister of Interior"
             if (
                 low in NEVER_ENTITY
                 or toks[e - 1].lower_ in NEVER_LAST
@@ -563,6 +580,8 @@ def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
+_NOT_A_NAME = re.compile(r"^(?:frequently asked questions?|faqs?|general licen[cs]es?|make & model)\b")
+_BODY_WORDS = COMPANY_HEADS | AUTHORITY_HEADS | ORGANIZATION_HEADS
 _TITLED_BODIES = {"office", "bureau", "secretariat", "chancellery", "cabinet"}
 
 _HYPHEN_ADJ = re.compile(
@@ -826,8 +845,8 @@ def coordinate(doc: Doc, chosen: list[Cand], owner: list[Cand | None]) -> list[C
                 j = other.end
                 continue
             e = _cap_run(doc, k, owner)
-            if e == k or toks[k].is_sent_start:
-                break
+            if e == k or toks[k].is_sent_start or toks[k].like_num:
+                break  # "... Organization and Three of its Leaders": a number, not a firm
             # a multi-word name without a firm word may be a person ("Galina Ulyutina")
             if e - k > 1 and not any(t.lower_ in COMPANY_HEADS or t.lower_ in LEGAL_SUFFIXES for t in toks[k:e]):
                 break

@@ -18,6 +18,7 @@ from ingest.entities.candidates import (
     P_COMPOUND,
     P_DEFINED,
     P_LEXICON_1,
+    P_NER,
     Cand,
     _is_compound,
     appositive_firms,
@@ -35,7 +36,13 @@ from ingest.entities.candidates import (
     select,
     suffix_cands,
 )
-from ingest.entities.forms import defined_persons, patronymic_persons, prefixed_firms, vessel_norms
+from ingest.entities.forms import (
+    defined_persons,
+    given_name_persons,
+    patronymic_persons,
+    prefixed_firms,
+    vessel_norms,
+)
 from ingest.entities.resolve import resolve
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
@@ -78,12 +85,13 @@ class EntityComponent:
         covered = coverage(fixed, n)
         suffixed = suffix_cands(doc)
         for c in suffixed:
-            if _is_compound(doc, c.start, c.end, covered):
+            if _is_compound(doc, c.start, c.end, covered) or _names_a_place(covered, c):
                 c.prio = P_COMPOUND
         demonyms = self.lex.demonyms
         # a name defined by its own short form, a firm by its legal form: stronger than NER's spans and compounds
         defined = defined_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
         defined += patronymic_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_BOLD, "patronymic"))
+        defined += given_name_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_NER + 1, "given"))
         prefixed = prefixed_firms(
             doc, covered, lambda s, e, bare: Cand(s, e, "Company", P_DEFINED, "prefix", extra={"aliases": [bare]})
         )
@@ -109,10 +117,9 @@ class EntityComponent:
                 or not _inside(doc, c, headings)
                 or _seen_outside(doc, text, c, headings)
             ]
-        if "IMO" in text or "MMSI" in text:
-            vessels = vessel_norms(doc, text)
-            if vessels:
-                cands = [c for c in cands if c.key or norm(span_text(doc, c.start, c.end)) not in vessels]
+        vessels = vessel_norms(doc, text)
+        if vessels:
+            cands = [c for c in cands if c.key or norm(span_text(doc, c.start, c.end)) not in vessels]
         chosen, owner = select(cands, n)
         appositive_firms(doc, chosen)
         added = not_nationality(doc, coordinate(doc, chosen, owner), self.lex)
@@ -127,6 +134,15 @@ class EntityComponent:
 # candidates read from a written convention, not from NER: a list line without final punctuation
 # ("12. Zhanna Anatolyevna Ryabtseva, Member of State Duma") is not a heading for them
 _STRUCTURAL = {"defined", "patronymic", "prefix"}
+
+
+def _names_a_place(covered: list[Cand | None], c: Cand) -> bool:
+    """A legal-form name with a country or place inside it ("Petroleos de Venezuela, S.A.", "Bank of China
+    Limited"): the firm's name, not a mention of the place."""
+    inner = {id(x): x for x in covered[c.start : c.end] if x is not None}
+    return bool(inner) and all(
+        x.type in ("Country", "Place") and x.start > c.start and x.end < c.end for x in inner.values()
+    )
 
 
 def _drop_generic_acts(cands: list[Cand]) -> list[Cand]:

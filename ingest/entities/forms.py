@@ -35,6 +35,12 @@ from ingest.names import NAME_PARTICLES, norm
 PATRONYMIC = re.compile(r"^[A-Z][a-z]{2,}(?:ovich|evich|yevich|ovych|evych|ovna|evna|yevna|ivna|ichna)$")
 
 _ORG_WORDS = AUTHORITY_HEADS | ORGANIZATION_HEADS | COMPANY_HEADS | LEGAL_SUFFIXES
+# ministers' portfolios ("Minister of Interior Sinisa Karan (Karan)")
+PORTFOLIOS = {
+    "interior", "justice", "finance", "economy", "health", "education", "energy", "trade", "commerce",
+    "agriculture", "culture", "information", "transport", "labor", "labour", "affairs", "intelligence",
+    "communications", "industry", "mines", "oil", "petroleum", "planning", "tourism", "telecommunications",
+}
 _NOT_NAME = {"the", "and", "of", "for", "in", "on", "by", "with", "to", "from", "today", "treasury", "ofac"}
 
 
@@ -50,8 +56,10 @@ def _name_token(t) -> bool:
     core = txt.replace("\u2019", "").replace("'", "").replace("-", "").replace(".", "")
     if not core.isalpha():
         return False
+    if re.search(r"-[a-z]", txt):
+        return False  # "U.S.-designated", "Iran-based"
     low = t.lower_
-    return low not in TITLE_WORDS and low not in _NOT_NAME and low not in _ORG_WORDS
+    return low not in TITLE_WORDS and low not in _NOT_NAME and low not in _ORG_WORDS and low not in PORTFOLIOS
 
 
 def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> list:
@@ -72,8 +80,12 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
         alias_words = [t for t in _words(toks, alias[0], alias[-1] + 1)]
         if not alias_words or not all(w[:1].isupper() for w in alias_words):
             continue
-        # the run of name words right before the parenthesis (particles and hyphen pieces inside it)
+        # the run of name words right before the parenthesis (particles and hyphen pieces inside it); stray
+        # emphasis markers left by the Markdown reader ("Sohrab Ghairat* (Sohrab)") stand between them
         j = i
+        while j > 0 and set(toks[j - 1].text) <= {"*", "_"}:
+            j -= 1
+        right = j
         while j > 0:
             t = toks[j - 1]
             if covered[j - 1] is not None:
@@ -86,7 +98,7 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
                 break
         while j < i and (toks[j].text == "-" or toks[j].lower_ in NAME_PARTICLES):
             j += 1
-        words = _words(toks, j, i)
+        words = _words(toks, j, right)
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) < 2 or len(caps) > 7:
             continue
@@ -101,7 +113,7 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
             first = caps[-keep]
             while toks[j].text != first:
                 j += 1
-        out.append(make(j, i))
+        out.append(make(j, right))
     return out
 
 
@@ -139,6 +151,7 @@ def patronymic_start(doc: Doc, s: int, e: int, covered: list, demonyms: dict[str
 def _given_name_token(t, demonyms) -> bool:
     return (
         t.text[:1].isupper()
+        and (t.lower_ not in TITLE_WORDS or t.text in GIVEN_NAMES or t.text in _TITLE_GIVEN_NAMES)
         and t.is_alpha
         and not t.is_upper
         and t.lower_ not in demonyms
@@ -146,6 +159,10 @@ def _given_name_token(t, demonyms) -> bool:
         and t.lower_ not in _ORG_WORDS
         and not is_patronymic(t.text)
     )
+
+
+# given names that are also title words ("Sultan Sultanbiyevich Khamzaev")
+_TITLE_GIVEN_NAMES = {"Sultan", "Emir", "Major", "King", "Prince", "Marshal"}
 
 
 def patronymic_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> list:
@@ -165,7 +182,9 @@ def patronymic_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) 
         sur = toks[i + 1]
         if covered[i + 1] is not None or not (sur.text[:1].isupper() and sur.is_alpha and not sur.is_upper):
             continue
-        if sur.lower_ in _NOT_NAME or sur.lower_ in _ORG_WORDS:
+        if _GLUED.search(sur.text) or _GLUED.search(toks[s].text):
+            continue  # "BuranovSuhail": names of an alias list run together
+        if sur.lower_ in _NOT_NAME or sur.lower_ in _ORG_WORDS or sur.lower_ in TITLE_WORDS:
             continue
         if e + 1 < n and toks[e].text == "-" and toks[e + 1].text[:1].isupper() and toks[e + 1].is_alpha:
             e += 2
@@ -275,8 +294,11 @@ def prefixed_firms(doc: Doc, covered: list, make) -> list:
 
 
 def vessel_norms(doc: Doc, text: str) -> set[str]:
-    """Normalised names written right before a vessel identifier ("FENG TAI* (IMO: 9248473)")."""
+    """Normalised names written right before a vessel identifier ("FENG TAI* (IMO: 9248473)") or right after
+    a word that says it is a vessel ("the vessel Ligovsky Prospect", "the registered owner of the NS Century")."""
     out: set[str] = set()
+    for m in _VESSEL_CUE.finditer(text):
+        out.add(norm(m.group(1)))
     for m in _VESSEL.finditer(text):
         words = m.group(1).strip(" *_\u00a0").split()
         k = len(words)
@@ -293,7 +315,58 @@ _VESSEL = re.compile(
     r"([A-Z0-9][\w\u2019'.\- ]{0,40}?)[\s*_\u00a0]*\((?:IMO|MMSI)"
     r"(?:[\s\u00a0]*(?:[Nn]o\.?|[Nn]umber|#|:))*[\s\u00a0]*\d"
 )
+_VESSEL_CUE = re.compile(
+    r"\b(?:vessels?|tankers?|ships?|(?:registered )?owner of the|manager of the|operator of the)[\s*_\u00a0]+"
+    r"((?:[A-Z0-9][\w\u2019'.\-]*)(?:[ \u00a0](?:[A-Z0-9][\w\u2019'.\-]*)){0,3})(?=[\s*_\u00a0]*(?:\(IMO|[,.;]|$))",
+    re.M,
+)
 # Aircraft identification lines ("- YV2849, Make & Model: Embraer ERJ190", "MSN 9813", "Tail Number ...")
 AIRCRAFT_LINE = re.compile(
     r"Make (?:&|and) Model:|\bMSN\b|Manufacturer.s Serial Number|Tail Number|Aircraft Registration"
 )
+
+
+_GLUED = re.compile(r"[a-z]{2}[A-Z]")
+
+
+def given_name_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> list:
+    """A run of two to five name words that opens with a given name from the SDN list ("Hugo Armando Carvajal
+    Barrios is the Director of ...") is a person even where NER saw nothing. The run must stand alone: no
+    capitalised word right before it, no body or firm word right after it ("Daniel Ortega Foundation")."""
+    toks = doc_tokens(doc)
+    n = len(toks)
+    out = []
+    i = 0
+    while i < n - 1:
+        t = toks[i]
+        if t.text not in GIVEN_NAMES or covered[i] is not None or t.lower_ in demonyms:
+            i += 1
+            continue
+        if i > 0:
+            prev = toks[i - 1]
+            inside = prev.text[:1].isupper() and prev.is_alpha and not (prev.is_stop or prev.lower_ in _NOT_NAME)
+            if inside or prev.lower_ in NAME_PARTICLES or prev.text == "-":
+                i += 1  # the middle of a longer name ("Faiz bin Abu Bakar Bafana", "Julkipli Salim Salamuddin")
+                continue
+        j = i + 1
+        while j < n and j - i < 6 and covered[j] is None:
+            u = toks[j]
+            # a glued token ("BashirAKA", "MirafloresPalace": words the Markdown export ran together) ends the run
+            word = _name_token(u) and u.lower_ not in demonyms and not u.is_upper and not _GLUED.search(u.text)
+            nxt_cap = j + 1 < n and toks[j + 1].text[:1].isupper()
+            particle = u.lower_ in NAME_PARTICLES or (u.text == "-" and toks[j - 1].lower_ in NAME_PARTICLES)
+            if word or (particle and nxt_cap):
+                j += 1
+            else:
+                break
+        while j > i + 1 and (toks[j - 1].lower_ in NAME_PARTICLES or toks[j - 1].text == "-"):
+            j -= 1
+        after = toks[j] if j < n else None
+        if j - i >= 2 and j - i <= 5 and not (
+            after is not None and after.text[:1].isupper() and (after.lower_ in _ORG_WORDS or after.is_upper)
+        ):
+            out.append(make(i, j))
+            i = j
+            continue
+        i += 1
+    return out

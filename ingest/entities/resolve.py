@@ -22,6 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
+from ingest.entities.typing import LEGAL_SUFFIXES
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 
@@ -71,6 +72,7 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
     text = doc_text(doc)
     out: list[tuple[Cand, str, int, int]] = []
     prev_of: dict[int, Cand] = {}
+    keyed = {toks[c.start].idx for c in chosen if c.key}
     for a, b in zip(chosen, chosen[1:], strict=False):
         between = span_text(doc, a.end, b.start).strip().lower()
         if between in {"of", "of the"} and a.type != "Law":
@@ -80,7 +82,8 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
             continue
         end_char = toks[c.end - 1].idx + len(toks[c.end - 1].text)
         window = text[end_char : end_char + 400]
-        m = re.match(r"^[\s\u00a0]*\((?![Aa]\.?k\.?a)[\"“]?([^()\"“”]{1,40}?)[\"”]?\)", window)
+        # "ALBA de Nicaragua, S.A.'s (Albanisa)": a possessive may stand between the name and its short form
+        m = re.match(r"^(?:['’]s)?[\s\u00a0*_]*\((?![Aa]\.?k\.?a)[\"“]?([^()\"“”]{1,40}?)[\"”]?\)", window)
         if m:
             alias = m.group(1).strip()
             owner = c
@@ -92,7 +95,7 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
                     if prev is not None and _is_short_form(alias, span_text(doc, prev.start, c.end), prev.type)
                     else None
                 )
-            if owner is not None:
+            if owner is not None and end_char + m.start(1) not in keyed:  # "(UAE)", "(PRC)": a place, not a name
                 out.append((owner, alias, end_char + m.start(1), end_char + m.start(1) + len(m.group(1).rstrip())))
             continue
         # a native-script name in parentheses may come first: "Gan Xuebi (甘雪碧) a.k.a Bella Chen"
@@ -141,8 +144,23 @@ def _is_short_form(alias: str, full: str, etype: str) -> bool:
         and alias.upper() == alias.replace(" ", "").upper().replace(" ", "")
         and len(words) == 1
     ):
-        return acronym_fits(letters, full)
-    return alias.lower() in full.lower() and alias[0].isupper()
+        # a body's acronym in its own language ("Sandinista National Liberation Front (FSLN)", "Military
+        # Intelligence Directorate (DGIM)"): any capitals right after a name of several words
+        if acronym_fits(letters, full):
+            return True
+        initials = {w[0].upper() for w in full.split() if w[:1].isupper()}
+        return (
+            len(initials) >= 2
+            and 2 <= len(letters) <= 6
+            and letters[0] in initials
+            and alias.lower().strip(".") not in LEGAL_SUFFIXES
+            and letters.lower() not in LEGAL_SUFFIXES
+        )
+    if alias.lower() in full.lower() and alias[0].isupper():
+        return True
+    # a short name made of the name's syllables: "Caruna" for "... Caja Rural Nacional RL", "Bancorp" for
+    # "Banco Corporativo, S.A.", "Albanisa" for "ALBA de Nicaragua, S.A."
+    return len(words) == 1 and alias[0].isupper() and alias.isalpha() and acronym_fits(alias, full)
 
 
 def acronym_fits(acronym: str, full: str) -> bool:
@@ -285,6 +303,9 @@ def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_g
         if not hits:
             # the given names alone: "Edgar Aaron" for "Edgar Aaron Vazquez Alvarado"
             hits = {h for h in words_of if h != id(g) and words_of[h][: len(words)] == words}
+        if not hits and len(words) == 2:
+            # the two surnames: "Rangel Silva" for "Henry de Jesus Rangel Silva", "Carvajal Barrios"
+            hits = {h for h in words_of if h != id(g) and len(words_of[h]) > 2 and words_of[h][-2:] == words}
         if len(hits) == 1:
             _move(c, gid[next(iter(hits))], cand_group)
 
@@ -381,7 +402,9 @@ def _nested_parent(doc: Doc, c: Cand, records: dict[str, EntityRecord], mentions
     rec = records.get(p.id)
     if rec is None:
         rec = records[p.id] = EntityRecord(id=p.id, name=p.name, type="Law", kind=p.kind, aliases=[])
-    if span.text not in rec.aliases:
+    # "15 C.F.R. section 744.8" names the section; its part is only implied, so the text is not the part's alias
+    implied = p.start == c.citation.start and p.end == c.citation.end
+    if span.text not in rec.aliases and not implied:
         rec.aliases.append(span.text)
     m = Mention(span.start_char, span.end_char, span.text, p.id, span.start, span.end, source="citation")
     rec.mentions.append(m)

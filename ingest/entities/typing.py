@@ -283,6 +283,8 @@ NEVER_ENTITY = {
     "administration",
     "the administration",
     "government",
+    "regime",  # "Regime officials, including those sanctioned by OFAC": the generic word capitalised
+    "the regime",
     "ministry",
     "congress's",
     "today",
