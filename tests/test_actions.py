@@ -640,3 +640,50 @@ def test_a_groups_own_blacklist_is_no_state_listing(nlp) -> None:
             "in Lebanon placed on a Hizballah blacklist if the shopkeepers did not pay their quota to Hizballah via "
             "Barakat.")
     assert actions(nlp, text, published="2004-06-10") == []
+
+
+# treasury-press-releases.jsonl 2012-01-10 tg1392 ("Treasury Sanctions Three Drug Traffickers Tied to ... Chapo Guzman")
+TG1392 = (
+    "The U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) today designated three "
+    "individuals with ties to Sinaloa Cartel leader Joaquin Guzman Loera (a.k.a. Chapo Guzman) as Specially "
+    "Designated Narcotics Traffickers (SDNTs) pursuant to the Foreign Narcotics Kingpin Designation Act (Kingpin "
+    "Act).\n\n"
+    "Two of the individuals designated today, Mexican nationals Oscar Alvarez Zepeda and Joel Valdez Benites, are "
+    "from Culiacan, Sinaloa, Mexico. Oscar Alvarez Zepeda is the brother of the previously-designated Mexican "
+    "national Alfredo Alvarez Zepeda.\n\n"
+    "OFAC designated Cifuentes Villa as an SDNT in February 2011 along with more than 70 other individuals and "
+    "entities. Guzman Loera and Jorge Milton Cifuentes Villa were indicted on drug trafficking and/or money "
+    "laundering charges in the U.S. District Court for the Southern District of Florida in November 2010."
+)
+
+
+def test_designated_as_an_sdnt_is_a_designation(nlp) -> None:
+    found = actions(nlp, TG1392, published="2012-01-10")
+    past = [a for a in found if a.kind == "designation" and a.date == "2011-02"]
+    assert len(past) == 1, found
+    assert "ofac" in past[0].by and [t for t in past[0].targets if "cifuentes" in t]
+
+
+def test_previously_designated_is_an_earlier_measure_not_todays(nlp) -> None:
+    found = actions(nlp, TG1392, published="2012-01-10")
+    today = [a for a in found if a.kind == "designation" and a.date == "2012-01-10"]
+    assert len(today) == 1, found
+    assert "oscar-alvarez-zepeda" in today[0].targets
+    assert "alfredo-alvarez-zepeda" not in today[0].targets
+
+
+def test_indicted_in_a_district_court_takes_the_court_as_actor(nlp) -> None:
+    found = actions(nlp, TG1392, published="2012-01-10")
+    a = one(found, "indictment")
+    assert a.date == "2010-11"
+    assert [b for b in a.by if "district-court" in b or "court" in b], a.by
+    assert [t for t in a.targets if "cifuentes" in t]
+
+
+def test_a_tally_of_past_measures_is_no_action_even_with_examples(nlp) -> None:
+    # whitehouse/statements-releases__2024-04__2024-04-18-statement-from-president-joe-biden-on-iran-sanctions.md
+    text = ("And today, we are holding Iran accountable\u2014imposing new sanctions and export controls on Iran.\n\n"
+            "During my Administration, the United States has sanctioned over 600 individuals and entities\u2014"
+            "including Iran and its proxies, Hamas, Hezbollah, the Houthis, and Kataib Hezbollah.")
+    found = actions(nlp, text, published="2024-04-18")
+    assert not [a for a in found if [t for t in a.targets if "hamas" in t or "houthi" in t or "hizballah" in t]]

@@ -29,6 +29,8 @@ SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|f
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
                      r"rounds of|waves of|dozens of|hundreds of|(?:over|more than|nearly|approximately|some) \d{3,}|"
                      r"\d{1,3},\d{3} )")
+TALLY = re.compile(r"\b(?:over|more than|nearly|approximately|some|almost) (?:\d{3,}|\d{1,3},\d{3})\b"
+                   r"|\b(?:dozens|hundreds|thousands) of (?:individuals|entities|persons|companies|people)\b")
 # "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
 DEMONSTRATIVE_CLASSES = {
     "company": {"Company"}, "firm": {"Company"}, "business": {"Company"}, "bank": {"Company"},
@@ -53,6 +55,8 @@ PACKAGE_ITEMS = {"action", "step", "measure"}
 PACKAGES = {"series", "set", "package", "raft", "slew", "range", "suite"}
 # "X faces / risks sanctions": the measure is threatened, not taken (unless in the past: "faced").
 THREAT_VERBS = {"face", "risk"}
+# Bodies that indict: "indicted ... in the U.S. District Court for ...", "by the U.S. Attorney's Office".
+COURT_WORDS = ("court", "attorney", "grand jury", "prosecutor")
 # Instruments a President signs: "The Order imposes new sanctions on ..." is the signer's measure.
 ORDER_NOUNS = {"order", "proclamation", "memorandum", "nspm", "determination"}
 ORDER_VERBS = {"authorize", "authorise", "broaden", "direct", "block", "suspend", "prohibit", "restrict"}
@@ -128,6 +132,8 @@ class ActionComponent:
                 continue
             if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or self._is_summary(ctx, trig)):
                 continue
+            if roles.targets and self._is_tally(ctx, trig):
+                continue  # "the United States has sanctioned over 600 individuals and entities—including Iran ..."
             status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
             if trig.lifted and status == "enacted":
                 status = "lifted"
@@ -141,6 +147,8 @@ class ActionComponent:
             anaphoric = ref == "anaphor" or self._anaphoric(trig, roles)
             if kind in ("arrest", "detention"):
                 self._place_actor(ctx, trig, roles)
+            if kind == "indictment" and not roles.by:
+                self._court_actor(ctx, trig, roles)
             if roles.compound_by and not (roles.targets or roles.under or roles.light) and all(
                     ctx.etype_of(b) == "Country" for b in roles.by):
                 continue  # "violations of US sanctions": the name of a regime, not a measure
@@ -152,6 +160,8 @@ class ActionComponent:
                 if president[0]:
                     roles.add("by", [president[0]])
                     signed = True
+            if roles.earlier and not roles.targets and not roles.by:
+                continue  # "links to previously designated SDNTs" with no name and no actor read: nothing to report
             if not roles.by and not anaphoric:
                 implied = self._imply_actor(ctx, trig, kind, roles)
             orphan = not roles.by and not anaphoric
@@ -237,6 +247,16 @@ class ActionComponent:
         year, Treasury has sanctioned over 100 individuals': a tally of earlier measures, not one measure."""
         s, e = ctx.unit(trig.token)
         return bool(SUMMARY.search(span_text(ctx.doc, s, e).lower()))
+
+    def _is_tally(self, ctx: DocContext, trig: Trigger) -> bool:
+        """A perfect-tense count of past measures ('has designated over 700 individuals and entities',
+        'have sanctioned more than 1,000 persons, including X'): the names it gives are examples of many
+        earlier measures, not the targets of one."""
+        if not trig.is_verb or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had")
+                                       for c in trig.token.children):
+            return False
+        s, e = ctx.unit(trig.token)
+        return bool(TALLY.search(span_text(ctx.doc, s, e).lower()))
 
     def _is_reference(self, trig: Trigger, roles: Roles) -> str | None:
         """A noun trigger that names a regime or talks about measures rather than reporting one:
@@ -335,6 +355,19 @@ class ActionComponent:
                 if m is not None and ctx.etype(m) == "Country":
                     roles.add("by", [m.entity_id])
                     roles.targets = [t for t in roles.targets if t != m.entity_id]
+
+    def _court_actor(self, ctx: DocContext, trig: Trigger, roles: Roles) -> None:
+        """'X and Y were indicted on ... charges in the U.S. District Court for the Southern District of Florida':
+        the court (or U.S. Attorney's Office) named with 'in'/'by' is the indicting body."""
+        s, e = ctx.unit(trig.token)
+        for prep in (t for t in trig.token.subtree if t.dep_ in ("prep", "agent") and t.lower_ in ("in", "by")
+                     and t.i > trig.token.i and t.i < e):
+            for m in ctx.mentions_in(t.i for t in prep.subtree):
+                names = " ".join(ctx.names(m.entity_id))
+                if ctx.etype(m) == "Authority" and any(w in names for w in COURT_WORDS):
+                    roles.add("by", [m.entity_id])
+                    roles.targets = [t for t in roles.targets if t != m.entity_id]
+                    return
 
     def _imply_actor(self, ctx: DocContext, trig: Trigger, kind: str, roles: Roles) -> bool:
         names = self.lex.implied_actors.get(kind)

@@ -75,6 +75,7 @@ class Roles:
     background: bool = False  # a relative/participial clause about a measure taken before ("which was designated")
     prep_targets: bool = False  # a noun trigger's targets came from "on/against/of X"
     distinct: bool = False  # an indefinite "a bill": never the same measure as another report
+    earlier: bool = False  # "previously designated": said to come before the measures reported
     relcl_measure: bool = False  # "the sanctions that Canada has imposed on Russia" states the measure itself
 
     def add(self, role: str, ids: list[str]) -> None:
@@ -94,6 +95,20 @@ def _conj_top(tok: Token) -> Token:
             break
         tok = tok.head
     return tok
+
+
+EARLIER = {"previously", "formerly", "already", "earlier"}
+
+
+def _earlier(ctx: DocContext, v: Token) -> bool:
+    """A participle that says the measure came before: 'previously designated', 'the previously-designated X'."""
+    if any(c.dep_ == "advmod" and c.lower_ in EARLIER for c in v.children):
+        return True
+    toks = ctx.tokens
+    j = v.i - 1
+    if j > 0 and toks[j].text in ("-", "\u2010"):
+        j -= 1
+    return j >= 0 and toks[j].lower_ in EARLIER
 
 
 def is_passive(tok: Token) -> bool:
@@ -493,10 +508,18 @@ class RoleReader:
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
                 r.background = v.dep_ == "relcl"  # "X, which was designated in 2007": an earlier measure
+                after = v.right_edge.i + 1
+                if not targets and v.dep_ == "acl" and after + 1 < len(ctx.tokens) and ctx.tokens[after].text == ",":
+                    # "Two of the individuals designated today, Mexican nationals Oscar Alvarez Zepeda and Joel
+                    # Valdez Benites, are from ...": the group is named in the apposition after the participle
+                    targets += [m for m in self.scan_right(ctx, after + 1) if ctx.etype(m) in NAMED_GROUP_TYPES
+                                and ctx.etype(m) != "Authority"]
             if not targets and (not subj or subj[0].pos_ in ("VERB", "AUX")):
                 # no subject, or a garbled one ("DJI ..., supplies drones to the Xinjiang Public Security
                 # Bureau was sanctioned by OFAC"): the name just before the verb group
                 targets += self.scan_left(ctx, v.i)
+            if _earlier(ctx, v):
+                r.background = r.earlier = True  # "the previously-designated Mexican national Alfredo Alvarez Zepeda"
             self._put_targets(ctx, r, targets)
             self._put_by(ctx, r, self.agent(ctx, v))
             if trig.list_text is not None and not r.by:
@@ -551,6 +574,9 @@ class RoleReader:
             elif etype in TARGET_TYPES:
                 r.add("targets", [m.entity_id])
         prep_found = self.prep_objects(ctx, n, preps)
+        if n.dep_ == "conj" and n.head.pos_ == "NOUN" and n.head.i < n.i:
+            # "imposing new sanctions and export controls on Iran": the complement is shared
+            prep_found += self.prep_objects(ctx, n.head, preps)
         r.prep_targets = bool(prep_found)
         self._put_targets(ctx, r, prep_found)
         self._put_by(ctx, r, self.requesters(ctx, n))
