@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc
 
 from ingest.extensions import doc_tokens
+from policygraph.yamlfile import read_yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 # The files this module owns (triggers.yaml in the same folder belongs to the actions component).
@@ -137,7 +137,7 @@ def _as_tuple(v) -> tuple[str, ...]:
 
 def _read(files: Iterable[str]) -> Iterator[tuple[str, dict]]:
     for name in files:
-        raw = yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+        raw = read_yaml(LEXICON_DIR / name)
         for e in raw["entries"]:
             yield raw.get("type", "Organization"), e
 

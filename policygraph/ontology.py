@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from policygraph.yamlfile import read_yaml
 
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.yaml")
 
@@ -39,7 +39,7 @@ class Ontology:
 
 @cache
 def load() -> Ontology:
-    raw = yaml.safe_load(ONTOLOGY_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(ONTOLOGY_FILE)
     relations = {
         name: tuple(Signature(tuple(s["from"]), tuple(s["to"])) for s in sigs)
         for name, sigs in raw["relations"].items()

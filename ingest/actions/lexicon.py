@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from policygraph.ontology import ACTION_KINDS
+from policygraph.yamlfile import read_yaml
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "triggers.yaml"
 # Internal pseudo-kind: "add X to <list>" whose list decides the real kind.
@@ -92,7 +91,7 @@ def _check_kind(kind: str | None, where: str) -> None:
 
 @cache
 def load(path: Path = LEXICON_FILE) -> Lexicon:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     mod = raw.get("modality") or {}
     for table in ("phrases", "refiners", "lists", "law_kinds"):
         for key, kind in (raw.get(table) or {}).items():

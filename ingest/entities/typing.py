@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from policygraph.yamlfile import read_yaml
 
 # Given names of sanctioned individuals (data file, see its header): the first word of a person's name.
 GIVEN_NAMES = frozenset(
-    yaml.safe_load((Path(__file__).resolve().parents[1] / "lexicons" / "given_names.yaml").read_text(
-        encoding="utf-8"))["given_names"]
+    read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "given_names.yaml")["given_names"]
 )
 
 AUTHORITY_HEADS = {
