@@ -687,3 +687,23 @@ def test_a_tally_of_past_measures_is_no_action_even_with_examples(nlp) -> None:
             "including Iran and its proxies, Hamas, Hezbollah, the Houthis, and Kataib Hezbollah.")
     found = actions(nlp, text, published="2024-04-18")
     assert not [a for a in found if [t for t in a.targets if "hamas" in t or "houthi" in t or "hizballah" in t]]
+
+
+def test_a_year_that_modifies_another_noun_is_not_the_measures_date(nlp) -> None:
+    # whitehouse/statements-releases__2021-04__2021-04-15-fact-sheet-imposing-costs-for-harmful-foreign-activities-...
+    text = ("Treasury sanctioned 32 entities and individuals carrying out Russian government-directed attempts to "
+            "influence the 2020 U.S. presidential election, and other acts of disinformation and interference.")
+    a = one(actions(nlp, text, published="2021-04-15"), "designation")
+    assert a.date is None or not a.date.startswith("2020")
+
+
+def test_a_measure_taken_now_on_a_large_group_is_no_tally(nlp) -> None:
+    # whitehouse/statements-releases__2022-10__2022-10-24-fact-sheet-biden-harris-administration-expands-efforts-...
+    text = ("To continue supporting the Nicaraguan people and hold those who support the corrupt Nicaraguan "
+            "Government accountable, the State Department is imposing visa restrictions on more than 500 Nicaraguan "
+            "individuals, and their family members, who work for the Nicaraguan Government.")
+    a = one(actions(nlp, text, published="2022-10-24"), "visa_restriction")
+    assert a.status == "enacted" and a.date == "2022-10-24" and "us-dept-state" in a.by
+    # a tally of the past stays no action
+    assert actions(nlp, "Over the last year, Treasury has sanctioned over 100 individuals and entities.",
+                   published="2022-10-24") == []

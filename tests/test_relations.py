@@ -192,3 +192,11 @@ def test_then_title_and_title_of_a_body_before_a_name(nlp) -> None:
     roles = {(r.source, r.target) for r in doc._.pg_relations if r.type == "HOLDS_ROLE"}
     assert any(s == "valiollah-seif" for s, _ in roles), roles  # the body is the CBI (its id depends on the text)
     assert any(s == "ali-tarzali" for s, _ in roles), roles
+
+
+def test_a_quote_ends_a_title_before_a_name(nlp) -> None:
+    # treasury-press-releases.jsonl 2025-11-20 sb0322 (quote glued to "said" in the source)
+    doc = nlp("\u201cWe will keep up the pressure for a stable future,\u201dsaid Secretary of the Treasury Scott "
+              "Bessent.")
+    roles = [r for r in doc._.pg_relations if r.type == "HOLDS_ROLE"]
+    assert roles and all("future" not in r.properties.get("title", "") for r in roles), roles

@@ -246,7 +246,13 @@ class ActionComponent:
         """'Since September 2022, the United States has issued five rounds of designations', 'Over the last
         year, Treasury has sanctioned over 100 individuals': a tally of earlier measures, not one measure."""
         s, e = ctx.unit(trig.token)
-        return bool(SUMMARY.search(span_text(ctx.doc, s, e).lower()))
+        text = span_text(ctx.doc, s, e).lower()
+        if not SUMMARY.search(text):
+            return False
+        # "the State Department is imposing visa restrictions on more than 500 Nicaraguan individuals": a measure
+        # taken now on a large group is no tally
+        return not (re.search(r"\btoday\b", text) or _present(trig.token) or (
+            _present(trig.token.head) and trig.token.dep_ in ("dobj", "nsubjpass")))
 
     def _is_tally(self, ctx: DocContext, trig: Trigger) -> bool:
         """A perfect-tense count of past measures ('has designated over 700 individuals and entities',
@@ -468,6 +474,15 @@ def _order_subject(trig: Trigger, roles: Roles, lex: Lexicon) -> bool:
             break
         verb = verb.head
     return False
+
+
+def _present(verb) -> bool:
+    """'is imposing', 'are designating', 'imposes': the verb reports what happens now."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
 
 def _is_subject(ctx: DocContext, m) -> bool:

@@ -48,7 +48,11 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     """'in response to Russia's invasion of Ukraine on February 24, 2022': the date belongs to another
     event noun, not to the measure. A name is no event: in 'designated La Oficina as an SDNT pursuant to
     the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
-    prep = ent.root.head
+    root = ent.root
+    if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and (
+            root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None):
+        return True  # "attempts to influence the 2020 U.S. presidential election": the year of the election
+    prep = root.head
     if prep.dep_ != "prep" or prep.pos_ != "ADP":
         return False
     owner = prep.head

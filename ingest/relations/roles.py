@@ -228,6 +228,8 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             i = m.token_start - 1
             a = m.token_start
             continue
+        if any(ch in t.text for ch in ',"\u201c\u201d'):
+            break  # '... stable future,\u201dsaid Secretary of the Treasury Scott Bessent': a quote ends the title
         if (
             t.is_space
             or t.text in POSSESSIVE
