@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import islice
 from multiprocessing import get_context
 
@@ -152,7 +152,6 @@ def ingest_documents(
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Ingest documents (and record read failures) into `store`; returns what happened."""
-    from graph.batch import build_batch
     from policygraph.settings import get_settings
 
     settings = settings or get_settings()
@@ -188,29 +187,51 @@ def ingest_documents(
             if todo:
                 yield todo
 
+    def written(chunk: list[Document], result: list[Extraction]) -> None:
+        # Counted only once the chunk's write has returned: the report never claims what the store lacks.
+        report.documents_new += len(chunk)
+        report.document_ids.extend(d.id for d in chunk)
+        tokens = _tokens(chunk)
+        report.tokens += tokens
+        for ex in result:
+            entity_ids.update(e.id for e in ex.entities)
+            action_ids.update(a.id for a in ex.actions)
+            report.relations += len(ex.relations)
+        if on_progress:
+            on_progress(len(chunk), tokens)
+
+    # One writer thread: chunk k is built into rows and written while chunk k+1 is extracted. The store's
+    # work happens in its own server process (and the client waits on a socket without the GIL), so in one
+    # process the writes cost almost no wall time. At most one write is pending; its error stops the run.
     with Extractor(
         settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules
-    ) as extractor:
+    ) as extractor, ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-writer") as writer:
+        pending: list[tuple[Future, list[Document], list[Extraction]]] = []
+
+        def settle() -> None:
+            while pending:
+                future, done, result = pending.pop()
+                future.result()
+                written(done, result)
+
         for chunk, result in extractor.map(fresh(documents)):
             if isinstance(result, Exception):
                 result = _isolate(extractor, chunk, report)
                 chunk = [d for d in chunk if any(e.doc_id == d.id for e in result)]
+            settle()
             if chunk:
-                store.write(build_batch(chunk, result))
-            report.documents_new += len(chunk)
-            report.document_ids.extend(d.id for d in chunk)
-            tokens = _tokens(chunk)
-            report.tokens += tokens
-            for ex in result:
-                entity_ids.update(e.id for e in ex.entities)
-                action_ids.update(a.id for a in ex.actions)
-                report.relations += len(ex.relations)
-            if on_progress:
-                on_progress(len(chunk), tokens)
+                pending.append((writer.submit(_write, store, chunk, result), chunk, result))
+        settle()
     report.entities = len(entity_ids)
     report.actions = len(action_ids)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _write(store, chunk: list[Document], result: list[Extraction]) -> None:
+    from graph.batch import build_batch
+
+    store.write(build_batch(chunk, result))
 
 
 def _isolate(extractor: Extractor, chunk: list[Document], report: IngestReport) -> list[Extraction]:
