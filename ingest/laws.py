@@ -110,6 +110,8 @@ _PUBLIC_LAW = re.compile(
 # optional year. The first word must be capitalised, so "Pursuant to the Kingpin Act" starts at
 # "Kingpin" ("to the" is not a connector).
 _CAP = r"(?:[A-Z][\w\u2019'\-\.&]*|\([A-Z]+\))"
+# the first word is a word: "(C) of the Immigration and Nationality Act" is a subsection's letter before the act
+_FIRST = r"[A-Z][\w\u2019'\-\.&]*"
 _CONNECT = (
     r"(?:"
     + _WS
@@ -127,7 +129,7 @@ _NAMED = re.compile(
     r"(?<![\w\-])(?:[Tt]he"
     + _WS
     + r")?("
-    + _CAP
+    + _FIRST
     + r"(?:"
     + _CONNECT
     + _CAP
@@ -182,6 +184,8 @@ _NAME_STOP = {
     "After",
 }
 _GENERIC_HEADS = {"Act", "Regulations", "Law"}
+# where instruments are published, not instruments
+_NOT_INSTRUMENTS = {"Code of Federal Regulations", "Federal Regulations"}
 _YEARLESS_ID = ("Appropriations", "Authorization")
 
 
@@ -223,7 +227,7 @@ def named_instrument(text: str, start: int, end: int, head: str, sep: str | None
         text = text[cut:]
     name = _collapse(text)
     words = name.split(" ")
-    if len(words) < 2 or words[-1] not in _GENERIC_HEADS:
+    if len(words) < 2 or words[-1] not in _GENERIC_HEADS or name in _NOT_INSTRUMENTS:
         return None
     if head in ("Law", "Regulations") and len(words) < 3:
         return None

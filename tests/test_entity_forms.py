@@ -196,3 +196,36 @@ def test_two_surnames_are_the_short_form_of_the_full_name(nlp):
     )
     assert ents["henry-de-jesus-rangel-silva"] == ("Person", ["Henry de Jesus Rangel Silva", "Rangel Silva"])
     assert "rangel-silva" not in ents
+
+
+def test_person_named_after_a_title_inside_an_ner_org_span_and_the_body_before_it(nlp):
+    # White House fact sheet 2021-09-17 (northern Ethiopia), hard-wrapped as published
+    ents = _entities(
+        nlp,
+        "USAID has provided nearly 65% of all\ndonor contributions to date to the humanitarian response in northern\n"
+        "Ethiopia.  In August 2021, USAID Administrator Samantha Power\nvisited\nEthiopia and Ethiopian refugee camps "
+        "in neighboring Sudan and committed\nto sustain ongoing assistance.\n\nThe United States is also committed to "
+        "helping Ethiopia to address the\nCOVID-19 pandemic.",
+    )
+    assert ents["samantha-power"][0] == "Person"
+    assert ents["usaid"][0] == "Authority"
+    assert not any("administrator" in eid for eid in ents)
+    # qualifiers inside a programme's name are no titles
+    ents = _entities(
+        nlp,
+        "The Department of the Treasury's Office of Foreign Assets Control (OFAC) is publishing one Russian Harmful "
+        "Foreign Activities Sanctions directive in the Federal Register.",
+    )
+    assert not any(etype == "Person" for etype, _ in ents.values())
+
+
+def test_designated_groups_and_bodies_from_the_lexicons(nlp):
+    # 2003-01-24 kd3796 and 2021-10-29 jy0443
+    ents = _entities(
+        nlp,
+        "Jemaah Islamiyah (JI) is an al-Qaida linked terrorist group with cells operating in several countries in "
+        "Southeast Asia. Javad Bordbar Shir Amin, an IRGC ASF official, is being designated pursuant to E.O. 13224.",
+    )
+    assert ents["jemaah-islamiyah"] == ("Organization", ["Jemaah Islamiyah", "JI"])
+    assert ents["irgc-aerospace-force"][0] == "Authority"
+    assert ents["al-qaida"][0] == "Organization"

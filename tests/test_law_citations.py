@@ -114,3 +114,15 @@ def test_eu_regulations_old_and_new_numbering() -> None:
         ("eu-regulation-2022-328", "regulation"),
         ("eu-regulation-833-2014", "regulation"),
     ]
+
+
+def test_a_subsection_letter_does_not_start_the_acts_name():
+    # White House fact sheet 2021-09-17, hard-wrapped: "(C)" closes the section number, the act starts after "of the"
+    text = (
+        "Secretary of State Antony Blinken\nannounced\na policy under Section 212(a)(3)(C) of the Immigration and "
+        "Nationality\nAct imposing visa restrictions"
+    )
+    cites = find_citations(text)
+    assert [c.name for c in cites] == ["Section 212(a)(3)(C) of the Immigration and Nationality Act"]
+    assert cites[0].kind == "section" and cites[0].parent.name == "Immigration and Nationality Act"
+    assert find_citations("published in the Code of Federal Regulations") == []

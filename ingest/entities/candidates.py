@@ -488,6 +488,11 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 out.extend(_title_prefix_org(doc, s0, s, covered))
             if e <= s:
                 continue
+            if ent.label_ in ("ORG", "GPE", "FAC"):
+                split = _title_inside(doc, s, e, covered)
+                if split is not None:
+                    out.extend(split)  # "USAID Administrator Samantha Power", "Special Envoy Feltman"
+                    continue
             if ent.label_ != "PERSON" and covered[s] is not None and covered[s].is_title:
                 # "said Secretary of the Treasury Scott Bessent": NER's ORG "the Treasury Scott Bessent" is the
                 # title's body and then the person who holds it
@@ -537,6 +542,41 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             prio = P_COMPOUND if ent.label_ != "PERSON" and _is_compound(doc, s, e, covered) else P_NER
             kind = law_kind(text) if etype == "Law" else None
             out.append(Cand(s, e, etype, prio, "ner", kind=kind, extra={"label": ent.label_}))
+    return out
+
+
+# titles that are followed by a person's name (TITLE_WORDS also holds qualifiers: "foreign", "national", "general")
+_PERSON_TITLES = {
+    "president", "secretary", "minister", "director", "administrator", "envoy", "ambassador", "chairman",
+    "chairwoman", "chair", "ceo", "cfo", "coo", "governor", "commissioner", "spokesperson", "spokesman",
+    "spokeswoman", "senator", "sen.", "rep.", "congressman", "congresswoman", "mayor", "judge", "commander",
+    "coordinator", "representative", "premier", "chancellor",
+}
+_ROLE_WORDS = TITLE_WORDS | {"administrator", "special", "senior", "coordinator", "principal", "permanent"}
+
+
+def _title_inside(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> list[Cand] | None:
+    """An ORG span that holds a title and then a name: the name is a person, the words before the title the body
+    ("USAID Administrator Samantha Power" -> USAID, Samantha Power)."""
+    toks = doc_tokens(doc)
+    k = max((i for i in range(s, e - 1) if toks[i].lower_ in _PERSON_TITLES), default=None)
+    if k is None:
+        return None
+    rest = toks[k + 1 : e]
+    if not 1 <= len(rest) <= 3 or not all(
+        t.text[:1].isupper() and t.is_alpha and not t.is_upper and t.lower_ not in _BODY_WORDS and covered[t.i] is None
+        for t in rest
+    ):
+        return None
+    f = k
+    while f > s and toks[f - 1].lower_ in _ROLE_WORDS:
+        f -= 1
+    out = [Cand(k + 1, e, "Person", P_NER, "ner", extra={"label": "PERSON"})]
+    body = [t for t in toks[s:f] if not t.is_space]
+    if body and all(covered[t.i] is None and t.text[:1].isupper() for t in body):
+        words = [t.text for t in body]
+        if " ".join(words).lower() not in NEVER_ENTITY:
+            out.append(Cand(s, f, org_type(words), P_NER, "ner", extra={"label": "ORG"}))
     return out
 
 

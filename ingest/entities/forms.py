@@ -51,8 +51,8 @@ def is_patronymic(word: str) -> bool:
 def _name_token(t) -> bool:
     """A capitalised word that may be part of a person's name ("Sa’id", "Al-Rashidi" pieces, "O'Neil")."""
     txt = t.text
-    if not txt[:1].isupper() or t.is_space:
-        return False
+    if not txt[:1].isupper() or t.is_space or (len(txt) > 1 and txt.isupper()):
+        return False  # capitals: a heading or an acronym ("MUHAMMAD SARUR Muhammad Sarur (Sarur)")
     core = txt.replace("\u2019", "").replace("'", "").replace("-", "").replace(".", "")
     if not core.isalpha():
         return False
@@ -355,6 +355,8 @@ def given_name_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) 
             word = _name_token(u) and u.lower_ not in demonyms and not u.is_upper and not _GLUED.search(u.text)
             nxt_cap = j + 1 < n and toks[j + 1].text[:1].isupper()
             particle = u.lower_ in NAME_PARTICLES or (u.text == "-" and toks[j - 1].lower_ in NAME_PARTICLES)
+            if particle and not nxt_cap and j + 2 < n and toks[j + 1].text == "-":
+                nxt_cap = toks[j + 2].text[:1].isupper()  # "al-Ayy"
             if word or (particle and nxt_cap):
                 j += 1
             else:
@@ -362,6 +364,11 @@ def given_name_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) 
         while j > i + 1 and (toks[j - 1].lower_ in NAME_PARTICLES or toks[j - 1].text == "-"):
             j -= 1
         after = toks[j] if j < n else None
+        if (toks[i].ent_type_ == "PERSON" and toks[i].ent_iob_ == "I") or (
+            j < n and toks[j].ent_type_ == "PERSON" and toks[j].ent_iob_ == "I"
+        ):
+            i = j  # NER read a longer name around this run ("Muhammad Kamal al-Ayy"): its span stands
+            continue
         if j - i >= 2 and j - i <= 5 and not (
             after is not None and after.text[:1].isupper() and (after.lower_ in _ORG_WORDS or after.is_upper)
         ):

@@ -87,7 +87,10 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
         if m:
             alias = m.group(1).strip()
             owner = c
-            if not _is_short_form(alias, _text(doc, c), c.type):
+            quoted = c.type == "Person" and re.search(r"[\"“”]", m.group(0)) and alias[:1].isupper()
+            if quoted:
+                pass  # 'Jose Juvenal Velandia ("Ivan Rios")': a person's quoted alias or nom de guerre
+            elif not _is_short_form(alias, _text(doc, c), c.type):
                 # "the National Development Fund of Iran (NDF)": the acronym belongs to the name before "of"
                 prev = prev_of.get(id(c))
                 owner = (
@@ -304,8 +307,13 @@ def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_g
             # the given names alone: "Edgar Aaron" for "Edgar Aaron Vazquez Alvarado"
             hits = {h for h in words_of if h != id(g) and words_of[h][: len(words)] == words}
         if not hits and len(words) == 2:
-            # the two surnames: "Rangel Silva" for "Henry de Jesus Rangel Silva", "Carvajal Barrios"
-            hits = {h for h in words_of if h != id(g) and len(words_of[h]) > 2 and words_of[h][-2:] == words}
+            # the two surnames: "Rangel Silva" for "Henry de Jesus Rangel Silva", "Carvajal Barrios" (a fuller
+            # name that has itself joined a fuller one no longer counts)
+            hits = {
+                h
+                for h in words_of
+                if h != id(g) and len(words_of[h]) > 2 and words_of[h][-2:] == words and gid[h].cands
+            }
         if len(hits) == 1:
             _move(c, gid[next(iter(hits))], cand_group)
 
@@ -404,8 +412,9 @@ def _nested_parent(doc: Doc, c: Cand, records: dict[str, EntityRecord], mentions
         rec = records[p.id] = EntityRecord(id=p.id, name=p.name, type="Law", kind=p.kind, aliases=[])
     # "15 C.F.R. section 744.8" names the section; its part is only implied, so the text is not the part's alias
     implied = p.start == c.citation.start and p.end == c.citation.end
-    if span.text not in rec.aliases and not implied:
-        rec.aliases.append(span.text)
+    surface = re.sub(r"\s+", " ", span.text)  # "Immigration and Nationality\nAct" in hard-wrapped text
+    if surface not in rec.aliases and not implied:
+        rec.aliases.append(surface)
     m = Mention(span.start_char, span.end_char, span.text, p.id, span.start, span.end, source="citation")
     rec.mentions.append(m)
     mentions.append(m)
