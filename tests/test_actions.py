@@ -707,3 +707,16 @@ def test_a_measure_taken_now_on_a_large_group_is_no_tally(nlp) -> None:
     # a tally of the past stays no action
     assert actions(nlp, "Over the last year, Treasury has sanctioned over 100 individuals and entities.",
                    published="2022-10-24") == []
+
+
+def test_sanctions_relief_issued_by_ofac_is_a_lifting_by_ofac(nlp) -> None:
+    # treasury-press-releases.jsonl 2025-05-23 sb0148 ("Treasury Issues Immediate Sanctions Relief for Syria"):
+    # the purpose clause "to provide" keeps OFAC as its subject (no object control from "issued GL 25")
+    text = ("WASHINGTON \u2013 Today, the Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) "
+            "issued Syria General License (GL) 25 to provide immediate sanctions relief for Syria in line with the "
+            "President\u2019s announcement for the cessation of all sanctions on Syria.")
+    found = actions(nlp, text, published="2025-05-23")
+    lifted = [a for a in found if a.status == "lifted"]
+    assert len(lifted) == 1, found
+    assert "ofac" in lifted[0].by and "syria" in lifted[0].targets and "syria" not in lifted[0].by
+    assert lifted[0].date == "2025-05-23"

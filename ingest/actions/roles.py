@@ -42,6 +42,10 @@ RELATIVIZERS = {"that", "which", "who", "whom"}
 # Unnamed heads whose "of" complement names the acting bodies ("the Departments of the Treasury and State").
 BODY_HEADS = {"department", "departments", "ministry", "ministries", "office", "offices", "agency", "agencies",
               "government", "secretary", "secretaries"}
+# Verbs whose object is the subject of the infinitive after them ("help X detain", "urged the EU to sanction").
+CONTROL_VERBS = {"help", "assist", "allow", "enable", "force", "urge", "ask", "direct", "authorize", "authorise",
+                 "instruct", "order", "encourage", "require", "call", "press", "push", "persuade", "permit",
+                 "empower", "task", "lead", "pressure", "get", "want", "expect", "invite", "compel", "advise"}
 # Names that make a counted group a named one ("five PRC entities" is still unnamed: PRC only qualifies it).
 NAMED_GROUP_TYPES = {"Person", "Company", "Organization", "Authority"}
 # Words before "as" that make it no "designated X as <category>" ("as well as X", "such as X", "known as X").
@@ -302,6 +306,8 @@ class RoleReader:
             if (v.dep_ in ("xcomp", "ccomp") or (v.dep_ == "advcl" and infinitive)) and v.head.pos_ in ("VERB", "AUX"):
                 # object control: "assisting the Chinese government to track and detain", "help X detain"
                 objs = [o for o in _children(v.head, OBJ) if o.i < v.i]
+                if objs and v.dep_ == "advcl" and v.head.lemma_.lower() not in CONTROL_VERBS:
+                    objs = []  # "OFAC issued GL 25 to provide ... relief": a purpose clause keeps the subject
                 if objs:
                     return self.mentions_of(ctx, objs[0]), objs[0]
             if infinitive and v.dep_ in ("advcl", "xcomp") and v.head.lemma_ == "be" and any(
@@ -555,6 +561,8 @@ class RoleReader:
         n = trig.token
         r = Roles()
         preps = trig.entry.target_preps if trig.entry else ("on", "against")
+        if trig.phrase and n.lemma_.lower() in self.lex.lifted_heads:
+            preps = ("on", "against", "for", "to")  # "sanctions relief for Syria"
         # Inside the trigger's own noun phrase: "the Commerce Department's export restrictions",
         # "U.S. sanctions", "Iran sanctions", "Magnitsky sanctions".
         for i in range(n.left_edge.i, n.i):
