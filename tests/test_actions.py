@@ -720,3 +720,10 @@ def test_sanctions_relief_issued_by_ofac_is_a_lifting_by_ofac(nlp) -> None:
     assert len(lifted) == 1, found
     assert "ofac" in lifted[0].by and "syria" in lifted[0].targets and "syria" not in lifted[0].by
     assert lifted[0].date == "2025-05-23"
+
+
+def test_directed_to_evaluate_suspending_sanctions_is_proposed(nlp) -> None:
+    # whitehouse/fact-sheets__2025-06__2025-06-30-fact-sheet-president-donald-j-trump-provides-for-the-revocation-...
+    text = ("- The Order directs the Secretary of State to evaluate suspending sanctions, either in whole or in part "
+            "if specific criteria are met, under the Caesar Act, a law that sanctions the Assad regime for atrocities.")
+    assert all(a.status == "proposed" for a in actions(nlp, text, published="2025-06-30"))
