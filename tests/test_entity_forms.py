@@ -229,3 +229,18 @@ def test_designated_groups_and_bodies_from_the_lexicons(nlp):
     assert ents["jemaah-islamiyah"] == ("Organization", ["Jemaah Islamiyah", "JI"])
     assert ents["irgc-aerospace-force"][0] == "Authority"
     assert ents["al-qaida"][0] == "Organization"
+
+
+def test_export_control_vocabulary_of_bis_rules_is_not_an_entity(nlp):
+    # Federal Register abstracts 2020-04178, 2020-07239, 2020-28776
+    text = (
+        "This document corrects the final rule to provide an instruction to remove Yemen from Country Group B, as "
+        "was described in the preamble of the February 24th rule. In this rule, the Bureau of Industry and Security "
+        "(BIS) proposes to amend the Export Administration Regulations (EAR) by modifying License Exception "
+        "Additional Permissive Reexports (APR). On January 6, 2020, the Bureau of Industry and Security (BIS) "
+        "amended the Export Administration Regulations (EAR) to add Software Specially Designed to Automate the "
+        "Analysis of Geospatial Imagery to the 0Y521 Temporary Export Control Classification Numbers (ECCN) Series "
+        "as 0D521."
+    )
+    ents = _entities(nlp, text)
+    assert set(ents) == {"yemen", "bis", "ear"}

@@ -24,6 +24,7 @@ from ingest.entities.typing import (
     EVENT_HEADS,
     LEGAL_SUFFIXES,
     NEVER_ENTITY,
+    NEVER_FIRST,
     NEVER_LAST,
     ORGANIZATION_HEADS,
     PEOPLE_GROUPS,
@@ -515,7 +516,7 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             if all(t.lower_ in TITLE_WORDS or t.is_punct or t.is_space for t in toks[s:e]):
                 continue  # "the Mayor" of "the Mayor's Office", a lone "Chairman": a title, not a name
             low = " ".join(text.lower().split())
-            if _NOT_A_NAME.match(low) or (e - s == 1 and low in PORTFOLIOS):
+            if _NOT_A_NAME.match(low) or NEVER_FIRST.match(low) or (e - s == 1 and low in PORTFOLIOS):
                 continue  # "Frequently Asked Question 897"; "Interior" of "Minister of Interior"
             if (
                 low in NEVER_ENTITY

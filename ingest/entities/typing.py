@@ -337,7 +337,26 @@ NEVER_ENTITY = {
     "final rule",
     "interim final rule",
     "leaders",  # "G7 Leaders" split by NER, a PERSON "Leaders"
+    # export-control vocabulary of BIS rules (Federal Register titles and abstracts are in Title Case): terms of
+    # the EAR, not bodies or firms
+    "ifr", "nprm", "cfr", "tgl", "enc", "sta", "ccd", "avs", "ace", "sme", "icts", "veu", "veus", "fdp", "tdo",
+    "eccn", "eccns", "eei", "aes", "soe", "soes", "meu", "u.s. persons", "us persons", "participating states",
+    "commerce country chart", "crime control and detection", "chemical", "chemical weapons", "biological weapons",
+    "nuclear nonproliferation", "missile technology", "national security", "regional stability", "anti-terrorism",
+    "validated end-user", "validated end-users", "validated end user", "schedule", "republics", "significant item",
+    "export enforcement", "defense industries", "software specially designed", "gallium oxide",
+    "automated export system", "electronic export information", "ag plenary",
+    # EAR reasons for control ("License Exceptions CIV, APP, ..."; "NP", "MT", "CB" columns)
+    "civ", "app", "np", "mt", "cb", "rs", "ns", "ss", "sl", "fc", "list",
 }
+# First words of Title Case regulatory phrases that NER reads as names ("License Exception STA", "Country Group B",
+# "Export Control Classification Number 0Y521", "Federal Register of January 15, 2021")
+NEVER_FIRST = re.compile(
+    r"^(?:license exceptions?|country groups?|export control classification numbers?|temporary export control|"
+    r"federal register|technical experts|virtual implementation|implementation of|expansion of|securing the|"
+    r"unmanned (?:aerial|aircraft)|semiconductor manufacturing|list of|annex on|threaten to|mtcr category|"
+    r"electronic computer|belarus from|eccns?|u\.s\. persons|bis ifr|ear country)\b"
+)
 # A last word that makes the whole span a non-entity ("the Dalian WRO").
 NEVER_LAST = {
     "wro", "wros", "faq", "faqs", "license", "licenses", "advisory",
