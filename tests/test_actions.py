@@ -727,3 +727,22 @@ def test_directed_to_evaluate_suspending_sanctions_is_proposed(nlp) -> None:
     text = ("- The Order directs the Secretary of State to evaluate suspending sanctions, either in whole or in part "
             "if specific criteria are met, under the Caesar Act, a law that sanctions the Assad regime for atrocities.")
     assert all(a.status == "proposed" for a in actions(nlp, text, published="2025-06-30"))
+
+
+def test_sanctions_under_the_ear_against_countries_are_export_controls_on_them(nlp) -> None:
+    # federal-register abstracts 2023-10774 ("Implementation of Additional Sanctions Against Russia and Belarus ...")
+    text = ("In response to the Russian Federation's (Russia's) ongoing aggression against Ukraine, as substantially "
+            "enabled by Belarus, the Department of Commerce is strengthening its existing sanctions under the Export "
+            "Administration Regulations (EAR) against Russia and Belarus, including by expanding the scope of the "
+            "EAR's Russian and Belarusian Industry Sector Sanctions.")
+    a = one(actions(nlp, text, published="2023-05-23"), "export_control")
+    assert {"russia", "belarus"} <= set(a.targets) and "us-dept-commerce" in a.by
+    assert a.date == "2023-05-23" and "ear" in a.under
+
+
+def test_action_to_limit_exports_is_an_export_control_of_today(nlp) -> None:
+    # federal-register abstracts 2021-03350 ("Burma: Implementation of Sanctions")
+    text = ("The Department of Commerce's Bureau of Industry and Security (BIS) is taking immediate action to limit "
+            "exports and reexports of sensitive goods to Burma's military and security services.")
+    a = one(actions(nlp, text, published="2021-02-18"), "export_control")
+    assert "bis" in a.by and a.date == "2021-02-18" and a.status == "enacted"

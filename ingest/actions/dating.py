@@ -118,6 +118,13 @@ def action_date(
         verb = head_verb if head_verb is not None else trigger
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "BIS amends the EAR by adding ... entities"
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "BIS is taking immediate action to limit exports": the infinitive takes the tense of its governor
+            up = verb.head
+            if up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "nsubjpass") and up.head.pos_ in ("VERB", "AUX"):
+                up = up.head
+            if up.pos_ in ("VERB", "AUX") and up is not verb:
+                verb = up
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") and any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
                 and not any(c.lower_ in ("has", "have") for c in verb.children)):

@@ -582,6 +582,11 @@ class RoleReader:
             elif etype in TARGET_TYPES:
                 r.add("targets", [m.entity_id])
         prep_found = self.prep_objects(ctx, n, preps)
+        for under in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "under"):
+            # "its existing sanctions under the Export Administration Regulations (EAR) against Russia and
+            # Belarus": the parser hangs the target on the legal basis
+            for law in _children(under, ("pobj",)):
+                prep_found += self.prep_objects(ctx, law, tuple(p for p in preps if p in ("on", "against")))
         if n.dep_ == "conj" and n.head.pos_ == "NOUN" and n.head.i < n.i:
             # "imposing new sanctions and export controls on Iran": the complement is shared
             prep_found += self.prep_objects(ctx, n.head, preps)
