@@ -8,6 +8,7 @@ import unicodedata
 
 COMPANY_SUFFIXES = (
     r"(limited liability company|limited liability partnership|joint stock company|"
+    r"sarl|s a r l|sal|s a l|wll|w l l|fz llc|fzllc|doo|d o o|ood|eood|s r o|kft|sti|"
     r"co|company|corp|corporation|inc|incorporated|ltd|limited|llc|plc|group|co ltd|ltd co|gmbh|ag|sa|s a|jsc|pjsc|"
     r"ojsc|cjsc|ooo|oao|llp|lp|fze|fzco|fzc|bv|b v|nv|n v|srl|s r l|srls|s r l s|spa|s p a|pte|pvt|sdn bhd|bhd|ltda|"
     r"de cv|de c v|sa de cv|s a de c v|s de r l|s de r l de c v|s a p i de c v|sapi de cv|s a b de c v)"
@@ -16,7 +17,8 @@ COMPANY_SUFFIXES = (
 LEGAL_PREFIX = re.compile(
     r"^(?:(?:(?:public|open|closed) )?joint stock company|jsc|pjsc|ojsc|cjsc|ooo|oao|zao|pao|ao|llc|fsue|fgup|tov"
     r"|limited liability company|federal state unitary enterprise"
-    r"|(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo|obshchestvo s ogranichenno[iy] otvetstvennostyu) "
+    r"|(?:publichnoe |otkrytoe |zakrytoe )?aktsionernoe obshchestvo"
+    r"|obshchestvo s ogranichenno[iy] otvetstvennost(?:yu|iu)) "
 )
 # Lower-case particles that may sit inside a person's name.
 NAME_PARTICLES = {

@@ -244,3 +244,31 @@ def test_export_control_vocabulary_of_bis_rules_is_not_an_entity(nlp):
     )
     ents = _entities(nlp, text)
     assert set(ents) == {"yemen", "bis", "ear"}
+
+
+def test_firms_named_head_first_or_with_a_lebanese_suffix(nlp):
+    # treasury-press-releases.jsonl: Sinaloa retail fronts; Stars Group Holding subsidiaries (Hizballah)
+    ents = _entities(
+        nlp,
+        "Similarly, Farmacia y Mini Super Trinidad, a retail pharmacy and supermarket in Nogales, Sonora, is owned, "
+        "controlled, or directed by the network. The following Beirut-based subsidiaries of Stars Group Holding were "
+        "also designated by Treasury today: Stars Communications Ltd., Teleserve Plus Sal, Stars Communications "
+        "Offshore Sal, and Fastlink SARL.",
+    )
+    assert ents["farmacia-y-mini-super-trinidad"][0] == "Company"
+    assert ents["teleserve-plus"] == ("Company", ["Teleserve Plus Sal"])
+    assert ents["stars-communications-offshore"][0] == "Company"
+    assert ents["fastlink"][0] == "Company"
+
+
+def test_addresses_and_identifying_information_labels_are_not_entities(nlp):
+    ents = _entities(
+        nlp,
+        "Identifying Information\n\nIndividual: Muammer Kuntay Duransoy\nDOB: 1970\nAddress: Bagdat Caddesi, Burc "
+        "Sitesi, Feneryolu - Kadikoy, Istanbul, Turkey Alt. Address: Alvand St., Tehran, Iran\n\n"
+        "Changing the status of this form so that it is required by the Bank Secrecy Act rather than the Internal "
+        "Revenue Code could provide valuable information to law enforcement.",
+    )
+    assert not any(eid.endswith(("caddesi", "sitesi", "st", "alt")) for eid in ents)
+    assert ents["internal-revenue-code"][0] == "Law"
+    assert ents["bank-secrecy-act"][0] == "Law"

@@ -19,9 +19,11 @@ from spacy.tokens import Doc
 
 from ingest.entities.forms import AIRCRAFT_LINE, PORTFOLIOS, has_patronymic, patronymic_start
 from ingest.entities.typing import (
+    ADDRESS_LAST,
     AUTHORITY_HEADS,
     COMPANY_HEADS,
     EVENT_HEADS,
+    FIRM_FIRST,
     LEGAL_SUFFIXES,
     NEVER_ENTITY,
     NEVER_FIRST,
@@ -516,6 +518,8 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             if all(t.lower_ in TITLE_WORDS or t.is_punct or t.is_space for t in toks[s:e]):
                 continue  # "the Mayor" of "the Mayor's Office", a lone "Chairman": a title, not a name
             low = " ".join(text.lower().split())
+            if toks[e - 1].lower_ in ADDRESS_LAST or any(_META.search(t.text) for t in toks[s:e]):
+                continue  # an address ("Alvand St.", "Hojeij Building"), identifying-information labels ("Milad DOB")
             if _NOT_A_NAME.match(low) or NEVER_FIRST.match(low) or (e - s == 1 and low in PORTFOLIOS):
                 continue  # "Frequently Asked Question 897"; "Interior" of "Minister of Interior"
             if (
@@ -623,6 +627,7 @@ def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
 
 _NOT_A_NAME = re.compile(r"^(?:frequently asked questions?|faqs?|general licen[cs]es?|make & model)\b")
 _BODY_WORDS = COMPANY_HEADS | AUTHORITY_HEADS | ORGANIZATION_HEADS
+_META = re.compile(r"^(?:DOB|POB|AKA|FKA|NKA)$|[a-z](?:AKA|DOB|POB)$")
 _TITLED_BODIES = {"office", "bureau", "secretariat", "chancellery", "cabinet"}
 
 _HYPHEN_ADJ = re.compile(
@@ -707,6 +712,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return "Company"  # "Gazprombank"
         if len(words) > 1 and head_word(words).lower() in (AUTHORITY_HEADS | ORGANIZATION_HEADS | {"bank", "group"}):
             return org_type(words)  # "Kim Il Sung University" tagged PERSON
+        if len(words) > 1 and words[0].lower() in FIRM_FIRST:
+            return "Company"  # "Farmacia y Mini Super Trinidad" tagged PERSON
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
             return None  # an unexplained acronym is not a person
         return "Person"
@@ -719,6 +726,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return "Country"
         if (len(words) == 1 and re.search(r"[a-z][A-Z]", words[0])) or words[-1].lower() in COMPANY_HEADS:
             return org_type(words)  # "PdVSA", "Mahan Air": NER's GPE for a firm
+        if len(words) > 1 and head_word(words).lower() in AUTHORITY_HEADS | ORGANIZATION_HEADS:
+            return org_type(words)  # "National Intelligence Agency", "UN Secretariat" as GPE
         return "Place"
     if label in ("LOC", "FAC"):
         return "Place"

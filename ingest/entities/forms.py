@@ -98,6 +98,8 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
                 break
         while j < i and (toks[j].text == "-" or toks[j].lower_ in NAME_PARTICLES):
             j += 1
+        if any(_prefix_at(toks, k) for k in range(j, right)):
+            continue  # "Aktsionernoe Obshchestvo Iliadis (Iliadis)": a firm, read by prefixed_firms
         words = _words(toks, j, right)
         caps = [w for w in words if w[:1].isupper()]
         if len(caps) < 2 or len(caps) > 7:
@@ -219,6 +221,8 @@ _PREFIX_FORMS = [
         "aktsionernoe obshchestvo",
         "obshchestvo s ogranichennoi otvetstvennostyu",
         "obshchestvo s ogranichennoy otvetstvennostyu",
+        "obshchestvo s ogranichennoi otvetstvennostiu",
+        "obshchestvo s ogranichennoy otvetstvennostiu",
         "jsc",
         "pjsc",
         "ojsc",

@@ -159,6 +159,24 @@ LEGAL_SUFFIXES = {
     "s.a.s.",
     "sarl",
     "a.s.",
+    # Lebanese, Gulf, Balkan, Central European and Turkish forms
+    "sal",
+    "s.a.l.",
+    "wll",
+    "w.l.l.",
+    "fz-llc",
+    "fzllc",
+    "s.a.r.l.",
+    "d.o.o.",
+    "doo",
+    "ood",
+    "eood",
+    "s.r.o.",
+    "kft",
+    "sti",
+    "sti.",
+    "şti",
+    "şti.",
 }
 # Head words of company names: the legal forms plus the industry words firms are named by.
 COMPANY_HEADS = LEGAL_SUFFIXES | {
@@ -348,6 +366,14 @@ NEVER_ENTITY = {
     "automated export system", "electronic export information", "ag plenary",
     # EAR reasons for control ("License Exceptions CIV, APP, ..."; "NP", "MT", "CB" columns)
     "civ", "app", "np", "mt", "cb", "rs", "ns", "ss", "sl", "fc", "list",
+    # a body's generic word alone, and capitalised common nouns of headings and captions
+    "office", "the office", "registered office", "task force", "division", "air force", "armed forces", "navy",
+    "army", "military", "customs", "police", "committee", "foundation", "council", "program", "programs",
+    "regulations", "operations", "number", "order", "alert", "appendix", "query", "since", "son", "ranking",
+    "background", "subcommittee", "special fund", "importers", "oligarchs", "elites", "proxies", "ransomware",
+    "cocaine", "heroin", "fentanyl", "censorship", "artificial intelligence", "bitcoin", "financial services",
+    "financial community", "insurance industry", "securities industry", "virtual currency industry",
+    "financial system", "u.s. financial system", "russian elites", "illicit finance",
 }
 # First words of Title Case regulatory phrases that NER reads as names ("License Exception STA", "Country Group B",
 # "Export Control Classification Number 0Y521", "Federal Register of January 15, 2021")
@@ -355,8 +381,26 @@ NEVER_FIRST = re.compile(
     r"^(?:license exceptions?|country groups?|export control classification numbers?|temporary export control|"
     r"federal register|technical experts|virtual implementation|implementation of|expansion of|securing the|"
     r"unmanned (?:aerial|aircraft)|semiconductor manufacturing|list of|annex on|threaten to|mtcr category|"
-    r"electronic computer|belarus from|eccns?|u\.s\. persons|bis ifr|ear country)\b"
+    r"electronic computer|belarus from|eccns?|u\.s\. persons|bis ifr|ear country|"
+    # law-enforcement operations ("Operation Casablanca"), list labels of identifying information ("Individual 1:")
+    r"operation\b|individual(?: \d+)?:|report on\b)"
 )
+# Last words of street addresses in identifying information ("Alvand St.", "Bagdat Caddesi", "Hojeij Building",
+# "First Floor", "PO Box 98498"): not entities
+ADDRESS_LAST = {
+    "st", "st.", "street", "ave", "ave.", "avenue", "rd", "rd.", "road", "caddesi", "cad", "cad.", "sokak", "sok",
+    "sok.", "sk.", "sitesi", "building", "bldg", "bldg.", "floor", "apartments", "apt", "apt.", "blok", "mahallesi",
+    "mah.", "boulevard", "blvd", "blvd.", "highway", "lane", "alt", "alt.",
+}
+# First words of Spanish, Portuguese and Balkan firm names, whose head comes first ("Farmacia y Mini Super
+# Trinidad", "Operadora Eficaz Pegaso", "Preduzece Za Trgovinu Na Veliko")
+FIRM_FIRST = {
+    "farmacia", "banco", "comercializadora", "constructora", "inmobiliaria", "inversiones", "distribuidora",
+    "distribuidor", "operadora", "servicios", "transportes", "grupo", "corporacion", "corporación", "compania",
+    "compañia", "compañía", "empresa", "sociedad", "industrias", "agropecuaria", "ganadera", "confecciones",
+    "productora", "importadora", "exportadora", "preduzece", "consorcio", "cooperativa", "naviera", "petroleos",
+    "petróleos", "laboratorios", "comercial", "inversora", "desarrollos", "promotora", "arrendadora", "casa",
+}
 # A last word that makes the whole span a non-entity ("the Dalian WRO").
 NEVER_LAST = {
     "wro", "wros", "faq", "faqs", "license", "licenses", "advisory",
@@ -367,7 +411,7 @@ NEVER_LAST = {
 }
 # Head words that make an ORG-labelled span a legal instrument ("Economic Sanctions Enforcement Guidelines",
 # "Iranian Transactions and Sanctions Regulations", "the Unverified List").
-LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty"}
+LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty", "code", "directive"}
 # Groups of people (ONTOLOGY: nationalities and groups of people are not entities).
 PEOPLE_GROUPS = {
     "uyghur",
@@ -557,6 +601,8 @@ def org_type(words: list[str]) -> str:
         return "Company"
     lowered = [w.lower().strip(",") for w in words]
     if lowered[-1] in LEGAL_SUFFIXES:
+        return "Company"
+    if len(words) > 1 and lowered[0] in FIRM_FIRST and not ("central" in lowered or "nacional" in lowered[:2]):
         return "Company"
     head = head_word(words).lower()
     if lowered[-1] in LAW_HEADS and len(words) > 1:
