@@ -746,3 +746,26 @@ def test_action_to_limit_exports_is_an_export_control_of_today(nlp) -> None:
             "exports and reexports of sensitive goods to Burma's military and security services.")
     a = one(actions(nlp, text, published="2021-02-18"), "export_control")
     assert "bis" in a.by and a.date == "2021-02-18" and a.status == "enacted"
+
+
+def test_freezing_someones_assets_targets_the_owner(nlp) -> None:
+    # treasury-press-releases.jsonl 2017-12-21 sm0243 (Global Magnitsky, Yahya Jammeh)
+    text = "The Gambian Government has since taken action to freeze Jammeh\u2019s assets within The Gambia."
+    a = one(actions(nlp, text, published="2017-12-21"), "asset_freeze")
+    assert [t for t in a.targets if "jammeh" in t] and not [t for t in a.targets if "gambia" in t]
+    assert [b for b in a.by if "gambia" in b]
+
+
+def test_the_month_of_an_unsealing_dates_its_indictment(nlp) -> None:
+    # treasury-press-releases.jsonl 2015-11-24 jl0285
+    text = ("Today\u2019s action follows the January 2015 unsealing of an indictment by the U.S. Attorney\u2019s "
+            "Office for the Northern District of Illinois against Fernandez Valencia.")
+    a = one(actions(nlp, text, published="2015-11-24"), "indictment")
+    assert a.date == "2015-01" and a.by and "fernandez-valencia" in a.targets
+
+
+def test_civil_money_penalties_are_no_sanction(nlp) -> None:
+    # treasury-press-releases.jsonl 2013-03-07 jl1871 (FinCEN enforcement)
+    text = ("Also, in November 2012, FinCEN joined the FDIC and the Department of Justice to assess concurrent civil "
+            "money penalties of $15 million against First Bank of Delaware.")
+    assert actions(nlp, text, published="2013-03-07") == []

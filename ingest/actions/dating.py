@@ -50,14 +50,30 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
     root = ent.root
     if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and (
-            root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None):
-        return True  # "attempts to influence the 2020 U.S. presidential election": the year of the election
+            root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None) and not any(
+            _governs(root.head, a) for a in anchors):
+        # "attempts to influence the 2020 U.S. presidential election": the year of the election (not "the
+        # January 2015 unsealing of an indictment", whose noun carries the measure)
+        return True
     prep = root.head
     if prep.dep_ != "prep" or prep.pos_ != "ADP":
         return False
     owner = prep.head
     return owner.pos_ == "NOUN" and owner not in anchors and ctx.mention(owner.i) is None and (
         owner.lower_ not in NOT_EVENTS)
+
+
+def _governs(noun: Token, tok: Token) -> bool:
+    """'the unsealing of an indictment': the noun is the head of the measure's own 'of' phrase."""
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == noun.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _linked(ent: Span, anchors: list[Token]) -> bool:
@@ -123,7 +139,7 @@ def action_date(
             up = verb.head
             if up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "nsubjpass") and up.head.pos_ in ("VERB", "AUX"):
                 up = up.head
-            if up.pos_ in ("VERB", "AUX") and up is not verb:
+            if up.pos_ in ("VERB", "AUX") and up.i != verb.i:
                 verb = up
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") and any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)

@@ -27,7 +27,7 @@ STOP_WORDS = {
     "for", "because", "which", "who", "whom", "whose", "when", "while", "after", "before", "since",
     "following", "pursuant", "under", "by", "in", "at", "from", "with", "without", "as", "to", "on",
     "over", "against", "through", "via", "per", "than", "if", "unless", "whether", "said", "says",
-    "according", "amid", "despite", "during", "into", "onto", "upon", "about", "regarding", "that",
+    "according", "amid", "despite", "during", "into", "onto", "upon", "about", "regarding", "that", "within",
 }
 LIST_GLUE = {",", "and", "or", "&", "(", ")", "both", "including", "include", "includes", "namely", "also",
              "specifically", "particularly", "notably", "plus", "well", "-", "\u2013"}
@@ -46,6 +46,8 @@ BODY_HEADS = {"department", "departments", "ministry", "ministries", "office", "
 CONTROL_VERBS = {"help", "assist", "allow", "enable", "force", "urge", "ask", "direct", "authorize", "authorise",
                  "instruct", "order", "encourage", "require", "call", "press", "push", "persuade", "permit",
                  "empower", "task", "lead", "pressure", "get", "want", "expect", "invite", "compel", "advise"}
+# Objects whose owner is the one acted upon ("freeze Jammeh's assets").
+HOLDINGS = {"asset", "assets", "property", "fund", "funds", "account", "accounts", "holding", "holdings"}
 # Names that make a counted group a named one ("five PRC entities" is still unnamed: PRC only qualifies it).
 NAMED_GROUP_TYPES = {"Person", "Company", "Organization", "Authority"}
 # Words before "as" that make it no "designated X as <category>" ("as well as X", "such as X", "known as X").
@@ -144,7 +146,7 @@ class RoleReader:
             keep.append(t.i)
             own = ctx.mention(t.i)
             for c in t.children:
-                if c is exclude or c.dep_ in CLAUSE_DEPS:
+                if (exclude is not None and c.i == exclude.i) or c.dep_ in CLAUSE_DEPS:
                     continue
                 dropped = ("compound", "amod", "nmod", "nummod") if modifiers == "poss" else (
                     "poss", "compound", "amod", "nmod", "nummod")
@@ -539,6 +541,9 @@ class RoleReader:
             for o in _children(v, OBJ):
                 objs += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]
                 objs += self.colon_list(ctx, o)
+                if o.lemma_.lower() in HOLDINGS:
+                    # "to freeze Jammeh's assets", "blocks the property of X": the owner is the target
+                    objs += [m for c in o.children if c.dep_ == "poss" for m in self.mentions_of(ctx, c)]
                 objs += self.trade_partners(ctx, o)
                 for c in _children(o, ("conj",)):
                     objs += self.trade_partners(ctx, c)

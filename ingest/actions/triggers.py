@@ -195,8 +195,8 @@ class TriggerFinder:
     def _noun_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
         if tok.dep_ == "compound":  # "sanctions programs", "sanctions implications": a modifier, not a measure
             return None
-        if entry.veto and any(c.lower_ in entry.veto for c in tok.children if c.dep_ in ("amod", "compound")):
-            return None
+        if entry.veto and any(t.lower_ in entry.veto for t in doc_tokens(tok.doc)[tok.left_edge.i:tok.i]):
+            return None  # "civil money penalties": the veto word may modify a modifier
         if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep") and (
