@@ -200,3 +200,11 @@ def test_a_quote_ends_a_title_before_a_name(nlp) -> None:
               "Bessent.")
     roles = [r for r in doc._.pg_relations if r.type == "HOLDS_ROLE"]
     assert roles and all("future" not in r.properties.get("title", "") for r in roles), roles
+
+
+def test_title_of_a_body_before_a_comma_and_the_name(nlp) -> None:
+    # treasury-press-releases.jsonl 2020-11-18 sm1185
+    doc = nlp("OFAC is also designating Iran\u2019s Minister of Intelligence and Security, Mahmoud Alavi, pursuant to "
+              "human rights authorities.")
+    roles = [r for r in doc._.pg_relations if r.type == "HOLDS_ROLE" and r.source == "mahmoud-alavi"]
+    assert roles and "Minister" in roles[0].properties["title"], roles

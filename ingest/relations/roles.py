@@ -349,6 +349,10 @@ def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
             a = i
             i -= 1
             continue
+        if t.lower_ in {"of", "for"} and any(toks[k].lower_ in ROLE_NOUNS for k in range(max(lo, i - 2), i)):
+            a = i  # "Iran's Minister of Intelligence and Security, Mahmoud Alavi"
+            i -= 1
+            continue
         break
     return _emit(ctx, out, p, (a, c), 0.7)
 
