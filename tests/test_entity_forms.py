@@ -272,3 +272,45 @@ def test_addresses_and_identifying_information_labels_are_not_entities(nlp):
     assert not any(eid.endswith(("caddesi", "sitesi", "st", "alt")) for eid in ents)
     assert ents["internal-revenue-code"][0] == "Law"
     assert ents["bank-secrecy-act"][0] == "Law"
+
+
+def test_identifying_information_aka_list_and_treasury_spellings(nlp):
+    # 2013-02-14 tg1855
+    ents = _entities(
+        nlp,
+        "WASHINGTON \u2013 The U.S. Department of the Treasury today designated Yahya Abu Hammam (Hammam) pursuant "
+        "to Executive Order (E.O.) 13224, which targets terrorists and their supporters.  "
+        "Hammam is a senior leader of al-Qa'ida in the Lands of the Islamic Maghreb (AQIM) and has played a key "
+        "role in the group\u2019s ongoing terrorist activities in North Africa and Mali. AQIM merged with al-Qa'ida "
+        "in September 2006.\nIdentifying Information:   Name:  Yahya Abu Hammam  AKA:  Jamel Akacha AKA:  Akkacha "
+        "Djamel AKA:  Yahia Abou el Hammam DOB:  1979 POB:  Algeria",
+    )
+    assert ents["aqim"][0] == "Organization" and ents["al-qaida"][0] == "Organization"
+    assert ents["north-africa"][0] == "Place"
+    person = ents["yahya-abu-hammam"]
+    assert person[0] == "Person" and {"Jamel Akacha", "Akkacha Djamel"} <= set(person[1])
+    assert not {"jamel-akacha", "qa-ida", "africa"} & set(ents)
+
+
+def test_nickname_in_parentheses_and_peruvian_legal_form(nlp):
+    # 2024-10-08 jy2635 and 2017-05-05 sm0074
+    ents = _entities(
+        nlp,
+        "Algoney is a brother of Mohammed Hamdan Daglo (Hemedti), the leader of the RSF. He is close to Hemedti, "
+        "having also previously worked as his personal secretary. The Lima-based businesses include R Inver Corp "
+        "S.A.C., a real estate and construction company; G & M Autos S.A.C., an automobile repair shop.",
+    )
+    assert ents["mohammed-hamdan-daglo"] == ("Person", ["Mohammed Hamdan Daglo", "Hemedti"])
+    assert "hemedti" not in ents
+    assert ents["r-inver-corp-s-a-c"][1] == ["R Inver Corp S.A.C."]
+
+
+def test_unit_named_after_an_authoritys_possessive_is_an_authority(nlp):
+    # 2017-05-05 sm0074
+    ents = _entities(
+        nlp,
+        "Today's OFAC designation was taken in coordination with the Drug Enforcement Administration, the Federal "
+        "Bureau of Investigation, and Customs and Border Protection's National Targeting Center.",
+    )
+    assert ents["national-targeting-center"][0] == "Authority"
+    assert ents["cbp"][0] == "Authority"

@@ -185,8 +185,10 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
         ctx = [h for h in hits if h.context is not None and _country_before(doc, s, lex) == h.context]
         titles = [h for h in hits if h.is_title]
         chosen: FormHit | None = (plain or ctx or [None])[0]
-        if chosen is not None and toks[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and toks[e].pos_ == "NOUN":
-            continue  # "Chinese military uses": the body word is only a modifier
+        if chosen is not None and toks[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and (
+            toks[e].pos_ == "NOUN" or (toks[e].text == "-" and e + 1 < len(doc) and toks[e + 1].text[:1].islower())
+        ):
+            continue  # "Chinese military uses", "the Chinese military-industrial complex": only a modifier
         if chosen is not None:
             entry = lex.entries[chosen.entry_id]
             prio = P_LEXICON if e - s > 1 else P_LEXICON_1
@@ -401,7 +403,7 @@ def bold_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, text: str | N
 
 # Legal forms beyond typing.LEGAL_SUFFIXES that only this grammar reads: Latin American forms, and the
 # "de C.V." / "de R.L." continuations ("S.A. de C.V." is one suffix of three tokens).
-_MORE_SUFFIXES = {"rl", "r.l.", "s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
+_MORE_SUFFIXES = {"rl", "r.l.", "s.c.", "s.r.l.s.", "s.a.p.i.", "s.a.b.", "s.a.c.", "e.i.r.l.", "s.l.", "s.a.u."}
 _DE_FORMS = {"c.v.", "r.l.", "c.v", "r.l"}
 _LIABILITY = {"company", "partnership"}
 # lower-case words inside a firm's name: English joiners and the Spanish / Portuguese / French ones
@@ -437,8 +439,12 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             ):
                 end += 2
             while end < n:
-                if toks[end].lower_ in LEGAL_SUFFIXES and toks[end].text[:1].isupper():
-                    end += 1
+                if (toks[end].lower_ in LEGAL_SUFFIXES or toks[end].lower_ in _MORE_SUFFIXES) and toks[
+                    end
+                ].text[:1].isupper():
+                    end += 1  # "R Inver Corp S.A.C."
+                elif toks[end].lower_ == "offshore" and toks[end].text[:1].isupper():
+                    end += 1  # Lebanese "SAL Offshore"
                 elif end + 1 < n and toks[end].lower_ == "liability" and toks[end + 1].lower_ in _LIABILITY:
                     end += 2  # "Limited Liability Company"
                 elif end + 1 < n and toks[end].lower_ == "de" and toks[end + 1].lower_ in _DE_FORMS:
@@ -542,6 +548,12 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
             etype = _ner_type(doc, s, e, ent.label_, lex)
             if etype is None:
                 continue
+            if (
+                etype in ("Organization", "Company")
+                and head_word([t.text for t in toks[s:e]]).lower() in _UNIT_HEADS
+                and _authoritys_unit(toks, s, covered)
+            ):
+                etype = "Authority"  # "Customs and Border Protection's National Targeting Center"
             if etype == "Person":
                 s = patronymic_start(doc, s, e, covered, lex.demonyms)
             prio = P_COMPOUND if ent.label_ != "PERSON" and _is_compound(doc, s, e, covered) else P_NER
@@ -583,6 +595,21 @@ def _title_inside(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> list[
         if " ".join(words).lower() not in NEVER_ENTITY:
             out.append(Cand(s, f, org_type(words), P_NER, "ner", extra={"label": "ORG"}))
     return out
+
+
+_GPE_BODY_HEADS = AUTHORITY_HEADS | {"institute", "university", "academy", "party", "committee", "council"}
+_UNIT_HEADS = {
+    "center", "centre", "division", "group", "unit", "office", "bureau", "directorate", "command", "department",
+    "force", "section", "branch", "service", "agency", "team", "administration", "task",
+}
+
+
+def _authoritys_unit(toks: list, s: int, covered: list[Cand | None]) -> bool:
+    """Right after an authority's possessive ("DEA's", "CBP's"), a unit's name is the authority's unit."""
+    if s < 2 or toks[s - 1].text not in _POSSESSIVE:
+        return False
+    owner = covered[s - 2]
+    return owner is not None and owner.type == "Authority" and not owner.is_title
 
 
 def _attributive(doc: Doc, e: int) -> bool:
@@ -726,8 +753,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return "Country"
         if (len(words) == 1 and re.search(r"[a-z][A-Z]", words[0])) or words[-1].lower() in COMPANY_HEADS:
             return org_type(words)  # "PdVSA", "Mahan Air": NER's GPE for a firm
-        if len(words) > 1 and head_word(words).lower() in AUTHORITY_HEADS | ORGANIZATION_HEADS:
-            return org_type(words)  # "National Intelligence Agency", "UN Secretariat" as GPE
+        if len(words) > 1 and head_word(words).lower() in _GPE_BODY_HEADS:
+            return org_type(words)  # "National Intelligence Agency", "UN Secretariat" as GPE ("Soviet Union" stays)
         return "Place"
     if label in ("LOC", "FAC"):
         return "Place"

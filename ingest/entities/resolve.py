@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.entities.typing import LEGAL_SUFFIXES
+from ingest.entities.typing import LEGAL_SUFFIXES, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 
@@ -34,8 +34,12 @@ _AKA = re.compile(
 )
 _ALIAS_ITEM = re.compile(
     r"[\s\u00a0]*[\"“”'‘’*]*([^;,()\"“”*\n]{2,80}?)[\"“”'‘’*]*[\s\u00a0]*"
-    r"(?=[;,)*]|$|\n| and | or | is | are | was | were )"
+    r"(?=[;,)*]|$|\n| and | or | is | are | was | were |[\s\u00a0]+(?:AKA|A\.K\.A\.|DOB|POB|Nationality|Passport)\b)"
 )
+
+
+# parenthesised words after a person's name that are not a nickname ("(Chairman)", "(Deceased)")
+_NOT_NICKNAMES = TITLE_WORDS | {"deceased", "retired", "ret", "individual", "entity", "spouse", "son", "daughter"}
 
 
 class _Group:
@@ -87,7 +91,14 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
         if m:
             alias = m.group(1).strip()
             owner = c
-            quoted = c.type == "Person" and re.search(r"[\"“”]", m.group(0)) and alias[:1].isupper()
+            quoted = c.type == "Person" and alias[:1].isupper() and (
+                re.search(r"[\"“”]", m.group(0))
+                # "Mohammed Hamdan Daglo (Hemedti)": a nickname of one or two capitalised words
+                or (
+                    len(alias.split()) <= 2
+                    and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_NICKNAMES for w in alias.split())
+                )
+            )
             if quoted:
                 pass  # 'Jose Juvenal Velandia ("Ivan Rios")': a person's quoted alias or nom de guerre
             elif not _is_short_form(alias, _text(doc, c), c.type):
@@ -122,7 +133,8 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
             pos = im.end()
             nxt = window[pos : pos + 12]
             sep = re.match(
-                r"^[\s\u00a0]*[;,][\s\u00a0]*(?:a\.k\.a\.?|aka)?[\s\u00a0]*|^[\s\u00a0]+(?:and|or)[\s\u00a0]+",
+                r"^[\s\u00a0]*[;,][\s\u00a0]*(?:a\.k\.a\.?|aka)?[\s\u00a0]*|^[\s\u00a0]+(?:and|or)[\s\u00a0]+"
+                r"|^[\s\u00a0]+(?:a\.k\.a\.?|aka):?[\s\u00a0]*",
                 nxt,
                 re.I,
             )
