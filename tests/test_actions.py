@@ -769,3 +769,29 @@ def test_civil_money_penalties_are_no_sanction(nlp) -> None:
     text = ("Also, in November 2012, FinCEN joined the FDIC and the Department of Justice to assess concurrent civil "
             "money penalties of $15 million against First Bank of Delaware.")
     assert actions(nlp, text, published="2013-03-07") == []
+
+
+def test_a_date_in_the_designation_criteria_is_not_the_designations_date(nlp) -> None:
+    # treasury-press-releases.jsonl 2023-10-31 jy1856 (Burma)
+    text = ("Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) designated three "
+            "entities and five individuals connected to Burma's military regime.\n\n"
+            "Charlie Than, Kan Zaw, Swe Swe Aung, and Zaw Min are being designated pursuant to E.O. 14014 for being "
+            "leaders or officials of the Government of Burma on or after February 2, 2021.")
+    found = actions(nlp, text, published="2023-10-31")
+    assert not [a for a in found if a.date and a.date.startswith("2021")], found
+    assert [a for a in found if a.date == "2023-10-31" and a.kind == "designation"]
+
+
+def test_a_measure_commented_on_is_no_new_proposal(nlp) -> None:
+    # treasury-press-releases.jsonl 2023-02-08 jy1253 (MS-13)
+    text = ("\u201cTreasury\u2019s sanctions against MS-13 aim to interrupt its use of the financial system to launder "
+            "illicit proceeds,\u201d said Under Secretary of the Treasury for Terrorism and Financial Intelligence "
+            "Brian E. Nelson.")
+    assert not [a for a in actions(nlp, text, published="2023-02-08") if a.status == "proposed"]
+
+
+def test_a_conditional_rule_of_conduct_is_no_measure(nlp) -> None:
+    # treasury-press-releases.jsonl 2021-11-18 jy0493 ("Termination of Burundi Sanctions Program")
+    text = ("Further, the United States may ease or remove sanctions when circumstances warrant such an adjustment, "
+            "including in cases where relevant parties change their behavior.")
+    assert actions(nlp, text, published="2021-11-18") == []

@@ -18,7 +18,14 @@ from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
-from ingest.actions.modality import confers_power, is_capability, is_negated, is_ongoing, status_of
+from ingest.actions.modality import (
+    confers_power,
+    is_capability,
+    is_hypothetical,
+    is_negated,
+    is_ongoing,
+    status_of,
+)
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import ACTOR_TYPES, RoleReader, Roles
 from ingest.actions.triggers import Trigger, TriggerFinder
@@ -47,6 +54,9 @@ EVASION_VERBS = {"violate", "evade", "circumvent", "breach", "skirt", "flout", "
 # Verbs a measure can be the subject of while still being reported ("today's sanctions target X").
 SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohibit", "freeze", "require",
                     "take", "go", "come", "impose", "bar", "restrict", "ban", "deny", "cut"}
+# Verbs whose subject measure is being commented on, not reported ("sanctions against X aim to ...").
+COMMENT_VERBS = {"aim", "seek", "intend", "serve", "help", "demonstrate", "show", "highlight", "underscore",
+                 "reflect", "send", "signal", "build", "complement", "follow", "reinforce", "underline"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
 # What a sentence-initial passive "they" ("Today, they were sanctioned") can point back to.
 THEY_TYPES = {"Company", "Organization", "Person"}
@@ -140,6 +150,8 @@ class ActionComponent:
             if status == "enacted" and roles.governor is not None and roles.governor_dep == "dobj" and (
                     roles.governor.lemma_.lower() in THREAT_VERBS and roles.governor.tag_ not in ("VBD", "VBN")):
                 status = "proposed"  # "China had until March 1 ... or face more tariffs": a threat
+            if status in ("proposed", "lifted") and not roles.targets and is_hypothetical(trig.token, roles.head_verb):
+                continue  # "the United States may ease or remove sanctions when circumstances warrant"
             if trig.sponsor is not None and status == "enacted" and ctx.etype(trig.sponsor) == "Person":
                 status = "proposed"  # a member's bill is introduced, not passed, unless the text says so
             if not roles.targets:
@@ -275,9 +287,10 @@ class ActionComponent:
             return "skip"
         if roles.governor_dep == "dobj" and gov.lemma_.lower() in EVASION_VERBS and not roles.relcl_measure:
             return "skip"  # "for violating Canada's sanctions on Russia"
-        if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and not roles.prep_targets and (
+        if roles.governor_dep == "nsubj" and gov.pos_ in ("VERB", "AUX") and (
+                not roles.prep_targets or gov.lemma_.lower() in COMMENT_VERBS) and (
                 gov.lemma_.lower() not in SUBJECT_OK_VERBS):
-            return "anaphor"
+            return "anaphor"  # "Treasury's sanctions against MS-13 aim to interrupt ...": a comment on a measure
         return None
 
     def _anaphoric(self, trig: Trigger, roles: Roles) -> bool:

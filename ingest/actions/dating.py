@@ -63,6 +63,29 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
         owner.lower_ not in NOT_EVENTS)
 
 
+def _reason_spans(anchors: list[Token]) -> list[tuple[int, int]]:
+    """The 'for having ...' / 'for being ...' clauses of the measure: the designation criteria."""
+    out = []
+    for a in anchors:
+        for c in a.children:
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > a.i:
+                out.append((c.i, c.right_edge.i))
+    return out
+
+
+def _criterion_date(ctx: DocContext, ent: Span, reasons: list[tuple[int, int]]) -> bool:
+    """'designated ... for being leaders or officials of the Government of Burma on or after February 2, 2021',
+    'for having engaged in censorship ... on or after June 12, 2009': a date of the criteria, not of the measure."""
+    if any(a <= ent.start and ent.end - 1 <= b for a, b in reasons):
+        return True
+    toks = ctx.tokens
+    j = ent.start - 1
+    if j >= 0 and toks[j].lower_ == "on":  # the tagger may leave "on" out of the entity
+        j -= 1
+    before = " ".join(t.lower_ for t in toks[max(0, j - 2):j + 1])
+    return before.endswith("on or after") or before.endswith("or after") or ent.text.lower().startswith("on or after")
+
+
 def _governs(noun: Token, tok: Token) -> bool:
     """'the unsealing of an indictment': the noun is the head of the measure's own 'of' phrase."""
     for _ in range(3):
@@ -97,11 +120,12 @@ def action_date(
     """(resolved date or None, the date expression read when it could not be resolved, or None)."""
     anchors = [trigger] + ([head_verb] if head_verb is not None else [])
     s, e = ctx.unit(trigger)
+    reasons = _reason_spans(anchors)
     scored = []
     for ent in candidates:
         if ent.start < s or ent.end > e:
             continue
-        if _dates_other_event(ctx, ent, anchors):
+        if _dates_other_event(ctx, ent, anchors) or _criterion_date(ctx, ent, reasons):
             continue
         dist = min(min(abs(a.i - ent.start), abs(a.i - (ent.end - 1))) for a in anchors)
         if dist > MAX_DISTANCE:

@@ -43,6 +43,23 @@ def confers_power(trigger: Token, head_verb: Token | None) -> bool:
     return False
 
 
+def is_hypothetical(trigger: Token, head_verb: Token | None) -> bool:
+    """'the United States may ease or remove sanctions when circumstances warrant': a possibility, which with
+    no one named reports no measure."""
+    chain = _chain(trigger, head_verb)[:3]
+    modal = {c.lower_ for t in chain for c in t.children if c.dep_ == "aux"}
+    if modal & {"can", "ca"}:
+        return True
+    if not modal & {"may", "might", "could"}:
+        return False
+    # a forecast ("other actions this week could include new rules") is a proposal; a rule of conduct with a
+    # condition ("may ... when circumstances warrant") is not
+    return any(c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ in ("when", "whenever") or
+                                         m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "whenever")
+                                         for m in c.children)
+               for t in chain for c in t.children)
+
+
 def is_negated(trigger: Token, head_verb: Token | None) -> bool:
     """'has not lifted a single sanction', 'did not designate': the measure was not taken."""
     for t in _chain(trigger, head_verb)[:3]:
@@ -79,9 +96,12 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
         return "proposed"
     chain = _chain(trigger, head_verb)
     lifted = False
-    for tok in chain:
+    for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         low = tok.lower_
+        # "Treasury's sanctions against MS-13 aim to interrupt ...": the measure is the subject of the verb of
+        # intent, not its object; only the verb's auxiliaries ("sanctions will target") say anything
+        subject_of = k > 0 and chain[k - 1].dep_ in ("nsubj", "nsubjpass") and chain[k - 1].head.i == tok.i
         for c in tok.children:
             cl = c.lower_
             if c.dep_ in ("aux", "auxpass") or c.tag_ == "MD":
@@ -91,7 +111,7 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
                     return "proposed"
             if c.dep_ == "amod" and c.lemma_.lower() in lex.proposed_heads and tok is trigger:
                 return "proposed"  # "possible sanctions", "proposed tariffs"
-        if tok is not trigger:
+        if tok is not trigger and not subject_of:
             if lemma in lex.advocated_heads or low in lex.advocated_heads:
                 return "advocated"
             if lemma in lex.proposed_heads or low in lex.proposed_heads:
