@@ -106,6 +106,15 @@ _PUBLIC_LAW = re.compile(
     + r"(\d{2,3})[-\u2013](\d{1,4})\b"
 )
 
+# OFAC general licenses: "Syria General License (GL) 25", "Russia-related General License 8L", "General License No. 13",
+# "Iran General License D-2"; later "GL 25" when the number was cited in full
+_GL = re.compile(
+    r"\b(?:([A-Z][a-z]+)(-[Rr]elated)?" + _WS + r")?General" + _WS + r"Licen[sc]e" + r"(?:" + _WS + r"\(GL\))?"
+    r"(?:" + _WS + r"(?:No\.|Number))?" + _WS + r"(\d{1,3}[A-Z]{0,2}|[A-Z]-\d{1,2})\b"
+)
+_GL_SHORT = re.compile(r"\bGL" + _WS + r"(\d{1,3}[A-Z]{0,2}|[A-Z]-\d{1,2})\b")
+_GL_NOT_PROGRAM = {"The", "A", "This", "That", "Each", "New", "Under", "Pursuant", "Issued", "Amended", "Today"}
+
 # Named acts: capitalised words joined by a few connectors, ending in Act/Regulations, with an
 # optional year. The first word must be capitalised, so "Pursuant to the Kingpin Act" starts at
 # "Kingpin" ("to the" is not a connector).
@@ -311,6 +320,22 @@ def find_citations(text: str) -> list[Citation]:
                 "statute",
             )
         )
+    gl_names: dict[str, tuple[str, str]] = {}
+    for m in _GL.finditer(text):
+        prog, related, num = m.group(1), m.group(2), m.group(3)
+        start = m.start()
+        if prog in _GL_NOT_PROGRAM:
+            prog, start = None, m.start() + len(m.group(1)) + 1
+        label = f"{prog}{related.lower() if related else ''} " if prog else ""
+        name = f"{label}General License {num}"
+        gid = slug(f"general-license-{prog or ''}-{num}")
+        gl_names.setdefault(num, (gid, name))
+        cites.append(Citation(start, m.end(), gid, name, "regulation", short=f"GL {num}"))
+    if gl_names:
+        for m in _GL_SHORT.finditer(text):
+            hit = gl_names.get(m.group(1))
+            if hit:
+                cites.append(Citation(m.start(), m.end(), hit[0], hit[1], "regulation"))
     named: list[Citation] = []
     for m in _NAMED.finditer(text):
         c = named_instrument(m.group(1), m.start(1), m.end(), m.group(2), m.group(3), m.group(4))

@@ -314,3 +314,43 @@ def test_unit_named_after_an_authoritys_possessive_is_an_authority(nlp):
     )
     assert ents["national-targeting-center"][0] == "Authority"
     assert ents["cbp"][0] == "Authority"
+
+
+def test_numbered_list_of_firms_keeps_and_inside_a_name(nlp):
+    # 2011-03-22 tg1114
+    ents = _entities(
+        nlp,
+        "(Archived Content)\n\nOFAC identified the following as companies owned by of Libya\u2019s National Oil "
+        "Corporation:\n"
+        "1. Arabian Gulf Oil Company\n"
+        "4. Harouge Oil Operations\n"
+        "5. Jamahiriya Oil Well Fluids And Equipment\n"
+        "8. National Oil Fields and Terminals Catering Company\n"
+        "11. Ras Lanuf Oil And Gas Processing Company\n",
+    )
+    companies = {eid for eid, (etype, _) in ents.items() if etype == "Company"}
+    assert {
+        "national-oil-fields-and-terminals-catering",
+        "ras-lanuf-oil-and-gas-processing",
+        "jamahiriya-oil-well-fluids-and-equipment",
+        "arabian-gulf-oil",
+    } <= companies
+    assert not {"terminals-catering", "gas-processing", "national-oil-fields"} & set(ents)
+
+
+def test_general_licenses_photo_credits_and_firms_named_of_a_country(nlp):
+    # 2025-05-23 sb0148 and 2019-07-23 sm739
+    ents = _entities(
+        nlp,
+        "WASHINGTON \u2013 Today, the Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) issued "
+        "Syria General License (GL) 25 to provide immediate sanctions relief for Syria.  GL 25 authorizes "
+        "transactions prohibited by the Syrian Sanctions Regulations, effectively lifting sanctions on Syria.  In line "
+        "with the GL, the Financial Crimes Enforcement Network (FinCEN) is providing exceptive relief to permit U.S. "
+        "financial institutions to maintain correspondent accounts for the Commercial Bank of Syria.\n\n"
+        "Mahan Air has been used by the IRGC as recently as March 2019 to transport bodies of fighters who are killed "
+        "fighting in Syria back to several airports in Iran (Photo: Iran\u2019s Mashregh News and Javan Daily).",
+    )
+    assert ents["general-license-syria-25"] == ("Law", ["Syria General License (GL) 25", "GL 25"])
+    assert ents["syrian-sanctions-regulations"][0] == "Law"
+    assert ents["commercial-bank-of-syria"][0] == "Company"
+    assert not {"gl", "mashregh-news", "javan-daily"} & set(ents)

@@ -126,3 +126,16 @@ def test_a_subsection_letter_does_not_start_the_acts_name():
     assert [c.name for c in cites] == ["Section 212(a)(3)(C) of the Immigration and Nationality Act"]
     assert cites[0].kind == "section" and cites[0].parent.name == "Immigration and Nationality Act"
     assert find_citations("published in the Code of Federal Regulations") == []
+
+
+def test_general_licenses_in_every_spelling_are_one_node_per_number():
+    text = (
+        "OFAC issued Syria General License (GL) 25. GL 25 authorizes transactions. OFAC also issued "
+        "Russia-related General License 8L and General License No. 13."
+    )
+    cites = {(c.id, c.name) for c in find_citations(text)}
+    assert cites == {
+        ("general-license-syria-25", "Syria General License 25"),
+        ("general-license-russia-8l", "Russia-related General License 8L"),
+        ("general-license-13", "General License 13"),
+    }

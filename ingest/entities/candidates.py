@@ -141,7 +141,11 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
         ):
             out.append((pos, pos + len(line)))
         pos += len(line)
-    for m in re.finditer(r"\((?:Photo:?\s*)?[A-Z][\w.\- ]{1,40}/[A-Z][\w.\- ]{1,40}\)", text):
+    for m in re.finditer(
+        r"\((?:Photo:?\s*)?[A-Z][\w.\- ]{1,40}/[A-Z][\w.\- ]{1,40}\)"
+        r"|\((?:Photos?|Photograph|Image|Credit):[^()\n]{1,120}\)",
+        text,
+    ):
         out.append((m.start(), m.end()))
     return out
 
@@ -464,8 +468,10 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             ):
                 if toks[j].lower_ in _DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
+                if toks[j].is_sent_start and toks[j].is_stop and toks[j].lower_ not in _NAME_JOINERS:
+                    break  # "Should National Oil Corporation subsidiaries ...": a sentence's first word
                 if (toks[j].lower_ == "and" and i - j > 2 and toks[j - 1].ent_iob_ in ("B", "I")
-                        and toks[j].ent_iob_ != "I"):
+                        and toks[j].ent_iob_ != "I" and not _list_item(toks, j)):
                     # "Sovcomflot and Novorossiysk Shipping Company": the statistical NER closed a name before
                     # the "and" and a name of two words or more follows, so two firms are listed ("Procter and
                     # Gamble Co." is one NER span; "Cotton and Linen Co." has one word after the "and")
@@ -482,6 +488,18 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             continue
         i += 1
     return out
+
+
+def _list_item(toks: list, j: int) -> bool:
+    """Is token j inside a list item line ("8. National Oil Fields and Terminals Catering Company")? Such a line
+    names one firm, "and" included."""
+    k = j
+    while k > 0 and not (toks[k - 1].is_space and "\n" in toks[k - 1].text) and j - k < 15:
+        k -= 1
+    if k == 0 or j - k >= 15:
+        return False
+    first = toks[k].text
+    return first.isdigit() or first in {"-", "*", "\u2022"} or bool(re.fullmatch(r"\d+[.)]", first))
 
 
 def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
@@ -723,6 +741,16 @@ def _is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
         return False
     if c.type not in ("Place", "Country") and len(c) > 1:
         return False
+    if any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return False  # a headline ("OFAC Outlines Risks to Civil Aviation Industry of Dealing"), not a name
+    if (
+        c.end == e
+        and c.type in ("Place", "Country")
+        and c.start - s >= 2
+        and toks[c.start - 1].lower_ == "of"
+        and toks[c.start - 2].lower_ in _BODY_WORDS
+    ):
+        return True  # "Commercial Bank of Syria", "Sberbank of Russia": the place ends the firm's name
     return any(t.text[:1].isupper() and t.is_alpha and t.lower_ not in TITLE_WORDS for t in rest if t.i >= c.end)
 
 
@@ -741,6 +769,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return org_type(words)  # "Kim Il Sung University" tagged PERSON
         if len(words) > 1 and words[0].lower() in FIRM_FIRST:
             return "Company"  # "Farmacia y Mini Super Trinidad" tagged PERSON
+        if len(words) > 2 and head_word(words).lower() in COMPANY_HEADS:
+            return "Company"  # "Jamahiriya Oil Well Fluids And Equipment", "Ras Lanuf Oil" tagged PERSON
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
             return None  # an unexplained acronym is not a person
         return "Person"

@@ -373,7 +373,7 @@ NEVER_ENTITY = {
     "background", "subcommittee", "special fund", "importers", "oligarchs", "elites", "proxies", "ransomware",
     "cocaine", "heroin", "fentanyl", "censorship", "artificial intelligence", "bitcoin", "financial services",
     "financial community", "insurance industry", "securities industry", "virtual currency industry",
-    "financial system", "u.s. financial system", "russian elites", "illicit finance", "chart",
+    "financial system", "u.s. financial system", "russian elites", "illicit finance", "chart", "gl", "gls",
 }
 # First words of Title Case regulatory phrases that NER reads as names ("License Exception STA", "Country Group B",
 # "Export Control Classification Number 0Y521", "Federal Register of January 15, 2021")
