@@ -795,3 +795,39 @@ def test_a_conditional_rule_of_conduct_is_no_measure(nlp) -> None:
     text = ("Further, the United States may ease or remove sanctions when circumstances warrant such an adjustment, "
             "including in cases where relevant parties change their behavior.")
     assert actions(nlp, text, published="2021-11-18") == []
+
+
+def test_todays_action_taken_pursuant_to_an_order_gives_the_legal_basis(nlp) -> None:
+    # treasury-press-releases.jsonl 2024-01-31 jy2066 ("Treasury Targets Entities Funding the Conflict in Sudan")
+    text = ("WASHINGTON \u2014 Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+            "sanctioned three entities for their role in undermining the peace, security, and stability of Sudan.\n\n"
+            "Today\u2019s action is being taken pursuant to Executive Order (E.O.) 14098, which imposes sanctions on "
+            "certain persons destabilizing Sudan and undermining the goal of a democratic transition.")
+    found = actions(nlp, text, published="2024-01-31")
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.kind == "designation" and a.date == "2024-01-31"
+    assert {"us-dept-treasury", "ofac"} <= set(a.by)  # the possessed office acts too
+    assert "eo-14098" in a.under
+
+
+def test_todays_future_tense_announcement_is_enacted_today(nlp) -> None:
+    # whitehouse/statements-releases__2022-03__2022-03-03-fact-sheet-the-united-states-continues-to-target-...
+    text = ("Today, the United States will sanction an expansive list of Putin\u2019s cronies and their family "
+            "members. The United States will also sanction Dmitry Peskov, who as Putin\u2019s spokesman is a top "
+            "purveyor of Putin\u2019s propaganda.")
+    found = actions(nlp, text, published="2022-03-03")
+    assert found and all(a.status == "enacted" and a.date == "2022-03-03" for a in found), found
+    assert [a for a in found if "dmitry-peskov" in a.targets]
+
+
+def test_bullet_list_after_a_colon_names_the_targets(nlp) -> None:
+    # same fact sheet: the heading's list is spelt out in bullets
+    text = ("Today, the United States will sanction Russian elites.\n\n"
+            "**Full blocking sanctions on an expansive new list of Russian elites and their family members who enable "
+            "Putin: **\n\n"
+            "-   Nikolai Tokarev (his wife Galina, daughter Mayya, and his two luxury real estate companies)\n"
+            "-   Boris Rotenberg (his wife Karina, and his sons Roman and Boris)\n"
+            "-   Sergei Chemezov (His wife Yekaterina, his son Stanislav, and stepdaughter Anastasiya)\n")
+    targets = {t for a in actions(nlp, text, published="2022-03-03") for t in a.targets}
+    assert {"nikolai-tokarev", "boris-rotenberg", "sergei-chemezov"} <= targets, targets

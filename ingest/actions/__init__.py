@@ -36,6 +36,7 @@ SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|f
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
                      r"rounds of|waves of|dozens of|hundreds of|(?:over|more than|nearly|approximately|some) \d{3,}|"
                      r"\d{1,3},\d{3} )")
+TODAY_WILL = re.compile(r"\btoday\b,?\s+(?:the\s+)?[\w.\s']{0,60}?\bwill\s+(?!continue\b|keep\b|consider\b)", re.I)
 TALLY = re.compile(r"\b(?:over|more than|nearly|approximately|some|almost) (?:\d{3,}|\d{1,3},\d{3})\b"
                    r"|\b(?:dozens|hundreds|thousands) of (?:individuals|entities|persons|companies|people)\b")
 # "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
@@ -57,7 +58,7 @@ SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohi
 # Verbs whose subject measure is being commented on, not reported ("sanctions against X aim to ...").
 COMMENT_VERBS = {"aim", "seek", "intend", "serve", "help", "demonstrate", "show", "highlight", "underscore",
                  "reflect", "send", "signal", "build", "complement", "follow", "reinforce", "underline"}
-DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their"}
+DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their", "today"}
 # What a sentence-initial passive "they" ("Today, they were sanctioned") can point back to.
 THEY_TYPES = {"Company", "Organization", "Person"}
 # "a series of actions / a package of measures": a bundle of different measures, reported as one.
@@ -150,6 +151,9 @@ class ActionComponent:
             if status == "enacted" and roles.governor is not None and roles.governor_dep == "dobj" and (
                     roles.governor.lemma_.lower() in THREAT_VERBS and roles.governor.tag_ not in ("VBD", "VBN")):
                 status = "proposed"  # "China had until March 1 ... or face more tariffs": a threat
+            announced = status == "proposed" and self._announced_today(ctx, trig, roles)
+            if announced:
+                status = "enacted"
             if status in ("proposed", "lifted") and not roles.targets and is_hypothetical(trig.token, roles.head_verb):
                 continue  # "the United States may ease or remove sanctions when circumstances warrant"
             if trig.sponsor is not None and status == "enacted" and ctx.etype(trig.sponsor) == "Person":
@@ -188,7 +192,7 @@ class ActionComponent:
                 ctx, trig.token, roles.head_verb, date_cands, base,
                 prefer_future=status == "proposed", present_default=status == "enacted",
             )
-            if signed and date is None and date_expr is None and status in ("enacted", "lifted"):
+            if (signed or announced) and date is None and date_expr is None and status in ("enacted", "lifted"):
                 date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
             out.append(Reading(
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
@@ -209,7 +213,10 @@ class ActionComponent:
             for m in ctx.mentions_in(range(start, end)):
                 if ctx.etype(m) != "Law":
                     continue
-                best = min(trigs, key=lambda t: (abs(t.token.i - m.token_start), t.token.i > m.token_start))
+                # "pursuant to E.O. 14098, which imposes sanctions on certain persons ...": the clause that
+                # describes the law is no measure it is the basis of
+                own = [t for t in trigs if not _describes(t.token, m)] or trigs
+                best = min(own, key=lambda t: (abs(t.token.i - m.token_start), t.token.i > m.token_start))
                 if m.entity_id not in out[best.token.i]:
                     out[best.token.i].append(m.entity_id)
         return out
@@ -266,6 +273,22 @@ class ActionComponent:
         return not (re.search(r"\btoday\b", text) or _present(trig.token) or (
             _present(trig.token.head) and trig.token.dep_ in ("dobj", "nsubjpass")))
 
+    def _announced_today(self, ctx: DocContext, trig: Trigger, roles: Roles) -> bool:
+        """'Today, the United States will sanction an expansive list of Putin's cronies ... The United States will
+        also sanction Dmitry Peskov': in a paragraph that announces the day's measures in the future tense, a
+        plain 'will' reports a measure taken today (not 'will continue', 'could', 'plans to')."""
+        verb = roles.head_verb if roles.head_verb is not None else trig.token
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children):
+            return False
+        if verb.lemma_.lower() in ("continue", "keep", "consider", "seek", "work"):
+            return False
+        text = doc_text(ctx.doc)
+        at = trig.token.idx
+        start = text.rfind("\n\n", 0, at)
+        end = text.find("\n\n", at)
+        para = text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)]
+        return bool(TODAY_WILL.search(para))
+
     def _is_tally(self, ctx: DocContext, trig: Trigger) -> bool:
         """A perfect-tense count of past measures ('has designated over 700 individuals and entities',
         'have sanctioned more than 1,000 persons, including X'): the names it gives are examples of many
@@ -294,7 +317,9 @@ class ActionComponent:
         return None
 
     def _anaphoric(self, trig: Trigger, roles: Roles) -> bool:
-        if trig.is_verb or roles.by or roles.targets or roles.under:
+        """'These designations are being taken pursuant to E.O. 13224', 'Today's action is being taken pursuant to
+        E.O. 14098': the measure already reported (its legal basis joins it)."""
+        if trig.is_verb or roles.by or roles.targets:
             return False
         return any(c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS for c in trig.token.children)
 
@@ -486,6 +511,17 @@ def _order_subject(trig: Trigger, roles: Roles, lex: Lexicon) -> bool:
         if verb.dep_ not in ("conj", "xcomp"):
             break
         verb = verb.head
+    return False
+
+
+def _describes(tok, law) -> bool:
+    """The trigger sits in a relative or participial clause attached to the law mention."""
+    for _ in range(4):
+        if tok.head is tok or tok.head.i == tok.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and law.token_start <= tok.head.i < law.token_end:
+            return True
+        tok = tok.head
     return False
 
 

@@ -144,6 +144,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                         c.kind = r.kind
                     if r.evidence not in c.evidence:
                         c.evidence.append(r.evidence)
+                    c.under.extend(u for u in r.under if u not in c.under)
                     break
             continue
         if r.orphan:
@@ -172,9 +173,10 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
         kinds = SAME_EVENT.get(r.kind, {r.kind})
         host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
-        if host is None and published and r.date == published:
+        if host is None and published and (r.date == published or (not r.date and not r.date_expr)):
             # "Today, they were sanctioned as entities operating in Iran's financial sector": a passive report
-            # of today's measure, whose actor the release names in its lead
+            # of today's measure, whose actor the release names in its lead; an undated heading ("Full blocking
+            # sanctions on ...: - A - B") spells out today's measure too
             fam = KIND_FAMILY.get(r.kind, r.kind)
             host = next((c for c in reversed(clusters) if c.date == published and c.status == r.status
                          and KIND_FAMILY.get(c.kind, c.kind) == fam), None)
@@ -184,6 +186,9 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                 host.evidence.append(r.evidence)
             if r.kind == "arrest":
                 host.kind = "arrest"
+            elif KIND_FAMILY.get(r.kind) and KIND_FAMILY.get(r.kind) == KIND_FAMILY.get(host.kind) and (
+                    SPECIFICITY.get(r.kind, 0) > SPECIFICITY.get(host.kind, 0)):
+                host.kind = r.kind  # "Full blocking sanctions on ...": the sanctions announced are designations
             host.date = host.date or r.date
     for r in early:
         host = next((c for c in clusters if c.kind == r.kind and (c.date == published or not published)), None)

@@ -96,6 +96,9 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
         return "proposed"
     chain = _chain(trigger, head_verb)
     lifted = False
+    # "Today, the United States will sanction an expansive list of Putin's cronies": a fact sheet announcing the
+    # day's measures in the future tense reports them as taken
+    today = any(c.lower_ == "today" and c.dep_ in ("npadvmod", "advmod") for t in chain for c in t.children)
     for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         low = tok.lower_
@@ -108,6 +111,8 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
                 if cl in lex.advocated_aux or c.lemma_.lower() in lex.advocated_aux:
                     return "advocated"
                 if cl in lex.proposed_aux or c.lemma_.lower() in lex.proposed_aux:
+                    if today and cl in ("will", "'ll", "shall"):
+                        continue
                     return "proposed"
             if c.dep_ == "amod" and c.lemma_.lower() in lex.proposed_heads and tok is trigger:
                 return "proposed"  # "possible sanctions", "proposed tariffs"

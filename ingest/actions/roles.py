@@ -293,6 +293,12 @@ class RoleReader:
                     top = _conj_top(v.head)  # "the EU, the UK, and Canada, which imposed ...": all three
                     return self.mentions_of(ctx, top, exclude=v, modifiers="poss"), top
                 found = self.mentions_of(ctx, s, modifiers="poss")
+                for m in list(found):
+                    # "the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned":
+                    # the parser hangs the office inside "Department of"; the possessed body acts too
+                    nxt = ctx.mention(m.token_end + 1) if ctx.is_possessor(m) else None
+                    if nxt is not None and nxt not in found and ctx.etype(nxt) == "Authority":
+                        found.append(nxt)
                 if not any(ctx.etype(m) in ACTOR_TYPES for m in found) and (
                         s.lemma_.lower() in BODY_HEADS or s.lower_ in BODY_HEADS):
                     # "the Departments of the Treasury and State have announced ...": the bodies are the
@@ -401,7 +407,7 @@ class RoleReader:
         and Promsvyazbank', 'on five Russian elites and their family members: Aleksandr Bortnikov ...': a
         counted or 'following' group with no name of its own is spelt out after the next colon of the unit."""
         counted = any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ == "following")
-                      for c in head.children)
+                      for c in head.children) or head.lemma_.lower() in ("list", "following")
         if not counted or head.pos_ not in ("NOUN", "PROPN") or ctx.mention(head.i) is not None:
             return []
         if any(ctx.etype(m) in NAMED_GROUP_TYPES for m in self.mentions_of(ctx, head)):
@@ -411,10 +417,27 @@ class RoleReader:
         for j in range(head.i + 1, min(e, head.i + 40)):
             low = toks[j].lower_
             if low == ":":
-                return self.scan_right(ctx, j + 1)
+                found = self.scan_right(ctx, j + 1)
+                return found or self.bullets_after(ctx, e)
             if low in (";", "."):
                 break
         return []
+
+    def bullets_after(self, ctx: DocContext, start: int, limit: int = 40) -> list[Mention]:
+        """'Full blocking sanctions on an expansive new list of Russian elites ...:' followed by a bullet list
+        ('- Nikolai Tokarev (his wife Galina ...)', '- Boris Rotenberg ...'): the names that open the bullets."""
+        toks = ctx.tokens
+        out: list[Mention] = []
+        i, n = start, len(toks)
+        for _ in range(limit):
+            while i < n and (toks[i].is_space or toks[i].text in ("*", "**")):
+                i += 1
+            if i >= n or toks[i].text not in ("-", "*", "\u2022", "\u00b7", "\u2013"):
+                break
+            e = ctx.unit_end[i]
+            out += [m for m in self.scan_right(ctx, i + 1) if ctx.etype(m) in NAMED_GROUP_TYPES]
+            i = e
+        return out
 
     def prep_objects(self, ctx: DocContext, tok: Token, preps) -> list[Mention]:
         out: list[Mention] = []

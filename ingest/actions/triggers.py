@@ -200,7 +200,8 @@ class TriggerFinder:
         if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep") and (
-                not any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("target", "aim") for c in tok.children)):
+                not any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("target", "aim") for c in tok.children)) and (
+                not any(c.dep_ == "poss" and c.lower_ == "today" for c in tok.children)):  # "Today's action is ..."
             return None  # "actions against X" / "actions targeting X", not "the regime's brutal actions"
         kind = entry.kind
         if entry.refine:
