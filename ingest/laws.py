@@ -150,6 +150,14 @@ _NAMED = re.compile(
     + _WS
     + r"|,?"
     + _WS
+    + r"|"
+    + _WS
+    + r"for"
+    + _WS
+    + r"Fiscal"
+    + _WS
+    + r"Year"
+    + _WS
     + r"))((?:19|20)\d\d)\b)?"
 )
 _SECTION = re.compile(
@@ -219,6 +227,13 @@ def _trim_named(text: str, start: int) -> tuple[int, str]:
 
 
 _LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(_NAME_STOP)) + r"|the|of|and)[\s\u00a0]+)+")
+_JOINED = re.compile(
+    r"(?:\b(?:Act|Regulations)|\b[A-Z]{3,}),?[\s\u00a0]+and[\s\u00a0]+the[\s\u00a0]+|\b(?:Act|Regulations),?[\s\u00a0]+and[\s\u00a0]+"
+)
+_LEAD_NOUN = re.compile(
+    r"^(?:(?:Invocation|Implementation|Repeal|Suspension|Termination|Continuation|Waiver|Amendments?)[\s\u00a0]+of"
+    r"[\s\u00a0]+(?:the[\s\u00a0]+)?|[IVXLC]+,?[\s\u00a0]+)"  # "Title LXXV, National Defense Authorization Act"
+)
 
 
 def named_instrument(text: str, start: int, end: int, head: str, sep: str | None, year: str | None) -> Citation | None:
@@ -234,17 +249,34 @@ def named_instrument(text: str, start: int, end: int, head: str, sep: str | None
         cut = inner[-1].end()
         start += cut
         text = text[cut:]
+    # two instruments joined ("IEEPA and the Iran Sanctions Act", "the Trade Act and the Tariff Act"): the last one
+    joined = list(_JOINED.finditer(text))
+    if joined:
+        cut = joined[-1].end()
+        start += cut
+        text = text[cut:]
+    # an order's title names what it does to the act ("Invocation of the Alien Enemies Act Regarding ..."), a
+    # title's number comes before it ("Title LXXV, National Defense Authorization Act")
+    verb = _LEAD_NOUN.match(text)
+    if verb:
+        start += verb.end()
+        text = text[verb.end() :]
     name = _collapse(text)
     words = name.split(" ")
     if len(words) < 2 or words[-1] not in _GENERIC_HEADS or name in _NOT_INSTRUMENTS:
         return None
     if head in ("Law", "Regulations") and len(words) < 3:
         return None
+    if head == "Law" and words[-2] == "Public":
+        return None  # "UHRPA and Public Law 117-78": a public law's number follows
     kind = "regulation" if head == "Regulations" else "statute"
     full = name
     if year:
         sep = (sep or " ").replace("\u00a0", " ")
-        full = f"{name}, {year}" if "," in sep else (f"{name} of {year}" if "of" in sep else f"{name} {year}")
+        if "Fiscal" in sep:
+            full = f"{name} for Fiscal Year {year}"
+        else:
+            full = f"{name}, {year}" if "," in sep else (f"{name} of {year}" if "of" in sep else f"{name} {year}")
     # the id leaves the year out (the same act is cited with and without it), except for acts that
     # are re-enacted every year under one name (appropriations, authorizations)
     key = f"{name} {year}" if year and any(w in name for w in _YEARLESS_ID) else name
@@ -353,7 +385,8 @@ def find_citations(text: str) -> list[Citation]:
         if parent is None:
             continue
         sid = f"{parent.id}-section-{slug(num + sub).replace('-', '')}"
-        name = f"{short} of the {parent.name}" if parent.kind != "executive_order" else f"{short} of {parent.name}"
+        bare = parent.kind == "executive_order" or parent.name.startswith(("Public Law", "Executive Order"))
+        name = f"{short} of {parent.name}" if bare else f"{short} of the {parent.name}"
         cites.append(Citation(m.start(), parent.end, sid, name, "section", parent=parent, short=short))
     return _top_level(cites)
 

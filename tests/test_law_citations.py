@@ -139,3 +139,35 @@ def test_general_licenses_in_every_spelling_are_one_node_per_number():
         ("general-license-russia-8l", "Russia-related General License 8L"),
         ("general-license-13", "General License 13"),
     }
+
+
+def test_yearly_authorization_acts_keep_their_fiscal_year():
+    # White House memorandum 2023-12-07 and executive orders citing NDAA sections
+    cites = find_citations(
+        "section 1754(c) of the National Defense Authorization Act for Fiscal Year 2019; Division A, Title LXXV, "
+        "National Defense Authorization Act for Fiscal Year 2020 (Public Law 116-92)"
+    )
+    names = [(c.id, c.name) for c in cites]
+    assert names[0] == (
+        "national-defense-authorization-act-2019-section-1754c",
+        "Section 1754(c) of the National Defense Authorization Act for Fiscal Year 2019",
+    )
+    fy2020 = ("national-defense-authorization-act-2020", "National Defense Authorization Act for Fiscal Year 2020")
+    assert fy2020 in names
+
+
+def test_order_titles_and_public_law_numbers_are_not_part_of_an_acts_name():
+    cites = find_citations(
+        "Invocation of the Alien Enemies Act Regarding the Invasion of the United States. Delegation of functions "
+        "under the UHRPA and Public Law 117-78, including section 5(c)(1) of Public Law 117-78."
+    )
+    assert [(c.id, c.name) for c in cites] == [
+        ("alien-enemies-act", "Alien Enemies Act"),
+        ("public-law-117-78", "Public Law 117-78"),
+        ("public-law-117-78-section-5c1", "Section 5(c)(1) of Public Law 117-78"),
+    ]
+
+
+def test_two_acts_joined_by_and_the_are_two_citations():
+    cites = find_citations("sanctions imposed under IEEPA and the Iran Sanctions Act, and the CHIPS and Science Act")
+    assert [c.name for c in cites] == ["Iran Sanctions Act", "CHIPS and Science Act"]

@@ -267,15 +267,20 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: 
         if c.parent is not None:
             # the act a section belongs to may be a lexicon law ("section 212(f) of the Immigration and
             # Nationality Act of 1952" -> ina)
-            pid = lex_law_norms.get(norm(c.parent.name)) or (c.parent.short and lex_law_norms.get(norm(c.parent.short)))
+            yearly_parent = c.parent.short is not None and any(w in c.parent.short for w in _YEARLY_ACTS)
+            pid = lex_law_norms.get(norm(c.parent.name)) or (
+                c.parent.short and not yearly_parent and lex_law_norms.get(norm(c.parent.short))
+            )
             if pid:
                 entry = lex.entries[pid]
                 c = replace(c, parent=replace(c.parent, id=entry.id, name=entry.name, kind=entry.kind or c.parent.kind))
         span = _span_tokens(doc, c.start, c.end)
         if span is None:
             continue
+        # a yearly act ("National Defense Authorization Act for Fiscal Year 2013") is not the lexicon's generic one
+        yearly = c.short is not None and any(w in c.short for w in _YEARLY_ACTS)
         entry_id = lex_law_norms.get(norm(c.name)) or (
-            lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" else None
+            lex_law_norms.get(norm(c.short)) if c.short and c.kind != "section" and not yearly else None
         )
         if entry_id:
             entry = lex.entries[entry_id]
@@ -304,6 +309,7 @@ def citation_cands(doc: Doc, lex_law_norms: dict[str, str], lex: Lexicon, text: 
     return out
 
 
+_YEARLY_ACTS = ("Appropriations", "Authorization")
 _SHORT_SECTION = re.compile(r"\b[Ss]ection\s+\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,5}\))*")
 
 
