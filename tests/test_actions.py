@@ -831,3 +831,16 @@ def test_bullet_list_after_a_colon_names_the_targets(nlp) -> None:
             "-   Sergei Chemezov (His wife Yekaterina, his son Stanislav, and stepdaughter Anastasiya)\n")
     targets = {t for a in actions(nlp, text, published="2022-03-03") for t in a.targets}
     assert {"nikolai-tokarev", "boris-rotenberg", "sergei-chemezov"} <= targets, targets
+
+
+def test_we_in_the_documents_own_voice_is_the_united_states(nlp) -> None:
+    # whitehouse/statements-releases__2024-04__2024-04-18-statement-from-president-joe-biden-on-iran-sanctions.md
+    text = ("Together with our allies and partners, the United States defended Israel. And today, we are holding Iran "
+            "accountable\u2014imposing new sanctions and export controls on Iran.")
+    found = actions(nlp, text, published="2024-04-18")
+    assert {a.kind for a in found} >= {"sanction", "export_control"}, found
+    assert all(a.by == ["united-states"] and "iran" in a.targets and a.date == "2024-04-18" for a in found)
+    # inside a quotation "we" is the speaker's office: no country is made up
+    quoted = ("\u201cWe will impose sanctions on Iran,\u201d said Under Secretary of the Treasury Brian E. Nelson of "
+              "the United States.")
+    assert not [a for a in actions(nlp, quoted, published="2024-04-18") if "united-states" in a.by]

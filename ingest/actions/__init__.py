@@ -179,6 +179,8 @@ class ActionComponent:
             if roles.earlier and not roles.targets and not roles.by:
                 continue  # "links to previously designated SDNTs" with no name and no actor read: nothing to report
             if not roles.by and not anaphoric:
+                self._we_actor(ctx, trig, roles)
+            if not roles.by and not anaphoric:
                 implied = self._imply_actor(ctx, trig, kind, roles)
             orphan = not roles.by and not anaphoric
             if orphan and not roles.targets:
@@ -399,6 +401,27 @@ class ActionComponent:
                 if m is not None and ctx.etype(m) == "Country":
                     roles.add("by", [m.entity_id])
                     roles.targets = [t for t in roles.targets if t != m.entity_id]
+
+    def _we_actor(self, ctx: DocContext, trig: Trigger, roles: Roles) -> None:
+        """'And today, we are holding Iran accountable—imposing new sanctions and export controls on Iran': in
+        the document's own voice (a White House statement, not a quotation) 'we' is the United States."""
+        tok = trig.token
+        for _ in range(4):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "we" for c in tok.children):
+                break
+            if tok.head.i == tok.i:
+                return
+            tok = tok.head
+        else:
+            return
+        s, _ = ctx.unit(trig.token)
+        before = [t.text for t in ctx.tokens[s:trig.token.i]]
+        if before.count("\"") % 2 or before.count("\u201c") > before.count("\u201d"):
+            return  # inside a quotation: the speaker's office, not the country
+        us = ctx.find_entity(("united states", "u.s.", "united states of america", "us"))
+        if us is not None and ctx.etype_of(us) == "Country":
+            roles.add("by", [us])
+            roles.targets = [t for t in roles.targets if t != us]
 
     def _court_actor(self, ctx: DocContext, trig: Trigger, roles: Roles) -> None:
         """'X and Y were indicted on ... charges in the U.S. District Court for the Southern District of Florida':
