@@ -354,3 +354,17 @@ def test_general_licenses_photo_credits_and_firms_named_of_a_country(nlp):
     assert ents["syrian-sanctions-regulations"][0] == "Law"
     assert ents["commercial-bank-of-syria"][0] == "Company"
     assert not {"gl", "mashregh-news", "javan-daily"} & set(ents)
+
+
+def test_dateline_in_capitals_is_the_lexicon_place(nlp):
+    # treasury-press-releases.jsonl (Secretary Yellen in Mexico): a dateline in capitals
+    ents = _entities(
+        nlp,
+        "MEXICO CITY \u2014 Today, Secretary of the Treasury Janet L. Yellen announced during her travel to Mexico "
+        "that the U.S. Department of the Treasury is working with Mexico.",
+    )
+    assert ents["mexico-city"] == ("Place", ["MEXICO CITY"])
+    # one-word datelines ("LONDON \u2014", "BRUSSELS \u2014") reach the lexicon place by their lower-cased form, not a
+    # second node "london-place"
+    component = nlp.get_pipe("pg_entities")
+    assert component.caps_places["london"] == "london" and component.caps_places["brussels"] == "brussels"

@@ -728,6 +728,16 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
             s += 1
         while e > s + 1 and (toks[e - 1].text[:1].islower() and toks[e - 1].lower_ not in _PARTICLES):
             e -= 1
+        # "Ursula von der" + "Leyen": a name does not end in a particle; the capitalised word after it is the name's
+        n = len(toks)
+        while (
+            e < n
+            and toks[e - 1].text in NAME_PARTICLES
+            and toks[e].text[:1].isupper()
+            and toks[e].is_alpha
+            and not toks[e].is_upper
+        ):
+            e += 1
     return s, e
 
 

@@ -70,6 +70,12 @@ class EntityComponent:
                 self.lex_norms.setdefault(n, hit.entry_id)
             if entry.type == "Law":
                 self.law_norms.setdefault(n, hit.entry_id)
+        # one-word places and countries by their lower-cased form: datelines in capitals ("BRUSSELS \u2014")
+        self.caps_places: dict[str, str] = {}
+        for surface, hit, _exact in self.lex.forms:
+            entry = self.lex.entries[hit.entry_id]
+            if entry.type in ("Place", "Country") and " " not in surface and not hit.is_title and not hit.context:
+                self.caps_places.setdefault(surface.lower(), entry.id)
         self.person_surnames = {
             a.split()[-1] for e in self.lex.entries.values() if e.type == "Person" for a in (e.name, *e.aliases)
         }
@@ -125,6 +131,13 @@ class EntityComponent:
         added = not_nationality(doc, coordinate(doc, chosen, owner), self.lex)
         chosen = sorted(chosen + added, key=lambda c: c.start)
         chosen = [c for c in chosen if not _attributive_person(doc, c)]
+        for c in chosen:
+            if c.source == "ner" and not c.key and c.end - c.start == 1:
+                word = doc_tokens(doc)[c.start].text
+                eid = self.caps_places.get(word.lower()) if len(word) > 3 and word.isupper() else None
+                if eid is not None:
+                    entry = self.lex.entries[eid]
+                    c.key, c.name, c.type = eid, entry.name, entry.type
         records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)
         doc._.pg_entities = records
         doc._.pg_mentions = mentions

@@ -308,9 +308,17 @@ def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_g
         return
     for c in chosen:
         g = cand_group[id(c)]
-        if g.type != "Person" or c.is_title or c.key:
+        if c.is_title or c.key:
             continue
         words = [w.lower() for w in texts[id(c)].replace(",", " ").split()]
+        if g.type != "Person":
+            # "Von der Leyen" read as a firm: a surname with its particles is the person's
+            if 2 <= len(words) <= 3 and words[0] in NAME_PARTICLES and c.source == "ner":
+                k = len(words)
+                hits = {h for h in words_of if len(words_of[h]) > k and words_of[h][-k:] == words and gid[h].cands}
+                if len(hits) == 1:
+                    _move(c, gid[next(iter(hits))], cand_group)
+            continue
         if len(words) < 2:
             continue
         hits = fuller.get((words[0], words[-1]), set()) - {id(g)}
