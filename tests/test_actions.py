@@ -844,3 +844,27 @@ def test_we_in_the_documents_own_voice_is_the_united_states(nlp) -> None:
     quoted = ("\u201cWe will impose sanctions on Iran,\u201d said Under Secretary of the Treasury Brian E. Nelson of "
               "the United States.")
     assert not [a for a in actions(nlp, quoted, published="2024-04-18") if "united-states" in a.by]
+
+
+def test_existing_sanctions_are_earlier_measures_unless_a_light_verb_renews_them(nlp) -> None:
+    # treasury-press-releases.jsonl 2021-05-11 jy0170 (Hizballah, AQAH)
+    text = ("WASHINGTON \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control "
+            "(OFAC) designated seven individuals in connection with Hizballah and its financial firm, Al-Qard "
+            "al-Hassan (AQAH).\n\nYazbeck, Gharib, Harb, Akar, and Othman maintain joint bank accounts in "
+            "Lebanese banks that have allowed them to transfer more than $500 million within the formal financial "
+            "system over the past decade, despite existing sanctions against AQAH.")
+    today = [a for a in actions(nlp, text, published="2021-05-11") if a.date == "2021-05-11"]
+    assert today and not [t for t in today[0].targets if "aqah" in t or "qard" in t], today
+    # federal-register abstracts 2023-03927: "expanding the existing sanctions" is today's measure
+    text = ("In response to the Russian Federation's (Russia's) ongoing aggression against Ukraine, as substantially "
+            "enabled by Belarus, the Department of Commerce is expanding the existing sanctions against Russia and "
+            "Belarus under the Export Administration Regulations (EAR).")
+    found = actions(nlp, text, published="2023-02-27")
+    assert len(found) == 1 and found[0].date == "2023-02-27", found
+
+
+def test_the_subject_of_the_next_clause_is_no_target(nlp) -> None:
+    # treasury-press-releases.jsonl 2022-04-05 jy0701 (Hydra)
+    text = ("In addition to sanctioning Hydra, OFAC is identifying over 100 virtual currency addresses associated with "
+            "the entity\u2019s operations that have been used to conduct illicit transactions.")
+    assert not [a for a in actions(nlp, text, published="2022-04-05") if "ofac" in a.targets]

@@ -36,6 +36,8 @@ SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|f
                      r"august|september|october|november|december)|over the (?:last|past)|in recent (?:years|months)|"
                      r"rounds of|waves of|dozens of|hundreds of|(?:over|more than|nearly|approximately|some) \d{3,}|"
                      r"\d{1,3},\d{3} )")
+EXISTING = {"existing", "current", "previous", "prior", "earlier", "past", "former"}
+SPEAKER_TITLE = re.compile(r"\b(?:testimony|remarks|treasury|secretary|director|prepared|interview|speech)\b", re.I)
 TODAY_WILL = re.compile(r"\btoday\b,?\s+(?:the\s+)?[\w.\s']{0,60}?\bwill\s+(?!continue\b|keep\b|consider\b)", re.I)
 TALLY = re.compile(r"\b(?:over|more than|nearly|approximately|some|almost) (?:\d{3,}|\d{1,3},\d{3})\b"
                    r"|\b(?:dozens|hundreds|thousands) of (?:individuals|entities|persons|companies|people)\b")
@@ -161,6 +163,11 @@ class ActionComponent:
             if not roles.targets:
                 roles.add("targets", [t for t in self._demonstrative_targets(ctx, trig) if t not in roles.by])
             anaphoric = ref == "anaphor" or self._anaphoric(trig, roles)
+            if not trig.is_verb and not roles.light and any(
+                    c.dep_ == "amod" and c.lower_ in EXISTING for c in trig.token.children):
+                roles.background = True  # "despite existing sanctions against AQAH": measures taken before
+            if anaphoric and not any(c.lower_ in ("these", "this", "today", "such") for c in trig.token.children):
+                roles.under = []  # only "these designations ... pursuant to X" says which basis today's measure has
             if kind in ("arrest", "detention"):
                 self._place_actor(ctx, trig, roles)
             if kind == "indictment" and not roles.by:
@@ -415,6 +422,8 @@ class ActionComponent:
         else:
             return
         s, _ = ctx.unit(trig.token)
+        if SPEAKER_TITLE.search(ctx.doc._.title or ""):
+            return  # "Testimony of Secretary John W. Snow ...": 'we' is the speaker's department
         before = [t.text for t in ctx.tokens[s:trig.token.i]]
         if before.count("\"") % 2 or before.count("\u201c") > before.count("\u201d"):
             return  # inside a quotation: the speaker's office, not the country

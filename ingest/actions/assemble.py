@@ -144,8 +144,13 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                         c.kind = r.kind
                     if r.evidence not in c.evidence:
                         c.evidence.append(r.evidence)
-                    c.under.extend(u for u in r.under if u not in c.under)
                     break
+            if r.under:
+                # "These designations are being taken pursuant to E.O. 13224": the basis of the day's lead measure
+                lead = next((c for c in clusters if KIND_FAMILY.get(c.kind, c.kind) == fam and not c.background
+                             and published and c.date == published), None)
+                if lead is not None:
+                    lead.under.extend(u for u in r.under if u not in lead.under)
             continue
         if r.orphan:
             orphans.append(r)
@@ -173,7 +178,8 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
         kinds = SAME_EVENT.get(r.kind, {r.kind})
         host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
-        if host is None and published and (r.date == published or (not r.date and not r.date_expr)):
+        if host is None and published and not r.background and (
+                r.date == published or (not r.date and not r.date_expr)):
             # "Today, they were sanctioned as entities operating in Iran's financial sector": a passive report
             # of today's measure, whose actor the release names in its lead; an undated heading ("Full blocking
             # sanctions on ...: - A - B") spells out today's measure too

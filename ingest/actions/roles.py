@@ -106,6 +106,15 @@ def _conj_top(tok: Token) -> Token:
 EARLIER = {"previously", "formerly", "already", "earlier"}
 
 
+def _is_clause_subject(toks, m: Mention) -> bool:
+    """The mention heads the subject of a finite verb after it ('..., OFAC is identifying')."""
+    for k in range(m.token_start, m.token_end):
+        t = toks[k]
+        if not (m.token_start <= t.head.i < m.token_end):
+            return t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= m.token_end and t.head.pos_ in ("VERB", "AUX")
+    return False
+
+
 def _earlier(ctx: DocContext, v: Token) -> bool:
     """A participle that says the measure came before: 'previously designated', 'the previously-designated X'."""
     if any(c.dep_ == "advmod" and c.lower_ in EARLIER for c in v.children):
@@ -176,6 +185,8 @@ class RoleReader:
         while j < end and steps < 80:
             steps += 1
             m = ctx.mention(j)
+            if m is not None and out and _is_clause_subject(toks, m):
+                break  # "In addition to sanctioning Hydra, OFAC is identifying ...": the next clause's subject
             if m is not None:
                 based = (m.token_end + 1 < end and toks[m.token_end].text in ("-", "\u2013")
                          and toks[m.token_end + 1].lower_ in ("based", "headquartered", "registered", "owned"))
