@@ -368,3 +368,24 @@ def test_dateline_in_capitals_is_the_lexicon_place(nlp):
     # second node "london-place"
     component = nlp.get_pipe("pg_entities")
     assert component.caps_places["london"] == "london" and component.caps_places["brussels"] == "brussels"
+
+
+def test_bodies_named_of_the_russian_federation_and_order_titles(nlp):
+    # 2022-03-02 jy0624 and 2024-08-20 jy2542
+    ents = _entities(
+        nlp,
+        "This guidance makes clear that there should be no loopholes for Russia to evade the unprecedented "
+        "prohibitions by the United States to lock up Russia\u2019s war chest \u2013 Central Bank of the Russian "
+        "Federation, National Wealth Fund of the Russian Federation, and Ministry of Finance of the Russian Federation "
+        "\u2013 that were imposed this week. Today\u2019s guidance makes clear that such actions on behalf of "
+        "Russia\u2019s Central Bank are prohibited. OFAC sanctioned the former President of Haiti, Michel Joseph "
+        "Martelly (Martelly), pursuant to Executive Order (E.O.) 14059 of December 15, 2021, \u201cImposing Sanctions "
+        "on Foreign Persons Involved in the Global Illicit Drug Trade.\u201d",
+    )
+    assert ents["russia-central-bank"] == (
+        "Authority",
+        ["Central Bank of the Russian Federation", "Central Bank"],
+    )
+    assert ents["russia-nwf"][0] == "Authority" and ents["russia-minfin"][0] == "Authority"
+    assert ents["michel-joseph-martelly"][0] == "Person"
+    assert not any("drug-trade" in eid or eid == "central-bank" for eid in ents)

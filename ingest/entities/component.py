@@ -32,6 +32,7 @@ from ingest.entities.candidates import (
     lexicon_cands,
     ner_cands,
     not_nationality,
+    order_title_ranges,
     pattern_cands,
     select,
     suffix_cands,
@@ -84,6 +85,7 @@ class EntityComponent:
         n = len(doc)
         text = doc_text(doc)  # built from the tokens on every access: read it once per Doc
         excluded = excluded_ranges(text)
+        titles = order_title_ranges(text)
         fixed: list[Cand] = lexicon_cands(doc, self.lex, self.trie)
         fixed += citation_cands(doc, self.law_norms, self.lex, text)
         fixed = _drop_generic_acts(fixed)
@@ -113,6 +115,8 @@ class EntityComponent:
             cands += bold_cands(doc, covered, self.lex, text)
         if excluded:
             cands = [c for c in cands if not _inside(doc, c, excluded)]
+        if titles:  # an order's quoted title: lexicon bodies and laws in it stay, NER's Title Case names go
+            cands = [c for c in cands if c.prio >= P_LEXICON_1 or not _inside(doc, c, titles)]
         headings = heading_ranges(text)
         if headings:
             cands = [
