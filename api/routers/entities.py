@@ -44,7 +44,7 @@ async def search_entities(
 ) -> Response:
     if not q or not words(q):
         rows = run(store, "entities_top", type=type, limit=limit)
-        return {"items": [_hit(r, None) for r in rows]}
+        return respond(EntityList, {"items": [_hit(r, None) for r in rows]})
     rows = run(store, "search_entities", q=q, type=type, limit=limit)
     items = [_hit(r, r.get("score")) for r in rows]
     if len(items) < min(limit, FUZZY_BELOW):  # few exact hits: add typo-tolerant ones, ranked after them
