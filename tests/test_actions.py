@@ -868,3 +868,22 @@ def test_the_subject_of_the_next_clause_is_no_target(nlp) -> None:
     text = ("In addition to sanctioning Hydra, OFAC is identifying over 100 virtual currency addresses associated with "
             "the entity\u2019s operations that have been used to conduct illicit transactions.")
     assert not [a for a in actions(nlp, text, published="2022-04-05") if "ofac" in a.targets]
+
+
+def test_quoted_order_titles_are_no_triggers_and_an_adjective_tagged_infinitive_is(nlp) -> None:
+    # treasury-press-releases.jsonl 2023-03-28 jy1369 (Captagon, Syria)
+    text = ("WASHINGTON \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control "
+            "(OFAC) took action in coordination with counterparts in the United Kingdom to designate key individuals "
+            "supporting the regime of Syrian President Bashar al-Assad (al-Assad) and the production or export of "
+            "Captagon, a dangerous amphetamine.\n\n"
+            "Today\u2019s designations are being taken pursuant to Executive Order (E.O.) 13572 of April 29, 2011, "
+            "\u201cBlocking Property of Certain Persons With Respect to Human Rights Abuses in Syria\u201d; E.O. 13582 "
+            "of August 17, 2011, \u201cBlocking Property of the Government of Syria and Prohibiting Certain "
+            "Transactions With Respect to Syria\u201d; and E.O. 13224 of September 23, 2001, \u201cBlocking Property "
+            "and Prohibiting Transactions With Persons Who Commit, Threaten to Commit, or Support Terrorism,\u201d as "
+            "amended.")
+    found = actions(nlp, text, published="2023-03-28")
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.kind == "designation" and a.date == "2023-03-28" and "ofac" in a.by  # "to designate" (tagged JJ)
+    assert {"eo-13572", "eo-13582", "eo-13224"} <= set(a.under), a.under

@@ -63,6 +63,16 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
         owner.lower_ not in NOT_EVENTS)
 
 
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb an infinitive trigger depends on: 'took action ... to designate' -> took."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    up = trigger.head
+    if up.pos_ in ("NOUN", "PROPN") and up.dep_ in ("dobj", "nsubjpass", "pobj"):
+        up = up.head
+    return up if up.pos_ in ("VERB", "AUX") and up.i != trigger.i else None
+
+
 def _reason_spans(anchors: list[Token]) -> list[tuple[int, int]]:
     """The 'for having ...' / 'for being ...' clauses of the measure: the designation criteria."""
     out = []
@@ -119,6 +129,9 @@ def action_date(
 ) -> tuple[str | None, str | None]:
     """(resolved date or None, the date expression read when it could not be resolved, or None)."""
     anchors = [trigger] + ([head_verb] if head_verb is not None else [])
+    up = _governing_verb(trigger)
+    if up is not None and all(a.i != up.i for a in anchors):
+        anchors.append(up)  # "Today, OFAC took action ... to designate key individuals": the governor's date
     s, e = ctx.unit(trigger)
     reasons = _reason_spans(anchors)
     scored = []
