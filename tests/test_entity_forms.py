@@ -389,3 +389,13 @@ def test_bodies_named_of_the_russian_federation_and_order_titles(nlp):
     assert ents["russia-nwf"][0] == "Authority" and ents["russia-minfin"][0] == "Authority"
     assert ents["michel-joseph-martelly"][0] == "Person"
     assert not any("drug-trade" in eid or eid == "central-bank" for eid in ents)
+
+
+def test_hyphenated_legal_form_written_first(nlp):
+    # 2022-03-24 jy0677
+    ents = _entities(nlp, "- Joint-Stock Company 810 Aircraft Repair Plant repairs helicopters.\n")
+    assert ents["810-aircraft-repair-plant"] == (
+        "Company",
+        ["Joint-Stock Company 810 Aircraft Repair Plant", "810 Aircraft Repair Plant"],
+    )
+    assert "stock" not in ents

@@ -212,6 +212,10 @@ _PREFIX_FORMS = [
         "closed joint stock company",
         "joint stock company",
         "joint-stock company",
+        "joint - stock company",
+        "public joint - stock company",
+        "open joint - stock company",
+        "closed joint - stock company",
         "limited liability company",
         "federal state unitary enterprise",
         "federal state budgetary institution",
@@ -248,7 +252,7 @@ def _prefix_at(toks: list, i: int) -> int:
     for form in _PREFIX_FORMS:
         k = len(form)
         if i + k <= len(toks) and all(toks[i + m].lower_ == form[m] for m in range(k)):
-            if k > 1 and not all(toks[i + m].text[:1].isupper() or toks[i + m].lower_ == "s" for m in range(k)):
+            if k > 1 and not all(toks[i + m].text[:1].isupper() or toks[i + m].lower_ in ("s", "-") for m in range(k)):
                 continue
             if k == 1 and len(low) <= 3 and not toks[i].text.isupper():
                 continue  # "Ao", "Tov": only the capitals are the legal form
