@@ -399,3 +399,9 @@ def test_hyphenated_legal_form_written_first(nlp):
         ["Joint-Stock Company 810 Aircraft Repair Plant", "810 Aircraft Repair Plant"],
     )
     assert "stock" not in ents
+
+
+def test_charitable_trusts_are_organizations(nlp):
+    # treasury-press-releases.jsonl (Al Akhtar Trust designation)
+    ents = _entities(nlp, "Al Akhtar is carrying on the activities of the previously designated Al Rashid Trust.")
+    assert ents["al-rashid-trust"][0] == "Organization"

@@ -485,7 +485,9 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             ):
                 if toks[j].lower_ in _DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
-                if toks[j].is_sent_start and toks[j].is_stop and toks[j].lower_ not in _NAME_JOINERS:
+                if toks[j].is_sent_start and toks[j].is_stop and toks[j].lower_ not in _NAME_JOINERS and len(
+                    toks[j].text
+                ) > 1:
                     break  # "Should National Oil Corporation subsidiaries ...": a sentence's first word
                 if (toks[j].lower_ == "and" and i - j > 2 and toks[j - 1].ent_iob_ in ("B", "I")
                         and toks[j].ent_iob_ != "I" and not _list_item(toks, j)):

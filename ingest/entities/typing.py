@@ -118,6 +118,10 @@ ORGANIZATION_HEADS = {
     "charities",
     "crescent",
     "watch",
+    # charitable trusts and welfare bodies of terrorist-financing releases ("Al Rashid Trust", "Al Amin Welfare Trust")
+    "trust",
+    "welfare",
+    "relief",
 }
 # Legal-form suffixes: a name ending in one is a firm whatever its other words ("... Institute Co., Ltd.").
 LEGAL_SUFFIXES = {
@@ -374,6 +378,7 @@ NEVER_ENTITY = {
     "cocaine", "heroin", "fentanyl", "censorship", "artificial intelligence", "bitcoin", "financial services",
     "financial community", "insurance industry", "securities industry", "virtual currency industry",
     "financial system", "u.s. financial system", "russian elites", "illicit finance", "chart", "gl", "gls",
+    "executive board", "board of governors", "board", "the board", "supervisory board",
 }
 # First words of Title Case regulatory phrases that NER reads as names ("License Exception STA", "Country Group B",
 # "Export Control Classification Number 0Y521", "Federal Register of January 15, 2021")
