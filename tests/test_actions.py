@@ -887,3 +887,19 @@ def test_quoted_order_titles_are_no_triggers_and_an_adjective_tagged_infinitive_
     a = found[0]
     assert a.kind == "designation" and a.date == "2023-03-28" and "ofac" in a.by  # "to designate" (tagged JJ)
     assert {"eo-13572", "eo-13582", "eo-13224"} <= set(a.under), a.under
+
+
+def test_announced_designation_keeps_its_basis_and_bold_bullets_name_the_designees(nlp) -> None:
+    # treasury-press-releases.jsonl 2011-09-08 tg1295 (Venezuelan officials, FARC)
+    text = ("**WASHINGTON** \u2013The U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) "
+            "today announced the designation of four Venezuelan government officials pursuant to the Foreign "
+            "Narcotics Kingpin Designation Act (Kingpin Act) for acting for or on behalf of the narco-terrorist "
+            "organization the Revolutionary Armed Forces of Colombia (FARC). OFAC designated the following "
+            "individuals for sanctions today:\n"
+            "- **Amilcar Jesus Figueroa Salazar**: a member of Venezuela\u2019s delegation to the Latin American "
+            "Parliament who has served as a primary arms dealer for the FARC.\n"
+            "- **Henry de Jesus Rangel Silva**: the Director of Venezuela\u2019s Defense Ministry.\n")
+    found = [a for a in actions(nlp, text, published="2011-09-08") if a.date == "2011-09-08"]
+    assert len(found) == 1, found
+    assert "kingpin-act" in found[0].under and "ofac" in found[0].by
+    assert [t for t in found[0].targets if t.startswith("amilcar")], found[0].targets

@@ -61,6 +61,7 @@ SUBJECT_OK_VERBS = {"target", "hit", "affect", "cover", "apply", "block", "prohi
 COMMENT_VERBS = {"aim", "seek", "intend", "serve", "help", "demonstrate", "show", "highlight", "underscore",
                  "reflect", "send", "signal", "build", "complement", "follow", "reinforce", "underline"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their", "today"}
+STRONG_DETERMINERS = {"these", "this", "today", "such"}
 # What a sentence-initial passive "they" ("Today, they were sanctioned") can point back to.
 THEY_TYPES = {"Company", "Organization", "Person"}
 # "a series of actions / a package of measures": a bundle of different measures, reported as one.
@@ -166,8 +167,6 @@ class ActionComponent:
             if not trig.is_verb and not roles.light and any(
                     c.dep_ == "amod" and c.lower_ in EXISTING for c in trig.token.children):
                 roles.background = True  # "despite existing sanctions against AQAH": measures taken before
-            if anaphoric and not any(c.lower_ in ("these", "this", "today", "such") for c in trig.token.children):
-                roles.under = []  # only "these designations ... pursuant to X" says which basis today's measure has
             if kind in ("arrest", "detention"):
                 self._place_actor(ctx, trig, roles)
             if kind == "indictment" and not roles.by:
@@ -330,7 +329,10 @@ class ActionComponent:
         E.O. 14098': the measure already reported (its legal basis joins it)."""
         if trig.is_verb or roles.by or roles.targets:
             return False
-        return any(c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS for c in trig.token.children)
+        dets = {c.lower_ for c in trig.token.children if c.dep_ in ("det", "poss")}
+        if roles.under:  # "the designation of four officials pursuant to the Kingpin Act": its own measure
+            return bool(dets & STRONG_DETERMINERS)
+        return bool(dets & DETERMINERS)
 
     def _demonstrative_targets(self, ctx: DocContext, trig: Trigger) -> list[str]:
         """'ban exports to and imports from these companies', '... by delisting them': the named

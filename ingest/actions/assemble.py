@@ -133,6 +133,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
     clusters: list[Cluster] = []
     orphans: list[Reading] = []
     early: list[Reading] = []
+    own_bases = {u for x in readings if not x.anaphoric for u in x.under}  # bases given to designees themselves
     for r in readings:
         if r.anaphoric:
             # "The designation could threaten ...": evidence for, and a sharper kind of, the latest measure
@@ -145,8 +146,9 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
                     if r.evidence not in c.evidence:
                         c.evidence.append(r.evidence)
                     break
-            if r.under:
+            if len(r.under) == 1 or (r.under and not set(r.under) & own_bases):
                 # "These designations are being taken pursuant to E.O. 13224": the basis of the day's lead measure
+                # (several bases listed together go to it only when the designees are not each given theirs)
                 lead = next((c for c in clusters if KIND_FAMILY.get(c.kind, c.kind) == fam and not c.background
                              and published and c.date == published), None)
                 if lead is not None:

@@ -446,7 +446,10 @@ class RoleReader:
             if i >= n or toks[i].text not in ("-", "*", "\u2022", "\u00b7", "\u2013"):
                 break
             e = ctx.unit_end[i]
-            out += [m for m in self.scan_right(ctx, i + 1) if ctx.etype(m) in NAMED_GROUP_TYPES]
+            k = i + 1
+            while k < e and (toks[k].is_space or set(toks[k].text) <= {"*", "_"}):
+                k += 1  # "- **Amilcar Jesus Figueroa Salazar**: ..."
+            out += [m for m in self.scan_right(ctx, k) if ctx.etype(m) in NAMED_GROUP_TYPES]
             i = e
         return out
 
