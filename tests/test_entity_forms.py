@@ -405,3 +405,17 @@ def test_charitable_trusts_are_organizations(nlp):
     # treasury-press-releases.jsonl (Al Akhtar Trust designation)
     ents = _entities(nlp, "Al Akhtar is carrying on the activities of the previously designated Al Rashid Trust.")
     assert ents["al-rashid-trust"][0] == "Organization"
+
+
+def test_us_armed_forces_and_presidential_memoranda(nlp):
+    # White House order 2025-02-06 (ICC) and fact sheet 2026-05-01 (Cuba), hard-wrapped as published
+    ents = _entities(
+        nlp,
+        "In addition to exposing members of the\nArmed Forces of the United States to the risk of international "
+        "criminal\nprosecution, the Rome Statute creates a risk.\n\n- In June 2025, President Trump strengthened the "
+        "United States\u2019 policy\n  pressure on Cuba through a National Secuirty Presidential Memorandum,\n  "
+        "ensuring that engagement between the United States and Cuba advances\n  the interests of the United States.",
+    )
+    assert ents["us-military"][0] == "Authority"
+    assert ents["rome-statute"][0] == "Law"
+    assert not any(etype == "Company" for etype, _ in ents.values())

@@ -378,7 +378,7 @@ NEVER_ENTITY = {
     "cocaine", "heroin", "fentanyl", "censorship", "artificial intelligence", "bitcoin", "financial services",
     "financial community", "insurance industry", "securities industry", "virtual currency industry",
     "financial system", "u.s. financial system", "russian elites", "illicit finance", "chart", "gl", "gls",
-    "executive board", "board of governors", "board", "the board", "supervisory board",
+    "executive board", "board of governors", "board", "the board", "supervisory board", "aliens subject", "aliens",
 }
 # First words of Title Case regulatory phrases that NER reads as names ("License Exception STA", "Country Group B",
 # "Export Control Classification Number 0Y521", "Federal Register of January 15, 2021")
@@ -416,7 +416,7 @@ NEVER_LAST = {
 }
 # Head words that make an ORG-labelled span a legal instrument ("Economic Sanctions Enforcement Guidelines",
 # "Iranian Transactions and Sanctions Regulations", "the Unverified List").
-LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty", "code", "directive"}
+LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty", "code", "directive", "memorandum"}
 # Groups of people (ONTOLOGY: nationalities and groups of people are not entities).
 PEOPLE_GROUPS = {
     "uyghur",
@@ -587,7 +587,7 @@ _LAW_KINDS = (
     (re.compile(r"\b(Principles|Guidance|Guidelines|Advisory)\b"), "guidance"),
     (re.compile(r"\b(Bill)\b"), "bill"),
     (re.compile(r"\b(Program|Programme|Sanctions)\b"), "program"),
-    (re.compile(r"\b(Order)\b"), "executive_order"),
+    (re.compile(r"\b(Order|Memorandum|Proclamation)\b"), "executive_order"),
 )
 
 
