@@ -903,3 +903,13 @@ def test_announced_designation_keeps_its_basis_and_bold_bullets_name_the_designe
     assert len(found) == 1, found
     assert "kingpin-act" in found[0].under and "ofac" in found[0].by
     assert [t for t in found[0].targets if t.startswith("amilcar")], found[0].targets
+
+
+def test_short_form_of_a_category_in_parentheses_is_no_target(nlp) -> None:
+    # treasury-press-releases.jsonl 2010-04-27 tg665 (Lorenzana family, Guatemala)
+    text = ("Due to his significant role in international narcotics trafficking and his ties to the Sinaloa Cartel "
+            "the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today designated Waldemar "
+            "Lorenzana Lima, one of Guatemala's most wanted drug traffickers, as a Specially Designated Narcotics "
+            "Trafficker (SDNT).")
+    a = one(actions(nlp, text, published="2010-04-27"), "designation")
+    assert [t for t in a.targets if "lorenzana" in t] and not [t for t in a.targets if "sdnt" in t], a.targets

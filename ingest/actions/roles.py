@@ -498,12 +498,19 @@ class RoleReader:
         as_ids: set[str] = set()
         other: set[str] = set()
         last_end = -1
+        as_at = -100
+        for k in range(s, e):
+            if toks[k].lower_ == "as" and k > s and toks[k - 1].lower_ not in AS_NOT_CATEGORY:
+                as_at = k
+                break
         for m in ctx.mentions_in(range(s, e)):
             j = m.token_start - 1
             while j >= s and toks[j].lower_ in ("a", "an", "the"):
                 j -= 1
             after_as = j > s and toks[j].lower_ == "as" and toks[j - 1].lower_ not in AS_NOT_CATEGORY
-            in_paren = j >= s and toks[j].text == "(" and j == last_end
+            # "... as a Specially Designated Narcotics Trafficker (SDNT)": the short form in parentheses too,
+            # even when the long form is no entity of its own
+            in_paren = j >= s and toks[j].text == "(" and (j == last_end or 0 < j - as_at <= 8)
             if after_as or in_paren:
                 as_ids.add(m.entity_id)
                 last_end = m.token_end
