@@ -913,3 +913,11 @@ def test_short_form_of_a_category_in_parentheses_is_no_target(nlp) -> None:
             "Trafficker (SDNT).")
     a = one(actions(nlp, text, published="2010-04-27"), "designation")
     assert [t for t in a.targets if "lorenzana" in t] and not [t for t in a.targets if "sdnt" in t], a.targets
+
+
+def test_who_else_sanctions_a_person_is_no_measure_of_today(nlp) -> None:
+    # treasury-press-releases.jsonl 2024-05-14 jy2337 (Deripaska)
+    text = ("OFAC designated Deripaska on April 6, 2018 pursuant to Executive Order (E.O.) 13661. Deripaska is also "
+            "sanctioned by Australia, Canada, the European Union, New Zealand, and the United Kingdom.")
+    found = [a for a in actions(nlp, text, published="2024-05-14") if "australia" in a.by]
+    assert len(found) == 1 and found[0].date is None, found

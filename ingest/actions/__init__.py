@@ -198,7 +198,8 @@ class ActionComponent:
             elaboration = implied and not roles.targets
             date, date_expr = action_date(
                 ctx, trig.token, roles.head_verb, date_cands, base,
-                prefer_future=status == "proposed", present_default=status == "enacted",
+                prefer_future=status == "proposed",
+                present_default=status == "enacted" and not self._foreign_state(ctx, trig, roles),
             )
             if (signed or announced) and date is None and date_expr is None and status in ("enacted", "lifted"):
                 date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
@@ -410,6 +411,18 @@ class ActionComponent:
                 if m is not None and ctx.etype(m) == "Country":
                     roles.add("by", [m.entity_id])
                     roles.targets = [t for t in roles.targets if t != m.entity_id]
+
+    def _foreign_state(self, ctx: DocContext, trig: Trigger, roles: Roles) -> bool:
+        """'Deripaska is also sanctioned by Australia, Canada, the European Union ...': a simple present passive
+        with foreign states as agents states who else has sanctions on the person, not a measure of today
+        ('is being sanctioned by Canada today' is one)."""
+        v = trig.token if trig.is_verb else roles.head_verb
+        if v is None or roles.voice != "passive" or not roles.by:
+            return False
+        if any(c.lower_ == "being" for c in v.children) or any(c.lower_ == "today" for c in v.children):
+            return False
+        us = {"united-states"}
+        return all(ctx.etype_of(b) == "Country" and b not in us for b in roles.by)
 
     def _we_actor(self, ctx: DocContext, trig: Trigger, roles: Roles) -> None:
         """'And today, we are holding Iran accountable—imposing new sanctions and export controls on Iran': in
