@@ -21,7 +21,15 @@ from policygraph.yamlfile import read_yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 # The files this module owns (triggers.yaml in the same folder belongs to the actions component).
-LEXICON_FILES = ("authorities.yaml", "countries.yaml", "places.yaml", "organizations.yaml", "persons.yaml", "laws.yaml")
+LEXICON_FILES = (
+    "authorities.yaml",
+    "countries.yaml",
+    "places.yaml",
+    "organizations.yaml",
+    "companies.yaml",
+    "persons.yaml",
+    "laws.yaml",
+)
 US_PREFIXES = ("U.S.", "US", "United States")
 
 
