@@ -209,3 +209,16 @@ def test_title_of_a_body_before_a_comma_and_the_name(nlp) -> None:
               "human rights authorities.")
     roles = [r for r in doc._.pg_relations if r.type == "HOLDS_ROLE" and r.source == "mahmoud-alavi"]
     assert roles and "Minister" in roles[0].properties["title"], roles
+
+
+def test_bold_names_with_a_short_form_in_parentheses(nlp) -> None:
+    # treasury-press-releases.jsonl 2023-08-11 jy1690 and 2024-05-14 jy2337 (Markdown as in the corpus)
+    doc = nlp("**German Borisovich Khan** (** Khan**) is a member of the supervisory board of the Alfa Group.")
+    roles = [r for r in doc._.pg_relations if r.type == "HOLDS_ROLE"]
+    assert roles and "alfa" in roles[0].target and not roles[0].properties["title"].endswith("and"), roles
+    doc = nlp("In June 2023, Deripaska coordinated with Russian national **Dmitrii Aleksandrovich Beloglazov** "
+              "(Beloglazov), the owner of Russia-based financial services firm** Obshchestvo S Ogranichennoi "
+              "Otvetstvennostiu Titul** (Titul), on a planned transaction.")
+    rels = _rels(doc)
+    assert any(k[0] == "HOLDS_ROLE" and "beloglazov" in k[1] and "titul" in k[2] for k in rels), rels.keys()
+    assert any(k[0] == "BASED_IN" and "titul" in k[1] and k[2] == "russia" for k in rels), rels.keys()

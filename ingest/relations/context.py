@@ -71,6 +71,19 @@ class Context:
             i += 1
         return i
 
+    def skip_alias(self, i: int) -> int:
+        """Past emphasis and a parenthesised short form right after a name: '**Dmitrii Aleksandrovich
+        Beloglazov** (Beloglazov), the owner of ...', '**Alfa Group** (** Alfa**) is ...'."""
+        i = self.skip_markup(i)
+        n = len(self.doc)
+        if i < n and self.tokens[i].text == "(":
+            k = i + 1
+            while k < min(n, i + 10) and self.tokens[k].text != ")":
+                k += 1
+            if k < n and self.tokens[k].text == ")":
+                i = self.skip_markup(k + 1)
+        return i
+
     def mention_at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
 

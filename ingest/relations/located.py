@@ -126,6 +126,8 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
     """ "Chinese technology firm X" / "Xinjiang surveillance companies, X and Y" / "Iran-based X"."""
     toks = ctx.tokens
     i = m.token_start - 1
+    while i >= 0 and set(toks[i].text) <= {"*", "_"} and not toks[i].is_space:
+        i -= 1  # "Russia-based financial services firm** Aktsionernoe Obshchestvo Iliadis"
     # skip list separators back to the first firm of a list ("..., A and B"): only for the noun + comma form
     lo = ctx.sents[ctx.sent_of[m.token_start]].start
     j = i
@@ -187,7 +189,7 @@ def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
     """ "Huawei, the Chinese telecommunications company" / "X, a Hong Kong-based company" /
     "X, located in Iran"."""
     toks = ctx.tokens
-    j = ctx.skip_markup(m.token_end)
+    j = ctx.skip_alias(m.token_end)
     end = ctx.sents[ctx.sent_of[m.token_start]].end
     if j >= end or (toks[j].text != "," and toks[j].lower_ not in {"is", "was"}):
         return  # ", a China-based company" or "is an Iran-based company"

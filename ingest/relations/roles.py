@@ -209,7 +209,7 @@ def _title_text(ctx: Context, a: int, b: int) -> str:
         toks[0].lower_ in {"the", "a", "an", "its", "their", "his", "her", ","} or toks[0].text in POSSESSIVE
     ):
         toks = toks[1:]
-    while toks and toks[-1].text in {",", "'s", "\u2019s"}:
+    while toks and (toks[-1].text in {",", "'s", "\u2019s", "and", "or"} or set(toks[-1].text) <= {"*", "_"}):
         toks = toks[:-1]
     return " ".join(t.text for t in toks)
 
@@ -276,7 +276,7 @@ def _party_title(ctx: Context, p: Mention, out: Relations, window: tuple[int, in
 def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
     toks = ctx.tokens
-    j = ctx.skip_markup(p.token_end)
+    j = ctx.skip_alias(p.token_end)
     if j >= len(doc) or (toks[j].text != "," and toks[j].lower_ not in _COPULA):
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end
@@ -300,8 +300,9 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
             continue
         if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (
             t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()
+            and not (t.lower_ in {"based", "owned", "registered", "headquartered"} and toks[b - 1].text == "-")
         ):
-            break
+            break  # (not "the owner of Russia-based financial services firm Titul")
         if t.lower_ in {"who", "which", "that", "whose", "said", "says"}:
             break
         b += 1
