@@ -419,3 +419,16 @@ def test_us_armed_forces_and_presidential_memoranda(nlp):
     assert ents["us-military"][0] == "Authority"
     assert ents["rome-statute"][0] == "Law"
     assert not any(etype == "Company" for etype, _ in ents.values())
+
+
+def test_businesses_named_by_what_they_are_are_firms(nlp):
+    # treasury-press-releases.jsonl (darknet markets; Prince Group)
+    ents = _entities(
+        nlp,
+        "This designation builds upon previous actions against darknet marketplaces, such as the designation of "
+        "Hydra Market. A June 2025 press release published by the Cambodian government confirms that Jin Bei Casino "
+        "is owned by Prince Holding Group with Chen Zhi as the CEO.",
+    )
+    assert ents["hydra-market"][0] == "Company"
+    assert ents["jin-bei-casino"][0] == "Company"
+    assert ents["chen-zhi"][0] == "Person"

@@ -691,6 +691,7 @@ def _pieces(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
 
 _NOT_A_NAME = re.compile(r"^(?:frequently asked questions?|faqs?|general licen[cs]es?|make & model)\b")
 _BODY_WORDS = COMPANY_HEADS | AUTHORITY_HEADS | ORGANIZATION_HEADS
+_BUSINESS_LAST = {"market", "marketplace", "casino", "hotel", "resort", "restaurant", "pharmacy", "exchange"}
 _META = re.compile(r"^(?:DOB|POB|AKA|FKA|NKA)$|[a-z](?:AKA|DOB|POB)$")
 _TITLED_BODIES = {"office", "bureau", "secretariat", "chancellery", "cabinet"}
 
@@ -799,6 +800,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return "Company"  # "Farmacia y Mini Super Trinidad" tagged PERSON
         if len(words) > 2 and head_word(words).lower() in COMPANY_HEADS:
             return "Company"  # "Jamahiriya Oil Well Fluids And Equipment", "Ras Lanuf Oil" tagged PERSON
+        if len(words) > 1 and words[-1].lower() in _BUSINESS_LAST:
+            return "Company"  # "Hydra Market", "Jin Bei Casino" tagged PERSON
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
             return None  # an unexplained acronym is not a person
         return "Person"

@@ -34,7 +34,14 @@ from ingest.names import NAME_PARTICLES, norm
 # East Slavic patronymics (Russian, Belarusian, Ukrainian spellings): "Aleksandrovich", "Nikolayevna", "Petrovych"
 PATRONYMIC = re.compile(r"^[A-Z][a-z]{2,}(?:ovich|evich|yevich|ovych|evych|ovna|evna|yevna|ivna|ichna)$")
 
-_ORG_WORDS = AUTHORITY_HEADS | ORGANIZATION_HEADS | COMPANY_HEADS | LEGAL_SUFFIXES
+# words of sites and businesses that end a name-like run ("Hydra Market", "Jin Bei Casino", "Nasser Square")
+_SITE_WORDS = {
+    "market", "marketplace", "casino", "hotel", "resort", "restaurant", "square", "street", "avenue", "road",
+    "tower", "towers", "airport", "port", "bridge", "park", "district", "province", "city", "county", "village",
+    "island", "islands", "mosque", "building", "mall", "plaza", "camp", "prison", "farm", "farms", "clinic",
+    "pharmacy", "store", "shop", "cafe", "salon",
+}
+_ORG_WORDS = AUTHORITY_HEADS | ORGANIZATION_HEADS | COMPANY_HEADS | LEGAL_SUFFIXES | _SITE_WORDS
 # ministers' portfolios ("Minister of Interior Sinisa Karan (Karan)")
 PORTFOLIOS = {
     "interior", "justice", "finance", "economy", "health", "education", "energy", "trade", "commerce",

@@ -283,6 +283,14 @@ COMPANY_HEADS = LEGAL_SUFFIXES | {
     "trading",
     "tv",
     "ventures",
+    # businesses named by what they are ("Hydra Market", "Jin Bei Casino")
+    "market",
+    "marketplace",
+    "casino",
+    "hotel",
+    "resort",
+    "restaurant",
+    "pharmacy",
 }
 # Words that are never a whole entity however NER labels them.
 NEVER_ENTITY = {
