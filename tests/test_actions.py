@@ -236,8 +236,10 @@ def test_past_designations_stay_apart_from_todays_announcement(nlp) -> None:
             "sponsored, or provided financial, material, or technological support for Sovfracht.")
     found = [a for a in actions(nlp, text, published="2019-09-26") if a.kind == "designation"]
     by_date = {a.date: a for a in found}
-    assert set(by_date) == {"2016-12", "2019-09-26"}, found
+    # "the U.S-designated company OJSC Sovfracht" is an earlier, undated designation of its own
+    assert set(by_date) - {None} == {"2016-12", "2019-09-26"}, found
     assert not set(by_date["2016-12"].targets) & set(by_date["2019-09-26"].targets)
+    assert not [t for t in by_date["2019-09-26"].targets if "sovfracht" in t]
     assert len(by_date["2019-09-26"].evidence) == 2  # the undated first report joins today's
 
 
@@ -921,3 +923,16 @@ def test_who_else_sanctions_a_person_is_no_measure_of_today(nlp) -> None:
             "sanctioned by Australia, Canada, the European Union, New Zealand, and the United Kingdom.")
     found = [a for a in actions(nlp, text, published="2024-05-14") if "australia" in a.by]
     assert len(found) == 1 and found[0].date is None, found
+
+
+def test_prenominal_sanctioned_is_an_earlier_measure_and_todays_action_needs_a_named_owner(nlp) -> None:
+    # treasury-press-releases.jsonl 2025-08-14 sb0225 (Garantex/Grinex) and 2019-09-20 sm780 (CBI)
+    text = ("Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) designated "
+            "Grinex.\n\n"
+            "A7 is owned by sanctioned Moldovan oligarch Ilan Mironovich Shor and sanctioned Russian bank "
+            "Promsvyazbank Public Joint Stock Company.\n\n"
+            "Today\u2019s action targets the CBI for its financial support to the IRGC-QF and Hizballah.")
+    found = actions(nlp, text, published="2025-08-14")
+    today = [a for a in found if a.date == "2025-08-14"]
+    assert today and not [t for a in today for t in a.targets if "promsvyazbank" in t], found
+    assert not [a for a in found if [b for b in a.by if "irgc" in b]], found

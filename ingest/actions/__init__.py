@@ -207,7 +207,7 @@ class ActionComponent:
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
                 evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, implied_by=implied,
                 anaphoric=anaphoric, orphan=orphan, elaboration=elaboration, list_addition=listed,
-                date_expr=date_expr, background=roles.background, distinct=roles.distinct,
+                date_expr=date_expr, background=roles.background, distinct=roles.distinct, nominal=not trig.is_verb,
             ))
         return out
 
@@ -265,7 +265,7 @@ class ActionComponent:
         """'the Trump administration's most recent actions on Huawei': an actor's possessive and a named
         firm, person or body as target make 'actions' a measure without a light verb (not 'the regime's
         brutal actions against the Syrian people')."""
-        owners = [c for c in trig.token.children if c.dep_ == "poss"]
+        owners = [c for c in trig.token.children if c.dep_ == "poss" and ctx.mention(c.i) is not None]
         if not owners or not roles.by:
             return False
         return any(ctx.etype_of(t) in ("Company", "Person", "Organization", "Authority") for t in roles.targets)

@@ -49,6 +49,7 @@ class Reading:
     date_expr: str | None = None  # a date expression that could not be resolved ("last year", no base)
     background: bool = False  # read from a relative clause about an earlier measure
     distinct: bool = False  # "a bill": a new measure, merged with no other report
+    nominal: bool = False  # read from a noun ("Full blocking sanctions on ..."), not a verb
 
 
 @dataclass
@@ -181,7 +182,7 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         kinds = SAME_EVENT.get(r.kind, {r.kind})
         host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
         if host is None and published and not r.background and (
-                r.date == published or (not r.date and not r.date_expr)):
+                r.date == published or (r.nominal and not r.date and not r.date_expr)):
             # "Today, they were sanctioned as entities operating in Iran's financial sector": a passive report
             # of today's measure, whose actor the release names in its lead; an undated heading ("Full blocking
             # sanctions on ...: - A - B") spells out today's measure too

@@ -169,6 +169,9 @@ def action_date(
                     return value, None
     if present_default and base:
         verb = head_verb if head_verb is not None else trigger
+        if any(c.dep_ == "advmod" and c.lower_ in ("concurrently", "simultaneously") for c in verb.children):
+            d = dates.to_date(base)  # "The MOIS was also concurrently designated ...": with today's measure
+            return (d.isoformat() if d else None), None
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "BIS amends the EAR by adding ... entities"
         if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

@@ -559,7 +559,8 @@ class RoleReader:
                     targets += self.mentions_of(ctx, s, modifiers=False)
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
-                r.background = v.dep_ == "relcl"  # "X, which was designated in 2007": an earlier measure
+                # "X, which was designated in 2007", "sanctioned Russian bank Promsvyazbank": an earlier measure
+                r.background = v.dep_ in ("relcl", "amod") and v.i < v.head.i or v.dep_ == "relcl"
                 after = v.right_edge.i + 1
                 if not targets and v.dep_ == "acl" and after + 1 < len(ctx.tokens) and ctx.tokens[after].text == ",":
                     # "Two of the individuals designated today, Mexican nationals Oscar Alvarez Zepeda and Joel
