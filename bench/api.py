@@ -296,7 +296,7 @@ _BOUNDS = BoundsCache()  # the action date range, cached like the API server cac
 
 
 def _raw_timeline(store: Store, eid: str) -> None:
-    # the endpoint's queries: the ref with its in-degree, then one query, or month windows + the page (hubs)
+    # the endpoint's queries: one query (the entity and its page), or for hubs that query and month windows
     timeline_rows(store, _BOUNDS, eid, False, None, None, 50)
 
 

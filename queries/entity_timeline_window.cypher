@@ -1,17 +1,29 @@
 // name: entity_timeline_window
-// description: The actions aimed at an entity (TARGETS) among those dated with one of `dates` (a calendar
-//   window), oldest first, after the keyset cursor (after_key, after_id); ids and sort keys only. For hubs:
-//   the window's actions come from the Action.date index and each is checked for the entity, instead of
-//   reading and sorting every action aimed at it.
+// description: The timeline items (as entity_timeline) of the actions aimed at an entity (TARGETS) among those
+//   dated with one of `dates` (a calendar window), oldest first, after the keyset cursor (after_key, after_id).
+//   For hubs: the window's actions come from the Action.date index and each is checked against the entity
+//   (an expand-into, one adjacency lookup per action), instead of reading and sorting every action aimed at
+//   the hub. Each window's rows all belong to the page (LIMIT = the room left), so they carry their details.
 // params: id:str, dates:list, after_key:str?, after_id:str?, limit:int=50
-// columns: action_id, sort_key
+// columns: action_id, kind, status, date, confidence, sort_key, via, parts, evidence
+// The entity is bound first and the actions second, in separate MATCH clauses: one pattern from the hub
+// would let the planner walk the hub's own edges.
+MATCH (e:Entity {id: $id})
+WITH e
 MATCH (a:Action)
 WHERE a.date IN $dates
   AND ($after_id IS NULL OR a.date > $after_key OR (a.date = $after_key AND a.id > $after_id))
-// from each action to its few targets (a pattern predicate on the hub would scan the hub's edges per action)
-WITH a
-MATCH (a)-[:TARGETS]->(t)
-WHERE t.id = $id
-RETURN a.id AS action_id, a.date AS sort_key
-ORDER BY sort_key, action_id
+WITH e, a
+MATCH (a)-[:TARGETS]->(e)
+WITH a, a.date AS sort_key
+ORDER BY sort_key, a.id
 LIMIT $limit
+OPTIONAL MATCH (a)-[role]->(x:Entity)
+WITH a, sort_key, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+OPTIONAL MATCH (a)-[r:REPORTED_IN]->(d:Document)
+WITH a, sort_key, parts,
+     collect({doc_id: d.id, doc_title: d.title, published: d.published, url: d.url, start: r.start, end: r.end,
+              quote: r.quote}) AS evidence
+RETURN a.id AS action_id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
+       sort_key, null AS via, parts, evidence
+ORDER BY sort_key, action_id

@@ -76,7 +76,7 @@ def list_actions(
         return respond(ActionPage, _windowed_page(store, action_bounds(request), q, text, params, limit))
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("actions", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
-    items = [convert.action_summary({**r, **convert.split_parts(r.get("parts"))}) for r in page]
+    items = [convert.summary_with_parts(r) for r in page]
     return respond(ActionPage, {"items": items, "next_cursor": next_cursor})
 
 
@@ -115,8 +115,7 @@ def _windowed_page(store: Store, bounds_cache: action_windows.BoundsCache, q: st
     else:
         next_cursor = None
     summaries = {r["id"]: r for r in run(store, "actions_by_ids", ids=[r["id"] for r in page])} if page else {}
-    items = [convert.action_summary({**summaries[r["id"]], **convert.split_parts(summaries[r["id"]].get("parts"))})
-             for r in page if r["id"] in summaries]
+    items = [convert.summary_with_parts(summaries[r["id"]]) for r in page if r["id"] in summaries]
     return {"items": items, "next_cursor": next_cursor}
 
 

@@ -27,9 +27,9 @@ StoreDep = Annotated[Store, Depends(get_store)]
 # store call is a unix-socket round trip of a few ms, bounded by LIMITs and API_QUERY_TIMEOUT_MS. Work that may
 # take long (paths, export, analytics, /cypher, ingest, listings that scan) stays `def`, in the threadpool.
 # An entity that more actions than this aim at gets its timeline by date windows (entity_timeline_window).
-# Measured at 10^6 entities (FalkorDB): the one-query timeline costs ~3 ms per 1,000 targeted actions (it
-# reads and sorts them all), a month window ~8 ms (it checks the month's ~2,000 actions), and a hub's page
-# fills from one or two months.
+# Measured at 10^6 entities (FalkorDB): the one-query timeline costs ~1 ms per 1,000 targeted actions (it
+# reads and sorts them all), a month window ~2.5 ms (one adjacency check for each of the month's ~2,000
+# actions), and a hub's page fills from one or two months.
 HUB_TARGETS = 10_000
 TIMELINE_UNDATED = "9999-12-31"  # sort key of an undated action in a timeline (they come last)
 FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
@@ -144,8 +144,8 @@ async def entity_timeline(
                                          after_id, limit)
     page, more = rows[:limit], len(rows) > limit
     items = [
-        {**convert.action_summary({**r, **convert.split_parts(r.get("parts"))}), "action_id": r["action_id"],
-         "role": "targets", "via": convert.ref(r.get("via")), "evidence": convert.action_evidence(r.get("evidence"))}
+        {**convert.summary_with_parts(r), "action_id": r["action_id"], "role": "targets",
+         "via": convert.ref(r["via"]) if r.get("via") else None, "evidence": convert.action_evidence(r.get("evidence"))}
         for r in page
     ]
     if more:
@@ -161,21 +161,22 @@ def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: s
                   ) -> tuple[dict, list[dict], tuple[str, str] | None]:
     """The entity, up to limit + 1 timeline rows after the cursor, and a resume cursor (hub walks only).
 
-    Most entities are the target of a few actions: one query reads and sorts them. A hub (thousands of
-    actions aimed at it) would make that query read and sort all of them for every page, so its timeline
-    walks calendar months oldest first through the Action.date index (api.action_windows) and reads the
-    details of the page only."""
+    Most entities are the target of a few actions: one query names the entity and reads and sorts its actions.
+    A hub (thousands of actions aimed at it) would make that query read and sort all of them for every page, so
+    the same query only names it, and its timeline walks calendar months oldest first through the Action.date
+    index (api.action_windows), each window returning the details of its part of the page."""
     if include_children:
         entity = _entity_ref(store, entity_id)
         return entity, run(store, "entity_timeline_children", id=entity_id, after_key=after_key,
                            after_id=after_id, limit=limit + 1), None
-    found = run(store, "entity_timeline_ref", id=entity_id)
-    if not found:
+    rows = run(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1,
+               hub=HUB_TARGETS)
+    if not rows:
         raise not_found("entity", entity_id)
-    entity = found[0]
-    if (entity.get("targeted") or 0) <= HUB_TARGETS:
-        return entity, run(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id,
-                           limit=limit + 1), None
+    first = rows[0]
+    entity = {"id": first["entity_id"], "name": first.get("entity_name"), "type": first.get("entity_type")}
+    if (first.get("targeted") or 0) <= HUB_TARGETS:
+        return entity, [r for r in rows if r.get("action_id") is not None], None
 
     def fetch(w: action_windows.Window) -> list[dict]:
         return run(store, "entity_timeline_window", id=entity_id, dates=w.dates, after_key=w.after_date,
@@ -187,8 +188,7 @@ def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: s
     walked = action_windows.walk(fetch, fetch_undated, bounds=bounds.get(lambda: run(store, "actions_date_bounds")[0]),
                                  limit=limit + 1, after_date=after_key, after_id=after_id, ascending=True,
                                  undated_key=TIMELINE_UNDATED)
-    ids = [r["action_id"] for r in walked.rows]
-    return entity, run(store, "timeline_by_ids", ids=ids) if ids else [], walked.resume
+    return entity, walked.rows, walked.resume
 
 
 @router.get("/{entity_id}/network", response_model=Network, summary="Nodes and edges around an entity",
