@@ -6,7 +6,7 @@
 //   row = no such entity; one row with a null action_id = no action left. A hub (targeted > hub) gets that one
 //   row only: sorting its tens of thousands of actions for every page costs more than the date windows of
 //   entity_timeline_window. The actions aimed at its PART_OF children: entity_timeline_children.
-// params: id:str, after_key:str?, after_id:str?, limit:int=50, hub:int=10000
+// params: id:str, after_key:str?, after_id:str?, limit:int=50, hub:int=6000
 // columns: entity_id, entity_name, entity_type, targeted, action_id, kind, status, date, confidence, sort_key, via, parts, evidence
 // The CASE leaves the traversal no start node for a hub (a WHERE on targeted would be checked after it).
 // Participants and evidence come from OPTIONAL MATCH + collect over the page (one expansion per kind of link)

@@ -27,10 +27,11 @@ StoreDep = Annotated[Store, Depends(get_store)]
 # store call is a unix-socket round trip of a few ms, bounded by LIMITs and API_QUERY_TIMEOUT_MS. Work that may
 # take long (paths, export, analytics, /cypher, ingest, listings that scan) stays `def`, in the threadpool.
 # An entity that more actions than this aim at gets its timeline by date windows (entity_timeline_window).
-# Measured at 10^6 entities (FalkorDB): the one-query timeline costs ~1 ms per 1,000 targeted actions (it
-# reads and sorts them all), a month window ~2.5 ms (one adjacency check for each of the month's ~2,000
-# actions), and a hub's page fills from one or two months.
-HUB_TARGETS = 10_000
+# Measured at 10^6 entities (FalkorDB, bench/api.py graph, first page): the one query reads and sorts every
+# action aimed at the entity, a month window checks each of the month's ~2,000 actions against it (one
+# adjacency lookup each) and the page takes as many months as it needs. Both cost the same at ~5,500 targeted
+# actions (~13 ms); at 8,700 the windows take 11 ms against 15, at 3,000 the one query 10 ms against 19.
+HUB_TARGETS = 6_000
 TIMELINE_UNDATED = "9999-12-31"  # sort key of an undated action in a timeline (they come last)
 FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
 
