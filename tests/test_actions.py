@@ -936,3 +936,13 @@ def test_prenominal_sanctioned_is_an_earlier_measure_and_todays_action_needs_a_n
     today = [a for a in found if a.date == "2025-08-14"]
     assert today and not [t for a in today for t in a.targets if "promsvyazbank" in t], found
     assert not [a for a in found if [b for b in a.by if "irgc" in b]], found
+
+
+def test_title_case_headline_previously_designated_is_an_earlier_measure(nlp) -> None:
+    # treasury-press-releases.jsonl 2017-05-31 sm0098: the reader glues the bold subtitle to the lead
+    text = ("\u200b**Juan Santiago & Pedro David Gallon Henao Previously Designated for Ties to La Oficina de "
+            "Envigado   Washington**\u2013 The U.S. Department of the Treasury\u2019s Office of Foreign Assets "
+            "Control (OFAC) today designated four Colombian nationals as Specially Designated Narcotics "
+            "Traffickers (SDNTs) pursuant to the Foreign Narcotics Kingpin Designation Act (Kingpin Act).")
+    for a in actions(nlp, text, published="2017-05-31"):
+        assert not [b for b in a.by if "gallon" in b], a

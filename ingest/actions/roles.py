@@ -537,6 +537,14 @@ class RoleReader:
             self._put_targets(ctx, r, self.mentions_of(ctx, v.head, exclude=v, modifiers=False))
             return r
         toks = ctx.tokens
+        if v.i > 0 and v.text[:1].isupper() and toks[v.i - 1].lower_ in EARLIER and toks[v.i - 1].text[:1].isupper():
+            # a title-case headline glued to the lead ("Juan Santiago & Pedro David Gallon Henao Previously Designated
+            # for Ties to La Oficina"): a passive report of earlier designations, whose subject is their target
+            r.voice = "passive"
+            r.background = r.earlier = True
+            subj, _ = self.subject(ctx, v)
+            self._put_targets(ctx, r, subj)
+            return r
         if v.dep_ == "conj" and v.tag_ in ("VBD", "VBN") and v.i > 1 and toks[v.i - 1].text == "," and (
                 toks[v.i - 2].pos_ == "NOUN" and not any(c.dep_ == "cc" for c in v.head.children)):
             # "Luay al-Mallah has assisted his brother, sanctioned Syrian shipping magnate Abdul Jalil Mallah": a
