@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from ingest.unwrap import unwrap
+
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _TAGS = re.compile(r"</?(?:p|font|u|b|i|em|strong|br|span|div|a|sup|sub)\b[^>\n]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
+# Backslash escapes of Markdown punctuation ("\\(ii\\)" in executive orders): the character itself.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
 def _link(match: re.Match, text: str) -> str:
@@ -29,9 +33,11 @@ def _link(match: re.Match, text: str) -> str:
 
 
 def markdown_to_text(text: str) -> str:
+    text = unwrap(text)  # first: a link or a name cut by a soft line break is whole again
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: _link(m, m.string), text)
     text = _REF_LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _TAGS.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
     return _SPACES.sub(" ", text)

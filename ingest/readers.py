@@ -7,6 +7,7 @@ file is reported and skipped while the rest ingests.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from ingest.documents import Document
 from ingest.markdown_text import markdown_to_text
 from ingest.published import iso_date, published_from_text, title_from_text
+from ingest.unwrap import unwrap
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -104,7 +106,7 @@ def _require_text(text: str | None, source: str) -> str:
 
 
 def read_plain(text: str, source: str) -> Document:
-    text = _require_text(text, source)
+    text = unwrap(_require_text(text, source))
     return Document.from_text(
         text, source=source, title=title_from_text(text), published=published_from_text(text)
     )
@@ -116,10 +118,37 @@ def read_markdown(raw: str, source: str) -> Document:
     try:
         post = frontmatter.loads(raw)
     except Exception as exc:  # YAML errors come in many classes; all mean the same to the user
-        raise ReadError(f"malformed YAML front matter: {exc}") from None
-    meta = dict(post.metadata)
-    body = markdown_to_text(_require_text(post.content, source))
+        mended = _quote_plain_values(raw)
+        try:
+            post = frontmatter.loads(mended) if mended is not None else None
+        except Exception:
+            post = None
+        if post is None:
+            raise ReadError(f"malformed YAML front matter: {exc}") from None
+    meta, content = dict(post.metadata), post.content
+    body = markdown_to_text(_require_text(content, source))
     return _document(body, source, meta, fallback_title=title_from_text(body))
+
+
+_FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n---[ \t]*(?:\r?\n|\Z).*)\Z", re.DOTALL)
+_PLAIN_VALUE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+([^\s\[{\"'|>&*!%@`].*)\Z")
+
+
+def _quote_plain_values(raw: str) -> str | None:
+    """Front matter that YAML refuses because a plain value holds ": " or " #" ("title: Russia's war of
+    aggression: EU agrees 17th package", as scrapers write it), with those values quoted; None when there
+    is nothing of the kind to mend. Values that open YAML structure are left alone: guessing there loses data."""
+    m = _FRONT_MATTER.match(raw)
+    if m is None:
+        return None
+    lines = m.group(2).split("\n")
+    mended = False
+    for i, line in enumerate(lines):
+        kv = _PLAIN_VALUE.match(line.rstrip())
+        if kv and (": " in kv.group(2) or " #" in kv.group(2) or kv.group(2).endswith(":")):
+            lines[i] = f"{kv.group(1)}: {json.dumps(kv.group(2))}"  # a JSON string is a YAML quoted scalar
+            mended = True
+    return m.group(1) + "\n".join(lines) + m.group(3) if mended else None
 
 
 def read_html(raw: str, source: str) -> Document:

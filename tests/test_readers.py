@@ -11,6 +11,7 @@ from ingest.documents import Document, document_id
 from ingest.markdown_text import markdown_to_text
 from ingest.published import published_from_text, title_from_text
 from ingest.readers import ReadFailure, read_paths
+from ingest.unwrap import unwrap
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -154,3 +155,55 @@ def test_markdown_links_and_emphasis_become_plain_text():
 def test_glued_links_get_their_spaces_back():
     text = "OFAC[designated](https://home.treasury.gov/news/press-releases/sm0177)the governor. **Today:** done"
     assert markdown_to_text(text) == "OFAC designated the governor. Today: done"
+
+
+
+WHITE_HOUSE = SHARED / "corpora" / "whitehouse"
+FACT_SHEET = WHITE_HOUSE / ("statements-releases__2022-03__2022-03-03-fact-sheet-the-united-states-continues-to-target-"
+                            "russian-oligarchs-enabling-putins-war-of-choice.md")
+BURMA_EO = WHITE_HOUSE / ("presidential-actions__2021-02__2021-02-11-executive-order-on-blocking-property-with-respect-"
+                          "to-the-situation-in-burma.md")
+
+
+def test_hard_wrapped_white_house_release_is_read_one_paragraph_a_line():
+    # White House releases are wrapped at 72 columns: the line break cut a name in two.
+    raw = FACT_SHEET.read_text(encoding="utf-8")
+    assert "One of the elites is Alisher\nBurhanovich Usmanov" in raw
+    (doc,) = _docs(read_paths([FACT_SHEET]))
+    assert "One of the elites is Alisher Burhanovich Usmanov, one of Russia\u2019s wealthiest" in doc.text
+    paragraphs = [p for p in doc.text.split("\n") if p.strip()]
+    assert paragraphs[0].startswith("Today, the United States, in coordination with Allies")
+    assert paragraphs[0].rstrip().endswith("support criminal prosecutions and seizure of assets.")
+    assert paragraphs[1].startswith("Today, the United States will sanction an expansive list")
+    assert doc.id == document_id(doc.text)
+
+
+def test_unwrapped_items_stay_apart_and_markdown_escapes_are_plain():
+    (doc,) = _docs(read_paths([BURMA_EO]))
+    assert "the military overthrew the democratically elected civilian government of Burma and unjustly" in doc.text
+    lines = doc.text.split("\n")
+    assert any(line.startswith("(ii) ") and line.endswith("any of the following:") for line in lines)
+    assert "\\(" not in doc.text
+
+
+def test_texts_with_a_paragraph_a_line_are_not_rejoined(tmp_path):
+    (release,) = _docs(read_paths([TREASURY_MD]))
+    body = TREASURY_MD.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert release.text.strip() == markdown_to_text(body).strip() and release.text.count("\n") > 5
+    assert unwrap(release.text) == release.text
+    seeds = _docs(read_paths([SEEDS]))
+    assert all(d.text == (SEEDS / Path(d.source).name).read_text(encoding="utf-8") for d in seeds)
+
+
+def test_front_matter_with_an_unquoted_colon_in_a_value_is_read(tmp_path):
+    # scrapers write titles with ": " unquoted, which YAML refuses; the body must not be lost for that
+    path = tmp_path / "release.md"
+    path.write_text(
+        "---\ntitle: Russia sanctions: Council adopts a 17th package\npublished_date: 2025-05-20T00:00:00\n"
+        'description: "Council of the EU\n\n Press release"\n---\n\nThe Council adopted today new listings.\n',
+        encoding="utf-8",
+    )
+    (doc,) = _docs(read_paths([path]))
+    assert doc.title == "Russia sanctions: Council adopts a 17th package"
+    assert doc.published == "2025-05-20"
+    assert doc.text.strip() == "The Council adopted today new listings."
