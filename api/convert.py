@@ -122,6 +122,31 @@ def summary_with_parts(row: dict) -> dict:
     }
 
 
+def timeline_item(row: dict) -> dict:
+    """A row of the entity_timeline queries -> TimelineItem. Their participants come as [role, id, name, type]
+    lists and their evidence as [doc_id, doc_title, published, url, start, end, quote] lists (see the queries);
+    nulls from OPTIONAL MATCH are dropped, references sorted by id, evidence in Evidence order."""
+    groups: dict[str, dict[str, dict]] = {role: {} for role in ROLE_RELATIONSHIPS}
+    for part in row.get("parts") or ():
+        if part and part[1] is not None:
+            found = groups.get(_ROLE_FIELDS.get(part[0], ""))
+            if found is not None and part[1] not in found:
+                found[part[1]] = {"id": part[1], "name": part[2], "type": part[3]}
+    evidence = [
+        {"doc_id": e[0], "doc_title": e[1], "published": e[2], "url": e[3], "start": _offset(e[4]),
+         "end": _offset(e[5]), "quote": e[6] or None}
+        for e in row.get("evidence") or () if e and e[0] is not None
+    ]
+    if len(evidence) > 1:
+        evidence.sort(key=lambda e: (e["published"] or "", e["doc_id"], e["start"] or -1))
+    via = row.get("via")
+    return {
+        "id": row["action_id"], "kind": row.get("kind"), "status": row.get("status"), "date": row.get("date"),
+        "confidence": row.get("confidence"), **{role: _sorted_refs(found) for role, found in groups.items()},
+        "action_id": row["action_id"], "role": "targets", "via": ref(via) if via else None, "evidence": evidence,
+    }
+
+
 def action_summary(row: dict) -> dict:
     return {
         "id": row["id"] if "id" in row else row["action_id"],

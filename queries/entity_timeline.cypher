@@ -1,7 +1,9 @@
 // name: entity_timeline
 // description: One page of the sanction history of an entity: the actions aimed at it (TARGETS), oldest first
 //   (undated last), after the keyset cursor (after_key / after_id: the last item's sort_key and id), with status,
-//   participants (parts: role BY/TARGETS/UNDER + entity) and evidence sentences. Every row also names the
+//   participants (parts: [role BY/TARGETS/UNDER, id, name, type] lists) and evidence sentences (evidence:
+//   [doc_id, doc_title, published, url, start, end, quote] lists; lists, not maps, because a page holds ~250
+//   of them and map keys made up a third of the reply and of its parsing). Every row also names the
 //   entity and `targeted`, the number of actions aimed at it, so the API needs no separate existence query: no
 //   row = no such entity; one row with a null action_id = no action left. A hub (targeted > hub) gets that one
 //   row only: sorting its tens of thousands of actions for every page costs more than the date windows of
@@ -21,11 +23,10 @@ WITH e, targeted, a, coalesce(a.date, '9999-12-31') AS sort_key
 ORDER BY sort_key, a.id
 LIMIT $limit
 OPTIONAL MATCH (a)-[role]->(x:Entity)
-WITH e, targeted, a, sort_key, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+WITH e, targeted, a, sort_key, collect([type(role), x.id, x.name, x.type]) AS parts
 OPTIONAL MATCH (a)-[r:REPORTED_IN]->(d:Document)
 WITH e, targeted, a, sort_key, parts,
-     collect({doc_id: d.id, doc_title: d.title, published: d.published, url: d.url, start: r.start, end: r.end,
-              quote: r.quote}) AS evidence
+     collect([d.id, d.title, d.published, d.url, r.start, r.end, r.quote]) AS evidence
 RETURN e.id AS entity_id, e.name AS entity_name, e.type AS entity_type, targeted,
        a.id AS action_id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
        sort_key, null AS via, parts, evidence

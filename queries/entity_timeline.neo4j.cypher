@@ -9,11 +9,10 @@ WITH e, targeted, a, coalesce(a.date, '9999-12-31') AS sort_key
 ORDER BY sort_key, a.id
 LIMIT $limit
 OPTIONAL MATCH (a)-[role]->(x:Entity)
-WITH e, targeted, a, sort_key, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+WITH e, targeted, a, sort_key, collect([type(role), x.id, x.name, x.type]) AS parts
 OPTIONAL MATCH (a)-[r:REPORTED_IN]->(d:Document)
 WITH e, targeted, a, sort_key, parts,
-     collect({doc_id: d.id, doc_title: d.title, published: d.published, url: d.url, start: r.start, end: r.end,
-              quote: r.quote}) AS evidence
+     collect([d.id, d.title, d.published, d.url, r.start, r.end, r.quote]) AS evidence
 RETURN e.id AS entity_id, e.name AS entity_name, e.type AS entity_type, targeted,
        a.id AS action_id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
        sort_key, null AS via, parts, evidence

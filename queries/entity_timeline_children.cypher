@@ -1,5 +1,5 @@
 // name: entity_timeline_children
-// description: entity_timeline with the actions aimed at the bodies PART_OF the entity (up to 3 levels) too; `via` names the child an action targeted (null when it targeted the entity itself). Same order and keyset pagination.
+// description: entity_timeline with the actions aimed at the bodies PART_OF the entity (up to 3 levels) too; `via` names the child an action targeted (null when it targeted the entity itself). Same order, keyset pagination and list forms of parts and evidence.
 // params: id:str, after_key:str?, after_id:str?, limit:int=50
 // columns: action_id, kind, status, date, confidence, sort_key, via, parts, evidence
 MATCH (e:Entity {id: $id})
@@ -12,10 +12,9 @@ WITH a, child, sort_key
 ORDER BY sort_key, a.id
 LIMIT $limit
 OPTIONAL MATCH (a)-[role]->(x:Entity)
-WITH a, child, sort_key, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+WITH a, child, sort_key, collect([type(role), x.id, x.name, x.type]) AS parts
 OPTIONAL MATCH (a)-[r:REPORTED_IN]->(d:Document)
-WITH a, child, sort_key, parts, collect({doc_id: d.id, doc_title: d.title, published: d.published, url: d.url,
-                                         start: r.start, end: r.end, quote: r.quote}) AS evidence
+WITH a, child, sort_key, parts, collect([d.id, d.title, d.published, d.url, r.start, r.end, r.quote]) AS evidence
 RETURN a.id AS action_id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
        sort_key, CASE WHEN child IS NULL THEN null ELSE {id: child.id, name: child.name, type: child.type} END AS via,
        parts, evidence

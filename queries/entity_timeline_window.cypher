@@ -1,5 +1,5 @@
 // name: entity_timeline_window
-// description: The timeline items (as entity_timeline) of the actions aimed at an entity (TARGETS) among those
+// description: The timeline items (as entity_timeline: parts and evidence as lists) of the actions aimed at an entity (TARGETS) among those
 //   dated with one of `dates` (a calendar window), oldest first, after the keyset cursor (after_key, after_id).
 //   For hubs: the window's actions come from the Action.date index and each is checked against the entity
 //   (an expand-into, one adjacency lookup per action), instead of reading and sorting every action aimed at
@@ -19,11 +19,10 @@ WITH a, a.date AS sort_key
 ORDER BY sort_key, a.id
 LIMIT $limit
 OPTIONAL MATCH (a)-[role]->(x:Entity)
-WITH a, sort_key, collect({role: type(role), id: x.id, name: x.name, type: x.type}) AS parts
+WITH a, sort_key, collect([type(role), x.id, x.name, x.type]) AS parts
 OPTIONAL MATCH (a)-[r:REPORTED_IN]->(d:Document)
 WITH a, sort_key, parts,
-     collect({doc_id: d.id, doc_title: d.title, published: d.published, url: d.url, start: r.start, end: r.end,
-              quote: r.quote}) AS evidence
+     collect([d.id, d.title, d.published, d.url, r.start, r.end, r.quote]) AS evidence
 RETURN a.id AS action_id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
        sort_key, null AS via, parts, evidence
 ORDER BY sort_key, action_id

@@ -144,11 +144,7 @@ async def entity_timeline(
     entity, rows, resume = timeline_rows(store, action_bounds(request), entity_id, include_children, after_key,
                                          after_id, limit)
     page, more = rows[:limit], len(rows) > limit
-    items = [
-        {**convert.summary_with_parts(r), "action_id": r["action_id"], "role": "targets",
-         "via": convert.ref(r["via"]) if r.get("via") else None, "evidence": convert.action_evidence(r.get("evidence"))}
-        for r in page
-    ]
+    items = [convert.timeline_item(r) for r in page]
     if more:
         next_cursor = cursor.encode("timeline", page[-1]["sort_key"], page[-1]["action_id"])
     else:  # a hub's walk that ran out of lookups goes on from where it stopped
