@@ -21,6 +21,7 @@ def _register_components() -> None:
     # Importing the modules registers their @Language.factory components.
     import ingest.actions  # noqa: F401
     import ingest.entities  # noqa: F401
+    import ingest.line_breaks  # noqa: F401
     import ingest.relations  # noqa: F401
 
 
@@ -41,6 +42,8 @@ def build_nlp(model: str, fast_rules: bool = True) -> Language:
         from ingest.model_rules import use_fast_rules
 
         use_fast_rules(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("pg_line_breaks", before="parser")  # sentence starts the parser must respect
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -1,0 +1,42 @@
+"""pg_line_breaks: a line break ends a sentence before the parser runs, unless the text plainly goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.documents import Document
+from ingest.readers import read_paths
+
+TREASURY_MD = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "treasury" / "2018-04-06-sm0338.md"
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_a_headline_without_full_stop_is_its_own_sentence(nlp):
+    (release,) = [d for d in read_paths([TREASURY_MD]) if isinstance(d, Document)]
+    first = release.text.split("\n")[0]
+    text = f"{release.title}\n\n{first}"
+    sents = _sentences(nlp, text)
+    assert sents[0] == release.title
+    assert sents[1].startswith("WASHINGTON")
+
+
+def test_a_line_that_goes_on_is_not_cut(nlp):
+    # an introduction ending in ':' and a line continued in lower case keep one sentence with what follows
+    text = ("OFAC today designated the following entities:\nRenova Group\n\n"
+            "The individuals designated today include Oleg Deripaska, who has said\nthat he does not separate himself "
+            "from the Russian state.")
+    starts = {t.text for t in nlp(text) if t.is_sent_start}
+    assert "Renova" not in starts and "that" not in starts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from ingest.pipeline import build_nlp
+    from policygraph.settings import get_settings
+
+    return build_nlp(get_settings().model)
