@@ -11,9 +11,10 @@ routes: the same path regex, the same parameter fields (names, aliases, defaults
 same `loc`), then the endpoint function itself, which builds its own Response (api.responses.respond). A
 route qualifies only if it needs nothing but path and scalar query parameters, the Request, and dependencies
 listed as `request_dependencies` (callables of the request alone, like api.deps.get_store). Everything else
-passes to FastAPI untouched: other routes and methods, and any request whose parameters fail validation or
-are missing (FastAPI then gives its canonical 422). Exceptions the endpoint raises go to the app's own
-exception handlers, so errors look the same. tests/test_api_fastlane.py compares the two paths.
+passes to FastAPI untouched: other routes and methods, any request whose parameters fail validation or are
+missing (FastAPI then gives its canonical 422), and every request while the app has dependency overrides.
+Exceptions the endpoint raises go to the app's own exception handlers, so errors look the same.
+tests/test_api_fastlane.py compares the two paths.
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def compile_route(route: APIRoute, request_dependencies: Iterable[Callable]) -> 
         raise ValueError(f"{route.path}: needs more than path and query parameters")
     deps = []
     for sub in dep.dependencies:
-        if sub.call not in allowed or not sub.name or not inspect.iscoroutinefunction(sub.call):
+        if (sub.call not in allowed or not sub.name or sub.dependencies
+                or not inspect.iscoroutinefunction(sub.call)):
             raise ValueError(f"{route.path}: dependency {getattr(sub.call, '__name__', sub.call)!r} not allowed")
         deps.append((sub.name, sub.call))
     path_params = [_param(f) for f in dep.path_params]
@@ -126,7 +128,8 @@ class FastLane:
         self.routes = [compile_route(r, deps) for r in routes]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope.get("root_path"):
+        if (scope["type"] != "http" or scope["method"] != "GET" or scope.get("root_path")
+                or scope["app"].dependency_overrides):  # overrides are FastAPI's to apply
             await self.app(scope, receive, send)
             return
         path = scope["path"]
