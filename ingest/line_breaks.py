@@ -12,7 +12,6 @@ the line) or the next line opens in lower case.
 from __future__ import annotations
 
 import bisect
-import re
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -20,7 +19,6 @@ from spacy.tokens import Doc
 
 from ingest.extensions import doc_text
 
-_BREAK = re.compile(r"[ \t\u00a0]*\n\s*")
 _GOES_ON = frozenset(":,;(-\u2013\u2014")
 
 
@@ -33,16 +31,22 @@ class LineBreaks:
         if "\n" not in text or len(doc) < 2:
             return doc
         starts: list[int] | None = None
-        for m in _BREAK.finditer(text):
-            last = text[m.start() - 1] if m.start() else ""  # the pattern took the spaces before the break
-            nxt = text[m.end() : m.end() + 1]
-            if not last or not nxt or last in _GOES_ON or nxt.islower():
-                continue
-            if starts is None:
-                starts = doc.to_array(IDX).tolist()
-            i = bisect.bisect_left(starts, m.end())
-            if 0 < i < len(doc) and starts[i] == m.end():
-                doc[i].is_sent_start = True
+        n = len(text)
+        pos = text.find("\n")
+        while pos != -1:
+            end = pos + 1
+            while end < n and text[end].isspace():
+                end += 1
+            last = pos - 1
+            while last >= 0 and text[last] in " \t\u00a0":
+                last -= 1
+            if last >= 0 and end < n and text[last] not in _GOES_ON and not text[end].islower():
+                if starts is None:
+                    starts = doc.to_array(IDX).tolist()
+                i = bisect.bisect_left(starts, end)
+                if 0 < i < len(starts) and starts[i] == end:
+                    doc[i].is_sent_start = True
+            pos = text.find("\n", end)
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
