@@ -50,6 +50,7 @@ class LexEntry:
     # offices that exist once per federal judicial district: "U.S. Attorney's Office for the Central
     # District of California" is its own body
     by_district: bool = False
+    us: bool = False  # a U.S. body (its forms also match after "U.S." / "United States")
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,17 @@ class Lexicon:
     def get(self, entry_id: str) -> LexEntry | None:
         return self.entries.get(entry_id)
 
+    def is_us(self, entry_id: str) -> bool:
+        """A U.S. body, or a part of one (the FBI under the Justice Department)."""
+        seen = set()
+        entry = self.entries.get(entry_id)
+        while entry is not None and entry.id not in seen:
+            if entry.us or entry.country == "united-states":
+                return True
+            seen.add(entry.id)
+            entry = self.entries.get(entry.parent) if entry.parent else None
+        return False
+
     def trie(self, tokenize) -> TokenTrie:
         trie = TokenTrie()
         for surface, hit, exact in self.forms:
@@ -176,6 +188,7 @@ def load_lexicon() -> Lexicon:
             government_of=e.get("government_of"),
             title=e.get("title"),
             by_district=bool(e.get("by_district", False)),
+            us=bool(e.get("us", False)),
         )
         entries[eid] = entry
         surfaces = {_strip_the(s) for s in (entry.name, *aliases)}

@@ -132,9 +132,11 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if stripped and not first_line_seen:
             first_line_seen = True
-            if re.match(r"^(BY|By)\s+[A-Z]", stripped) and len(stripped) < 120:
+            if re.match(r"^[*_]*(BY|By)\s+[A-Z]", stripped) and len(stripped) < 120:
                 out.append((pos, pos + len(line)))
-        if AIRCRAFT_LINE.search(line):
+        if re.match(r"^[*_\s]*(?:\u00a9|\(c\)\s*\d{4}|Copyright\b)", stripped):
+            out.append((pos, pos + len(line)))  # "© 2025 Global News, a division of Corus Entertainment Inc."
+        elif AIRCRAFT_LINE.search(line):
             out.append((pos, pos + len(line)))  # aircraft identification lines: aircraft are not entities
         elif re.search(r"\b(first|originally) (appeared|published) (in|on)\b", line, re.I) or re.search(
             r"\b(subscribers? (receive|get)|sign up for a free|subscribe (now|today|to))\b", line, re.I
@@ -204,6 +206,9 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
             toks[e].pos_ == "NOUN" or (toks[e].text == "-" and e + 1 < len(doc) and toks[e + 1].text[:1].islower())
         ):
             continue  # "Chinese military uses", "the Chinese military-industrial complex": only a modifier
+        if (chosen is not None and e - s == 1 and lex.entries[chosen.entry_id].type == "Authority"
+                and lex.is_us(chosen.entry_id) and _inside_foreign_name(toks, s, lex)):
+            continue  # "Ukrainian Canadian Congress", "World Uyghur Congress", "Peruvian Congress": not the U.S. body
         if chosen is not None:
             entry = lex.entries[chosen.entry_id]
             prio = P_LEXICON if e - s > 1 else P_LEXICON_1
@@ -218,8 +223,48 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
             entry = lex.entries[titles[0].entry_id]
             if e - s == 1 and not _person_follows(doc, e):
                 continue  # "Senator" / "Rep." only name the chamber next to a person
+            if lex.is_us(entry.id) and _foreign_country(doc, s, e, lex):
+                continue  # "Ukraine's Attorney General", "the Attorney General of Mexico": not a U.S. office
             out.append(Cand(s, e, entry.type, P_LEXICON, "title", key=entry.id, name=entry.name, is_title=True))
     return out
+
+
+_US_MARKERS = {"u.s.", "us", "u.s", "united", "states", "american", "america", "usa", "u.s.a."}
+
+
+def _inside_foreign_name(toks: list, s: int, lex: Lexicon) -> bool:
+    """A one-word U.S. body form ("Congress", "Treasury", "Commerce") that ends a longer name: a non-American
+    demonym right before it ("Peruvian Congress"), or a statistical NER name that starts earlier with no U.S.
+    marker in it ("Ukrainian Canadian Congress", "Iran Chamber of Commerce")."""
+    if s == 0:
+        return False
+    prev = toks[s - 1].lower_
+    if prev in lex.demonyms and lex.demonyms[prev] != "united-states" and toks[s - 1].text[:1].isupper():
+        return True
+    if toks[s].ent_iob_ != "I":
+        return False
+    b = s - 1
+    while b > 0 and toks[b].ent_iob_ == "I":
+        b -= 1
+    return not any(toks[k].lower_ in _US_MARKERS for k in range(b, s))
+
+
+def _foreign_country(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """A country other than the United States named right before ("Mexico's", "Ukrainian") or right after
+    ("of Mexico") a title."""
+    before = _country_before(doc, s, lex)
+    if before is not None and before != "united-states":
+        return True
+    toks = doc_tokens(doc)
+    n = len(toks)
+    if e + 1 < n and toks[e].lower_ == "of":
+        j = e + 1 + (toks[e + 1].lower_ == "the")
+        for k in (4, 3, 2, 1):
+            if j + k <= n:
+                cid = lex.country_forms.get(span_text(doc, j, j + k).lower())
+                if cid is not None:
+                    return cid != "united-states"
+    return False
 
 
 _DISTRICT_WORDS = {"northern", "southern", "eastern", "western", "central", "middle"}
@@ -506,6 +551,34 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             i = end
             continue
         i += 1
+    return out
+
+
+def bare_repeats(doc: Doc, firms: list[Cand]) -> list[Cand]:
+    """A firm named once with its legal form over place words ("Asia Pacific Links Ltd.") and again without it
+    ("His Asia Pacific Links company"): the bare repeat is the firm, not the places. Names of two words or more."""
+    toks = doc_tokens(doc)
+    n = len(toks)
+    bare: dict[str, list[tuple[tuple[str, ...], Cand]]] = {}
+    for c in firms:
+        k = c.end
+        while k > c.start and (toks[k - 1].lower_ in LEGAL_SUFFIXES or toks[k - 1].lower_ in _MORE_SUFFIXES
+                               or toks[k - 1].text in {",", "."}):
+            k -= 1
+        words = tuple(t.text for t in toks[c.start : k])
+        if len(words) >= 2 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+            bare.setdefault(words[0], []).append((words, c))
+    if not bare:
+        return []
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        for words, c in bare.get(t.text, ()):
+            m = len(words)
+            if i != c.start and i + m <= n and all(toks[i + j].text == words[j] for j in range(1, m)) and not (
+                i + m < n and toks[i + m].text[:1].isupper() and toks[i + m].is_alpha
+            ):
+                out.append(Cand(i, i + m, "Company", c.prio, "suffix"))
+                break
     return out
 
 

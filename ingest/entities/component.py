@@ -22,6 +22,7 @@ from ingest.entities.candidates import (
     Cand,
     _is_compound,
     appositive_firms,
+    bare_repeats,
     bold_cands,
     citation_cands,
     coordinate,
@@ -45,6 +46,7 @@ from ingest.entities.forms import (
     vessel_norms,
 )
 from ingest.entities.resolve import resolve
+from ingest.entities.typing import LEGAL_SUFFIXES
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
@@ -93,8 +95,9 @@ class EntityComponent:
         covered = coverage(fixed, n)
         suffixed = suffix_cands(doc)
         for c in suffixed:
-            if _is_compound(doc, c.start, c.end, covered) or _names_a_place(covered, c):
+            if _is_compound(doc, c.start, c.end, covered) or _names_a_place(doc, covered, c):
                 c.prio = P_COMPOUND
+        suffixed += bare_repeats(doc, [c for c in suffixed if c.prio == P_COMPOUND])
         demonyms = self.lex.demonyms
         # a name defined by its own short form, a firm by its legal form: stronger than NER's spans and compounds
         defined = defined_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
@@ -153,12 +156,20 @@ class EntityComponent:
 _STRUCTURAL = {"defined", "patronymic", "prefix"}
 
 
-def _names_a_place(covered: list[Cand | None], c: Cand) -> bool:
+def _names_a_place(doc: Doc, covered: list[Cand | None], c: Cand) -> bool:
     """A legal-form name with a country or place inside it ("Petroleos de Venezuela, S.A.", "Bank of China
     Limited"): the firm's name, not a mention of the place."""
     inner = {id(x): x for x in covered[c.start : c.end] if x is not None}
-    return bool(inner) and all(
-        x.type in ("Country", "Place") and x.start > c.start and x.end < c.end for x in inner.values()
+    if not inner or not all(x.type in ("Country", "Place") and x.end < c.end for x in inner.values()):
+        return False
+    if all(x.start > c.start for x in inner.values()):
+        return True
+    # places opening the name ("Asia Pacific Links Ltd.", "Caspian Sea Shipping Co."): a firm when a word of
+    # its own, not only the legal form, follows them
+    toks = doc_tokens(doc)
+    last = max(x.end for x in inner.values())
+    return any(
+        covered[k] is None and toks[k].is_alpha and toks[k].lower_ not in LEGAL_SUFFIXES for k in range(last, c.end)
     )
 
 

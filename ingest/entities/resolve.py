@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.entities.typing import LEGAL_SUFFIXES, TITLE_WORDS
+from ingest.entities.typing import DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 
@@ -386,7 +386,10 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
             name = person_canonical(name)
             eid = slug(name)
         else:
-            eid = slug(norm(name)) or slug(name)
+            # "Import & Export" and "Import and Export" are one firm in every document
+            eid = slug(norm(re.sub(r"\s&\s", " and ", name))) or slug(name)
+            if etype == "Company":
+                eid = _without_demonym(name) or eid
         if etype == "Law" and not kind:
             kind = next((c.kind for c in g.cands if c.kind), "statute")
         if (eid in existing and existing[eid].type != etype) or eid in lex_entries:
@@ -396,6 +399,17 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
         kind = None
     aliases = surfaces if surfaces else [name]
     return EntityRecord(id=eid, name=name, type=etype, kind=kind, aliases=aliases)
+
+
+def _without_demonym(name: str) -> str | None:
+    """The id of a firm named with its country's adjective in front ("Libyan National Oil Corporation"): the
+    id of the name without it ("National Oil Corporation"), so both forms are one node in every document.
+    Only when two words or more remain ("Russian Railways" keeps its own id)."""
+    words = name.split()
+    if len(words) < 3 or words[0].lower() not in DEMONYMS:
+        return None
+    rest = norm(re.sub(r"\s&\s", " and ", " ".join(words[1:])))
+    return slug(rest) if len(rest.split()) >= 2 else None
 
 
 # When NER's labels disagree, firms and bodies win over persons and places: NER calls unknown firm

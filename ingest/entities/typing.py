@@ -18,6 +18,12 @@ from policygraph.yamlfile import read_yaml
 GIVEN_NAMES = frozenset(
     read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "given_names.yaml")["given_names"]
 )
+# Nationality adjectives of the countries lexicon ("Ukrainian", "Canadian").
+DEMONYMS = frozenset(
+    d.lower()
+    for e in read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "countries.yaml")["entries"]
+    for d in e.get("demonyms", ())
+)
 
 AUTHORITY_HEADS = {
     "ministry",
@@ -620,6 +626,14 @@ def org_type(words: list[str]) -> str:
     head = head_word(words).lower()
     if lowered[-1] in LAW_HEADS and len(words) > 1:
         return "Law"
+    if lowered[-1] == "congress" and len(words) >= 3 and (
+        lowered[0] in {"world", "international", "global"}
+        or any(w in {"union", "unions", "trades", "youth", "women's", "jewish"} for w in lowered)
+        or sum(w in DEMONYMS for w in lowered[:-1]) >= 2
+    ):
+        # "World Uyghur Congress", "Ukrainian Canadian Congress", "Trades Union Congress": a federation or union;
+        # "Peruvian Congress", "General National Congress" (Libya's parliament) are legislatures
+        return "Organization"
     if head in AUTHORITY_HEADS or ("central" in lowered and "bank" in lowered):
         return "Authority"
     if head in ORGANIZATION_HEADS:

@@ -1,0 +1,101 @@
+"""Entities in texts never seen: U.S. body words inside foreign names and titles in foreign contexts, firms
+whose names open with place words, firm ids that do not depend on '&'/'and' or a leading nationality
+adjective, and copyright footers. Sentences from U.S. Treasury press releases (public domain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.documents import Document
+from ingest.pipeline import build_nlp, extract_batch
+from policygraph.settings import get_settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(get_settings().model)
+
+
+def _entities(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
+    ex = extract_batch(nlp, [Document.from_text(text, "test", published="2025-11-19")])[0]
+    return {e.id: (e.type, e.aliases) for e in ex.entities}
+
+
+def test_a_foreign_congress_is_not_the_us_congress(nlp):
+    # Treasury, Libya designations (2017-2018)
+    ents = _entities(
+        nlp,
+        "Khalifa Ghwell is the Prime Minister and Defense Minister of the \"National Salvation Government,\" which "
+        "is aligned with the unrecognized Libyan General National Congress, and he has actively worked to obstruct "
+        "the implementation of the Libyan Political Agreement. Badi previously served in the former parliament in "
+        "Tripoli, the General National Congress (GNC), and is renowned for having led fierce battles to keep the "
+        "GNC in power.",
+    )
+    assert "us-congress" not in ents
+    assert ents["general-national-congress"][0] == "Authority"  # Libya's former parliament
+    assert "GNC" in ents["general-national-congress"][1]
+    assert ents["libyan-general-national-congress"][0] == "Authority"
+
+
+def test_a_title_in_a_foreign_context_is_not_the_us_office(nlp):
+    # Treasury 2018 (Venezuela) and 2012 (mortgage fraud) releases
+    ents = _entities(
+        nlp, "In February 2012, now-deceased former President, Hugo Chavez, appointed Flores as the Attorney "
+        "General of Venezuela.",
+    )
+    assert "us-doj" not in ents and ents["venezuela"][0] == "Country"
+    ents = _entities(
+        nlp, "Attorney General Eric Holder said the Justice Department would prosecute individuals and companies "
+        "who exploit the misfortune of others.",
+    )
+    assert ents["us-doj"][0] == "Authority" and ents["eric-holder"][0] == "Person"
+
+
+def test_a_firm_opening_with_place_words_and_its_bare_repeat(nlp):
+    # Treasury hp837 (2010, Burma)
+    ents = _entities(
+        nlp,
+        "The companies designated today include the major Burmese conglomerate Asia World Co. Ltd. and its "
+        "subsidiaries, Asia World Port Management, Asia World Industries Ltd., and Asia World Light Ltd. "
+        "Asia World has provided critical support to the Burmese regime and has received numerous lucrative "
+        "government concessions, including the construction of ports, highways and government facilities.",
+    )
+    assert ents["asia-world"] == ("Company", ["Asia World Co. Ltd.", "Asia World"])
+    assert ents["asia-world-industries"][0] == "Company" and ents["asia-world-light"][0] == "Company"
+    assert "asia" not in ents  # the continent is not mentioned
+
+
+def test_ampersand_and_and_give_one_firm_id(nlp):
+    # BIS / Treasury Chinese suppliers: the same firm is written "Import and Export" and "Import & Export"
+    a = _entities(nlp, "OFAC designated Wuhan Sanjiang Import and Export Co. LTD today.")
+    b = _entities(nlp, "OFAC designated Wuhan Sanjiang Import & Export Co., Ltd. today.")
+    firm_a = [eid for eid, (t, _) in a.items() if t == "Company"]
+    firm_b = [eid for eid, (t, _) in b.items() if t == "Company"]
+    assert firm_a == firm_b == ["wuhan-sanjiang-import-and-export"]
+
+
+def test_a_nationality_adjective_before_a_firm_keeps_one_node(nlp):
+    # Treasury tg1114 (2011, Libya)
+    ents = _entities(
+        nlp,
+        "\u201cThe Libyan National Oil Corporation has been a primary funding source for the Qadhafi regime,\u201d "
+        "said OFAC Director Adam J. Szubin. \u201cConsistent with UN Security Council Resolution 1973, all "
+        "governments should block the National Oil Corporation's assets.\u201d",
+    )
+    firms = {eid: aliases for eid, (t, aliases) in ents.items() if t == "Company"}
+    assert list(firms) == ["national-oil"]
+    assert "Libyan National Oil Corporation" in firms["national-oil"]
+    # and in a document that names it only with the adjective, the id is the same
+    other = _entities(nlp, "The Libyan National Oil Corporation has been a primary funding source for the regime.")
+    assert other["national-oil"][0] == "Company"
+
+
+def test_a_copyright_footer_names_no_entity(nlp):
+    # a Treasury sentence, then a publisher's footer as news pages end
+    ents = _entities(
+        nlp,
+        "Lo Hsing Han founded Asia World Co. Ltd. in 1992.\n\n"
+        "\u00a9 2025 Northwind Media Holdings Ltd., a division of Tailspin Broadcasting Inc. All rights reserved.",
+    )
+    assert "asia-world" in ents
+    assert not any("northwind" in eid or "tailspin" in eid for eid in ents)
