@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +31,7 @@ class LineBreaks:
         if "\n" not in text or len(doc) < 2:
             return doc
         starts: list[int] | None = None
+        marked: list[int] = []
         n = len(text)
         pos = text.find("\n")
         while pos != -1:
@@ -45,8 +46,13 @@ class LineBreaks:
                     starts = doc.to_array(IDX).tolist()
                 i = bisect.bisect_left(starts, end)
                 if 0 < i < len(starts) and starts[i] == end:
-                    doc[i].is_sent_start = True
+                    marked.append(i)
             pos = text.find("\n", end)
+        if marked:
+            # one array write: Token.is_sent_start's setter checks the whole Doc for a parse on every call
+            flags = doc.to_array(SENT_START)
+            flags[marked] = 1
+            doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
