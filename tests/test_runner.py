@@ -61,3 +61,17 @@ def test_failed_write_stops_the_run_and_the_next_run_completes_it(falkordb, nlp,
     again = ingest_documents(falkordb, seed_documents, get_settings(), processes=1, chunk_size=2, nlp=nlp)
     assert again.documents_new == 0 and again.documents_unchanged == 5
     assert falkordb.counts() == complete
+
+
+def test_worker_processes_write_the_same_graph_as_one_process(falkordb, nlp, seed_documents):
+    # extraction is a pure function of the documents: where it runs must not change the graph
+    one = ingest_documents(falkordb, seed_documents, get_settings(), processes=1, nlp=nlp)
+    single = falkordb.counts()
+    single_actions = {r["id"] for r in falkordb.query("MATCH (a:Action) RETURN a.id AS id")}
+    falkordb.clear()
+    falkordb.setup_schema()
+    two = ingest_documents(falkordb, seed_documents, get_settings(), processes=2)
+    assert two.ok and two.documents_new == one.documents_new == 5
+    assert (two.entities, two.actions, two.relations) == (one.entities, one.actions, one.relations)
+    assert falkordb.counts() == single
+    assert {r["id"] for r in falkordb.query("MATCH (a:Action) RETURN a.id AS id")} == single_actions
