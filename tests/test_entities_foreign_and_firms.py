@@ -99,3 +99,23 @@ def test_a_copyright_footer_names_no_entity(nlp):
     )
     assert "asia-world" in ents
     assert not any("northwind" in eid or "tailspin" in eid for eid in ents)
+
+
+def test_family_members_listed_with_their_kinship_are_whole_persons(nlp):
+    # Treasury sb0343 (2025-12-19); NER cut "Damaris del Carmen" at the particle and missed "Iriamni"
+    ents = _entities(
+        nlp,
+        "Today, OFAC is designating the following individuals pursuant to E.O. 13850 for being immediate adult "
+        "family members of Malpica Flores: Eloisa Flores de Malpica, Malpica Flores\u2019s mother and the sister of "
+        "Cilia Flores; Carlos Evelio Malpica Torrealba, his father; Iriamni Malpica Flores, his sister; Damaris "
+        "del Carmen Hurtado Perez, his wife; and Erica Patricia Malpica Hurtado, his adult daughter.",
+    )
+    persons = {eid for eid, (t, _) in ents.items() if t == "Person"}
+    assert {
+        "eloisa-flores-de-malpica",
+        "carlos-evelio-malpica-torrealba",
+        "iriamni-malpica-flores",
+        "damaris-del-carmen-hurtado-perez",
+        "erica-patricia-malpica-hurtado",
+    } <= persons
+    assert "damaris-del-carmen" not in ents and "erica-patricia-malpica" not in ents

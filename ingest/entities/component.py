@@ -41,6 +41,7 @@ from ingest.entities.candidates import (
 from ingest.entities.forms import (
     defined_persons,
     given_name_persons,
+    kin_persons,
     patronymic_persons,
     prefixed_firms,
     vessel_norms,
@@ -102,6 +103,7 @@ class EntityComponent:
         # a name defined by its own short form, a firm by its legal form: stronger than NER's spans and compounds
         defined = defined_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
         defined += patronymic_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_BOLD, "patronymic"))
+        defined += kin_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
         defined += given_name_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_NER + 1, "given"))
         prefixed = prefixed_firms(
             doc, covered, lambda s, e, bare: Cand(s, e, "Company", P_DEFINED, "prefix", extra={"aliases": [bare]})

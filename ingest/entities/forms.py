@@ -392,3 +392,57 @@ def given_name_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) 
             continue
         i += 1
     return out
+
+
+# kinship nouns of a family apposition ("X, his wife", "X, Malpica Flores's mother"): X is a person
+_KIN = {
+    "wife", "husband", "spouse", "son", "daughter", "father", "mother", "sister", "brother", "nephew", "niece",
+    "cousin", "uncle", "aunt", "stepson", "stepdaughter", "stepfather", "stepmother", "grandson", "granddaughter",
+    "grandfather", "grandmother", "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law",
+    "father-in-law", "mother-in-law", "half-brother", "half-sister", "children", "sons", "daughters",
+}
+_POSSESSIVE_DET = {"his", "her", "their"}
+
+
+def _kin_apposition(toks: list, k: int) -> bool:
+    """Tokens from k read "his (adult) daughter" or "Malpica Flores's mother" (an apposition of kinship)."""
+    n = len(toks)
+    if k < n and toks[k].lower_ in _POSSESSIVE_DET:
+        return any(toks[j].lower_ in _KIN for j in range(k + 1, min(n, k + 4)))
+    for j in range(k, min(n, k + 5)):
+        if toks[j].text in {"'s", "\u2019s"}:
+            return any(toks[m].lower_ in _KIN for m in range(j + 1, min(n, j + 3)))
+        if not toks[j].text[:1].isupper():
+            return False
+    return False
+
+
+def kin_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> list:
+    """ "Damaris del Carmen Hurtado Perez, his wife; and Erica Patricia Malpica Hurtado, his adult daughter":
+    the whole run of name words before a family apposition is one person, where NER cut the run at a particle
+    or missed an unknown given name (Treasury's designations of family members)."""
+    toks = doc_tokens(doc)
+    out = []
+    for i, t in enumerate(toks):
+        if t.text != "," or i < 2 or not _kin_apposition(toks, i + 1):
+            continue
+        j = i
+        while j > 0 and set(toks[j - 1].text) <= {"*", "_"}:
+            j -= 1  # "and** Erica Patricia Malpica Hurtado**, his adult daughter"
+        right = j
+        while j > 0:
+            p = toks[j - 1]
+            if covered[j - 1] is not None:
+                break
+            if _name_token(p) and p.lower_ not in demonyms:
+                j -= 1
+            elif (p.lower_ in NAME_PARTICLES or p.text == "-") and j - 1 > 0 and toks[j - 2].text[:1].isalpha():
+                j -= 1
+            else:
+                break
+        while j < right and (toks[j].lower_ in NAME_PARTICLES or toks[j].text == "-"):
+            j += 1
+        caps = [x for x in toks[j:right] if x.text[:1].isupper()]
+        if 2 <= len(caps) <= 7 and right - j <= 9:
+            out.append(make(j, right))
+    return out
