@@ -434,12 +434,11 @@ def kin_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> list
             p = toks[j - 1]
             if covered[j - 1] is not None:
                 break
-            if _name_token(p) and p.lower_ not in demonyms:
-                j -= 1
-            elif (p.lower_ in NAME_PARTICLES or p.text == "-") and j - 1 > 0 and toks[j - 2].text[:1].isalpha():
-                j -= 1
-            else:
+            name_word = _name_token(p) and p.lower_ not in demonyms
+            particle = (p.lower_ in NAME_PARTICLES or p.text == "-") and j - 1 > 0 and toks[j - 2].text[:1].isalpha()
+            if not (name_word or particle):
                 break
+            j -= 1
         while j < right and (toks[j].lower_ in NAME_PARTICLES or toks[j].text == "-"):
             j += 1
         caps = [x for x in toks[j:right] if x.text[:1].isupper()]
