@@ -946,3 +946,49 @@ def test_title_case_headline_previously_designated_is_an_earlier_measure(nlp) ->
             "Traffickers (SDNTs) pursuant to the Foreign Narcotics Kingpin Designation Act (Kingpin Act).")
     for a in actions(nlp, text, published="2017-05-31"):
         assert not [b for b in a.by if "gallon" in b], a
+
+
+# White House fact sheet, 2022-06-02, "United States Takes Further Actions to Counter Sanctions Evasion by Russia"
+# (corpora/whitehouse/statements-releases__2022-06__2022-06-02-...): each bullet names the acting department,
+# and the next sentence ("This includes ...") names the targets or the measure itself.
+WH_2022_06_02 = (
+    "Today the United States took further action, several of which have also been targeted by partners and "
+    "allies, to crack down on evasion and tighten our sanctions to enhance enforcement and increase pressure on "
+    "Putin and his enablers:\n\n"
+    "- The Department of the Treasury is targeting prominent Russian government officials and business leaders, "
+    "luxury property of elites, and luxury asset management and service companies key to Russian attempts to "
+    "evade sanctions. This includes close Putin associate and money-manager of Putin\u2019s offshore wealth, "
+    "Sergei Roldugin and his family members; Putin-linked yachts and Kremlin aligned yacht brokerages including "
+    "Imperial Yachts and its CEO which provide services for Vladimir Putin\u2019s inner circle; government "
+    "ministers overseeing key sectors integral to the Russian economy; and the President of United Aircraft "
+    "Corporation, a state-owned company that plays a leading role in supporting the defense industry.\n"
+    "- The Department of Commerce is further restricting the Russian military\u2019s ability to obtain "
+    "technologies and other items it needs to sustain its aggression and project power. This includes adding "
+    "71 parties located in Russia and Belarus to the Entity List, effectively cutting them off from obtaining "
+    "U.S.-origin items or foreign-made products derived from certain U.S. technology or software.\n"
+)
+
+
+def test_fact_sheet_department_is_targeting_and_this_includes_names_the_targets(nlp) -> None:
+    found = actions(nlp, WH_2022_06_02, published="2022-06-02")
+    a = one(found, "designation")  # a Treasury sanction is a blocking designation
+    assert a.by == ["us-dept-treasury"], a
+    assert a.status == "enacted" and a.date == "2022-06-02", a
+    assert "sergei-roldugin" in a.targets and "imperial-yachts" in a.targets, a
+    # the modifiers of the items are no targets ("close Putin associate", "Vladimir Putin's inner circle"),
+    # nor is the firm whose unnamed President is meant
+    assert "vladimir-putin" not in a.targets and not [t for t in a.targets if "aircraft" in t], a
+
+
+def test_fact_sheet_this_includes_adding_to_the_entity_list_is_the_bullets_department(nlp) -> None:
+    found = actions(nlp, WH_2022_06_02, published="2022-06-02")
+    a = one(found, "entity_listing")
+    assert a.by == ["us-dept-commerce"], a
+    assert a.under == ["entity-list"] and a.status == "enacted" and a.date == "2022-06-02", a
+
+
+def test_target_is_a_trigger_only_with_a_public_body_as_subject(nlp) -> None:
+    # treasury-press-releases.jsonl 2022-01-10 jy0552
+    text = ("Since 2007, the regime has targeted media in an effort to silence them, often using TELCOR as a "
+            "tool of repression.")
+    assert actions(nlp, text, published="2022-01-10") == []

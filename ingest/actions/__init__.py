@@ -103,7 +103,7 @@ class ActionComponent:
             # Property ...)"), so only what others take or took stands on its own.
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
-        readings = ordered + _apply_summaries(ctx, generic)
+        readings = ordered + _apply_summaries(ctx, _included_targets(ctx, generic))
         part_of = _part_of(doc)
         clusters = merge(readings, _same_actors(ctx, part_of), published.isoformat() if published else None)
         _listings_from_export_bans(ctx, clusters)
@@ -119,6 +119,7 @@ class ActionComponent:
         purposes = {t.purpose.i for t in triggers if t.purpose is not None}
         president: list[str | None] = []  # the order's signer, looked up once and only when needed
         for trig in triggers:
+            included = False
             if trig.is_verb and trig.token.i in purposes:
                 continue  # "legislation to sanction China": the sanction is the law's content, read there
             roles = self.roles.read(ctx, trig)
@@ -184,6 +185,11 @@ class ActionComponent:
                     signed = True
             if roles.earlier and not roles.targets and not roles.by:
                 continue  # "links to previously designated SDNTs" with no name and no actor read: nothing to report
+            if not roles.by and not anaphoric and trig.is_verb and _included_item(trig.token):
+                prev = _previous_unit_reading(ctx, out, trig.token.i)
+                # "The Department of Commerce is further restricting ... This includes adding ..."
+                roles.add("by", prev.by if prev is not None else _previous_unit_subject(ctx, trig.token.i))
+                included = roles.by and trig.token.head.tag_ in ("VBZ", "VBP")  # "This includes ...": today's
             if not roles.by and not anaphoric:
                 self._we_actor(ctx, trig, roles)
             if not roles.by and not anaphoric:
@@ -201,7 +207,8 @@ class ActionComponent:
                 prefer_future=status == "proposed",
                 present_default=status == "enacted" and not self._foreign_state(ctx, trig, roles),
             )
-            if (signed or announced) and date is None and date_expr is None and status in ("enacted", "lifted"):
+            if (signed or announced or included) and date is None and date_expr is None and (
+                    status in ("enacted", "lifted")):
                 date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
             out.append(Reading(
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
@@ -535,6 +542,82 @@ def _apply_summaries(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
                 kinds.append(r.kind)
             r.by += [b for b in by if b not in r.by]
             r.targets += [t for t in targets if t not in r.targets and t not in r.by]
+    return readings
+
+
+INCLUDES_SUBJECTS = {"this", "these", "which"}
+# Where an 'includes' list names the measure's targets: the heads of its items, not their modifiers
+# ("close Putin associate ... Sergei Roldugin": Roldugin, not Putin).
+ITEM_DEPS = {"dobj", "conj", "pobj", "appos", "attr"}
+
+
+def _includes_verb(tok) -> bool:
+    """'This includes ...', 'These include ...': an 'include' whose subject points back."""
+    return tok.lemma_.lower() == "include" and tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lower_ in INCLUDES_SUBJECTS for c in tok.children)
+
+
+def _included_item(tok) -> bool:
+    """'This includes adding 71 parties ... to the Entity List': the gerund is an item of the measure before."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "ccomp") and _includes_verb(tok.head)
+
+
+def _previous_unit_reading(ctx: DocContext, readings: list[Reading], i: int) -> Reading | None:
+    """The latest measure with an actor read in the unit just before token i's own."""
+    start = ctx.unit_start[i]
+    if start == 0:
+        return None
+    prev_start = ctx.unit_start[start - 1]
+    while prev_start > 0 and all(t.is_space or t.is_punct for t in ctx.tokens[prev_start:start]):
+        start = prev_start
+        prev_start = ctx.unit_start[start - 1]
+    for r in reversed(readings):
+        if prev_start <= r.token_i < start and r.by and r.status == "enacted" and not r.background:
+            return r
+    return None
+
+
+def _previous_unit_subject(ctx: DocContext, i: int) -> list[str]:
+    """The public body that is the subject of the main verb of the unit before token i's own."""
+    start = ctx.unit_start[i]
+    if start == 0:
+        return []
+    prev_start = ctx.unit_start[start - 1]
+    while prev_start > 0 and all(t.is_space or t.is_punct for t in ctx.tokens[prev_start:start]):
+        start = prev_start
+        prev_start = ctx.unit_start[start - 1]
+    for t in ctx.tokens[prev_start:start]:
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            m = ctx.mention(t.i)
+            return [m.entity_id] if m is not None and ctx.etype(m) == "Authority" else []
+    return []
+
+
+def _included_targets(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
+    """White House fact sheets: 'The Department of the Treasury is targeting prominent Russian government
+    officials ... This includes close Putin associate ..., Sergei Roldugin ...; ... Imperial Yachts': the names
+    the next sentence lists are the targets of a measure whose own object names none."""
+    if not readings:
+        return readings
+    starts = {r.token_i for r in readings}
+    for tok in ctx.tokens:
+        if not _includes_verb(tok):
+            continue
+        s, e = ctx.unit_start[tok.i], ctx.unit_end[tok.i]
+        if any(s <= i < e for i in starts):
+            continue  # the sentence reports a measure of its own
+        prev = _previous_unit_reading(ctx, readings, tok.i)
+        if prev is None or prev.targets or prev.nominal:
+            continue
+        while e < len(ctx.tokens) and ctx.tokens[e].text == ";":
+            e = ctx.unit_end[e]  # "This includes X, a close associate of Russian officials.; Y ...; and Z"
+        for m in ctx.mentions_in(range(tok.i + 1, e)):
+            root = ctx.tokens[m.token_end - 1]
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                continue  # "the President of United Aircraft Corporation": the target is the person
+            if root.dep_ in ITEM_DEPS and ctx.etype(m) in ("Person", "Company", "Organization") and (
+                    m.entity_id not in prev.targets and m.entity_id not in prev.by):
+                prev.targets.append(m.entity_id)
     return readings
 
 

@@ -26,6 +26,9 @@ class TriggerEntry:
     needs_light_verb: bool = False
     veto: tuple[str, ...] = ()
     lifted: bool = False  # the word itself undoes a measure ("unblocked", "unfrozen")
+    # a trigger only with a public body as its active subject and a direct object ("Treasury is targeting
+    # X"; not "Russian forces targeted civilians", "sanctions targeting X")
+    needs_authority_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def _entries(raw: dict) -> dict[str, TriggerEntry]:
             needs_light_verb=bool(spec.get("needs_light_verb")),
             veto=_words(spec.get("veto"), lemma),
             lifted=bool(spec.get("lifted")),
+            needs_authority_subject=bool(spec.get("needs_authority_subject")),
         )
     return out
 

@@ -206,6 +206,8 @@ class TriggerFinder:
         return Trigger(tok, kind, True, entry, lifted=True) if kind else None
 
     def _verb_trigger(self, ctx: DocContext, tok: Token, entry: TriggerEntry) -> Trigger | None:
+        if entry.needs_authority_subject and not self._authority_subject(ctx, tok):
+            return None
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep"):
             return None
         kind = entry.kind
@@ -247,6 +249,21 @@ class TriggerFinder:
             return None
         return Trigger(tok, kind, False, entry)
 
+    def _authority_subject(self, ctx: DocContext, tok: Token) -> bool:
+        """'The Department of the Treasury is targeting prominent Russian government officials': the active
+        subject (or the subject of the verb it is conjoined to) is a public body and there is a direct object."""
+        if not any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        verb = tok
+        while verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        for subj in verb.children:
+            if subj.dep_ == "nsubj":
+                m = ctx.mention(subj.i)
+                return m is not None and ctx.etype(m) == "Authority"
+        return False
+
     def _private_list(self, ctx: DocContext, tok: Token) -> bool:
         """'placed on a Hizballah blacklist': a list kept by a group, firm or person is no state measure."""
         for prep in _children(tok, ("prep",)):
@@ -286,6 +303,10 @@ class TriggerFinder:
         for node in [tok, *_children(tok, ("dobj",))]:
             for under in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "under"):
                 heads.update(c.i for c in under.children if c.dep_ == "pobj")
+            if node is not tok:
+                # "adding 71 parties located in Russia and Belarus to the Entity List": "to" hangs off the
+                # participle that describes the object
+                heads.update(c.i for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN")
         for prep in tok.subtree:
             if prep.dep_ == "prep" and prep.lower_ in preps and prep.head.i in heads:
                 text = " ".join(t.lower_ for t in prep.subtree)
