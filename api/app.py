@@ -95,7 +95,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
     install_error_handlers(app)
     # Open reads (no read keys configured) get no dependency at all: FastAPI solves every dependency on every
-    # request (its header parameter included), ~10% of a point read's time in the API (bench/api.py).
+    # request, the key header included (measured in-process: 0.03 of the 0.27 ms FastAPI spent on a request).
     reads = [Depends(require_read)] if settings.read_keys else []
     for router in ROUTERS:
         app.include_router(router, dependencies=reads)
