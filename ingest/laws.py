@@ -17,7 +17,7 @@ Why regexes over text rather than token patterns: citations cross tokenizer boun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.names import slug
 
@@ -388,7 +388,34 @@ def find_citations(text: str) -> list[Citation]:
         bare = parent.kind == "executive_order" or parent.name.startswith(("Public Law", "Executive Order"))
         name = f"{short} of {parent.name}" if bare else f"{short} of the {parent.name}"
         cites.append(Citation(m.start(), parent.end, sid, name, "section", parent=parent, short=short))
+    # OFAC directives under an order: "Directive 4 under E.O. 14024", "Directive 2 pursuant to E.O. 13662" ->
+    # a regulation PART_OF the order; a later bare "Directive 4" is the same node when its number is unambiguous
+    directives: dict[str, set[Citation]] = {}
+    for m in _DIRECTIVE.finditer(text):
+        parent = by_start.get(m.end())
+        if parent is None or parent.kind != "executive_order":
+            continue
+        num = m.group(2)
+        c = Citation(m.start(1), parent.end, f"{parent.id}-directive-{num.lower()}",
+                     f"Directive {num} under {parent.name}", "regulation", parent=parent, short=f"Directive {num}")
+        cites.append(c)
+        directives.setdefault(num, set()).add(replace(c, start=0, end=0, parent=None))
+    if directives:
+        taken = [(c.start, c.end) for c in cites]
+        for m in _DIRECTIVE_SHORT.finditer(text):
+            hits = directives.get(m.group(1))
+            if not hits or len({h.id for h in hits}) != 1 or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            h = next(iter(hits))
+            cites.append(Citation(m.start(), m.end(), h.id, h.name, "regulation"))
     return _top_level(cites)
+
+
+_DIRECTIVE = re.compile(
+    r"\b((?:[A-Z][a-z]+-related" + _WS + r")?Directive" + _WS + r"(?:No\." + _WS + r")?(\d{1,2}[A-Z]?))"
+    r"(?:" + _WS + r"\(as" + _WS + r"amended\))?" + _WS + r"(?:under|pursuant" + _WS + r"to|of)" + _WS
+)
+_DIRECTIVE_SHORT = re.compile(r"\bDirective" + _WS + r"(\d{1,2}[A-Z]?)\b")
 
 
 def _looks_like_senate_bill(text: str, start: int) -> bool:

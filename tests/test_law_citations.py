@@ -171,3 +171,23 @@ def test_order_titles_and_public_law_numbers_are_not_part_of_an_acts_name():
 def test_two_acts_joined_by_and_the_are_two_citations():
     cites = find_citations("sanctions imposed under IEEPA and the Iran Sanctions Act, and the CHIPS and Science Act")
     assert [c.name for c in cites] == ["Iran Sanctions Act", "CHIPS and Science Act"]
+
+
+def test_ofac_directives_under_an_order_are_regulations_of_that_order() -> None:
+    # treasury-press-releases.jsonl: Ukraine-related sectoral sanctions (2014-2017)
+    text = (
+        "OFAC also identified 20 subsidiaries that are owned 50 percent or more by the previously-designated AK "
+        "Transneft OAO (Transneft), subject to Directive 2 under E.O. 13662, which prohibits U.S. persons from "
+        "dealing in new debt. Treasury has also modified Directive 1 pursuant to E.O. 13662 to lower the allowable "
+        "maturity for new debt from 90 to 30 days, and has added Sberbank to the list of entities subject to the "
+        "restrictions in Directive 1."
+    )
+    cites = find_citations(text)
+    got = [(text[c.start : c.end], c.id, c.name, c.kind, c.parent.id if c.parent else None) for c in cites]
+    assert got == [
+        ("Directive 2 under E.O. 13662", "eo-13662-directive-2", "Directive 2 under Executive Order 13662",
+         "regulation", "eo-13662"),
+        ("Directive 1 pursuant to E.O. 13662", "eo-13662-directive-1", "Directive 1 under Executive Order 13662",
+         "regulation", "eo-13662"),
+        ("Directive 1", "eo-13662-directive-1", "Directive 1 under Executive Order 13662", "regulation", None),
+    ]
