@@ -992,3 +992,35 @@ def test_target_is_a_trigger_only_with_a_public_body_as_subject(nlp) -> None:
     text = ("Since 2007, the regime has targeted media in an effort to silence them, often using TELCOR as a "
             "tool of repression.")
     assert actions(nlp, text, published="2022-01-10") == []
+
+
+# White House fact sheet, 2022-02-22 (corpora/whitehouse/statements-releases__2022-02__2022-02-22-fact-sheet-
+# united-states-imposes-first-tranche-of-swift-and-severe-costs-on-russia.md)
+WH_2022_02_22 = (
+    "The President has directed the following measures:\n\n"
+    "- Full blocking sanctions on two significant Russian financial institutions. The Secretary of the Treasury "
+    "will impose full blocking sanctions on two large state-owned Russian financial institutions that provide "
+    "key services crucial to financing the Kremlin and the Russian military: Vnesheconombank and Promsvyazbank "
+    "and their subsidiaries.\n"
+)
+
+
+def _titled(nlp, text: str, title: str, published: str) -> list[Action]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.title = title
+    return list(nlp(doc)._.pg_actions)
+
+
+def test_a_fact_sheet_announcing_measures_reports_its_will_sentences_as_taken_today(nlp) -> None:
+    title = "Fact Sheet: United States Imposes First Tranche of Swift and Severe Costs on Russia"
+    a = one(_titled(nlp, WH_2022_02_22, title, "2022-02-22"), "designation")
+    assert a.status == "enacted" and a.date == "2022-02-22", a
+    assert "us-dept-treasury" in a.by and {"vnesheconombank", "promsvyazbank"} <= set(a.targets), a
+    # a fact sheet that previews or proposes keeps the future tense a proposal
+    title = "FACT SHEET: United States, European Union, and G7 to Announce Further Economic Costs on Russia"
+    a = one(_titled(nlp, WH_2022_02_22, title, "2022-03-11"), "designation")
+    assert a.status == "proposed", a
+    # so does any other document without a 'today'
+    a = one(_titled(nlp, WH_2022_02_22, "Remarks on Russia", "2022-02-22"), "designation")
+    assert a.status == "proposed", a

@@ -39,6 +39,12 @@ SUMMARY = re.compile(r"\b(?:since (?:at least )?(?:19|20)\d\d|since (?:january|f
 EXISTING = {"existing", "current", "previous", "prior", "earlier", "past", "former"}
 SPEAKER_TITLE = re.compile(r"\b(?:testimony|remarks|treasury|secretary|director|prepared|interview|speech)\b", re.I)
 TODAY_WILL = re.compile(r"\btoday\b,?\s+(?:the\s+)?[\w.\s']{0,60}?\bwill\s+(?!continue\b|keep\b|consider\b)", re.I)
+# A fact sheet that reports what is done ('FACT SHEET: United States Imposes ...'), not one that previews or
+# proposes ('G7 to Announce Joint Actions', 'President Biden's Comprehensive Proposal to ...').
+FACT_SHEET = re.compile(r"^\s*fact\s+sheet\b", re.I)
+FACT_SHEET_PREVIEW = re.compile(r"\b(?:to\s+(?:announce|take|launch|propose|impose|seek)|proposals?|will|plans?)\b",
+                                re.I)
+QUOTES = {"\u201c", "\u201d", '"'}
 TALLY = re.compile(r"\b(?:over|more than|nearly|approximately|some|almost) (?:\d{3,}|\d{1,3},\d{3})\b"
                    r"|\b(?:dozens|hundreds|thousands) of (?:individuals|entities|persons|companies|people)\b")
 # "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
@@ -300,6 +306,13 @@ class ActionComponent:
             return False
         text = doc_text(ctx.doc)
         at = trig.token.idx
+        if roles.targets and _announcing_fact_sheet(ctx.doc._.title):
+            # "FACT SHEET: United States Imposes First Tranche ...": a fact sheet announces the day's measures
+            # in the future tense ("The Secretary of the Treasury will impose full blocking sanctions on X",
+            # "Treasury will designate seven Russian entities"), outside quotations
+            s, e = ctx.unit(trig.token)
+            if not any(t.text in QUOTES for t in ctx.tokens[s:e]):
+                return True
         start = text.rfind("\n\n", 0, at)
         end = text.find("\n\n", at)
         para = text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)]
@@ -619,6 +632,10 @@ def _included_targets(ctx: DocContext, readings: list[Reading]) -> list[Reading]
                     m.entity_id not in prev.targets and m.entity_id not in prev.by):
                 prev.targets.append(m.entity_id)
     return readings
+
+
+def _announcing_fact_sheet(title: str | None) -> bool:
+    return bool(title) and bool(FACT_SHEET.search(title)) and not FACT_SHEET_PREVIEW.search(title)
 
 
 def _order_subject(trig: Trigger, roles: Roles, lex: Lexicon) -> bool:
