@@ -222,3 +222,16 @@ def test_bold_names_with_a_short_form_in_parentheses(nlp) -> None:
     rels = _rels(doc)
     assert any(k[0] == "HOLDS_ROLE" and "beloglazov" in k[1] and "titul" in k[2] for k in rels), rels.keys()
     assert any(k[0] == "BASED_IN" and "titul" in k[1] and k[2] == "russia" for k in rels), rels.keys()
+
+
+def test_based_in_for_the_firms_a_sentence_lists_before_operate_out_of(nlp) -> None:
+    # treasury-press-releases.jsonl 2017-05-31 sm0098
+    doc = nlp("The five companies designated today \u2013 Clamasan S.A.S., Guisanes S.A.S., C.M.V. Carnes S.A.S., "
+              "Agropecuaria Mais S.A.S., and Agroindustrias Cima S.A.S \u2013 operate out of a single address in "
+              "Medellin, Antioquia, Colombia.  These companies engage in a variety of commercial activities.")
+    rels = _rels(doc)
+    for firm in ("clamasan-s-a-s", "guisanes-s-a-s", "c-m-v-carnes-s-a-s", "agropecuaria-mais-s-a-s"):
+        assert ("BASED_IN", firm, "colombia") in rels, rels.keys()
+        assert ("BASED_IN", firm, "medellin") in rels, rels.keys()
+    # the region between the city and the country is not a second location of each firm
+    assert not [k for k in rels if k[2] == "antioquia"], rels.keys()

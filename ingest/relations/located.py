@@ -95,18 +95,59 @@ def based_in(ctx: Context, out: Relations) -> None:
                 words.append(ctx.tokens[i])
                 if len(words) == 4:
                     break
-        if len(words) < 4 or si == 0:
+        if len(words) < 4:
             continue
-        if words[0].lower_ in {"the", "these", "those", "all"} and words[1].lower_ in {
-            "companies", "firms", "entities"
-        }:
-            loc = _location_after(ctx, words[2].i, sent.end, ("operate", "operates", "are", "based", "located"))
-            if loc is None:
+        noun = words[2] if words[1].like_num and len(words) > 2 else words[1]
+        if words[0].lower_ in {"the", "these", "those", "all"} and noun.lower_ in _GROUP_NOUNS:
+            # "The five companies designated today – A, B, C – operate out of a single address in Medellin,
+            # Antioquia, Colombia": the firms named in the sentence itself, else those of the sentence before
+            verb = next((t.i for t in ctx.tokens[noun.i + 1:sent.end] if t.lower_ in _GROUP_VERBS), None)
+            if verb is not None:
+                own = [pm for pm in ctx.sent_mentions[si] if ctx.type_of(pm) in _HOLDERS and pm.token_start < verb]
+                locs = _chain_after(ctx, verb, sent.end)
+                for pm in own or (ctx.sent_mentions[si - 1] if si else []):
+                    if ctx.type_of(pm) in _HOLDERS:
+                        for loc in locs:
+                            out.add("BASED_IN", pm.entity_id, loc, 0.55, sent.start)
+                continue
+            loc = _location_after(ctx, noun.i + 1, sent.end, ("operate", "operates", "are", "based", "located"))
+            if loc is None or si == 0:
                 continue
             for pm in ctx.sent_mentions[si - 1]:
                 if ctx.type_of(pm) in _HOLDERS:
                     out.add("BASED_IN", pm.entity_id, loc, 0.55, sent.start)
     _ = n
+
+
+_GROUP_NOUNS = {"companies", "firms", "entities", "businesses", "enterprises"}
+_GROUP_VERBS = {"operate", "operates", "based", "located", "headquartered", "registered"}
+
+
+def _chain_after(ctx: Context, k: int, end: int) -> list[str]:
+    """'operate out of a single address in Medellin, Antioquia, Colombia': the first place after 'in' (within a
+    few words) and the country that ends its comma chain."""
+    toks = ctx.tokens
+    b = next((x for x in range(k + 1, min(end, k + 9)) if toks[x].lower_ == "in"), None)
+    if b is None or b + 1 >= end:
+        return []
+    first = _place_of(ctx, b + 1)
+    if first is None:
+        return []
+    out = [first[0]]
+    m = ctx.mention_at(b + 1)
+    j = m.token_end if m is not None else b + 2
+    for _ in range(3):  # ", Antioquia, Colombia"
+        if j + 1 >= end or toks[j].text != ",":
+            break
+        m = ctx.mention_at(j + 1)
+        if m is None or ctx.type_of(m) not in ("Country", "Place"):
+            break
+        if ctx.type_of(m) == "Country":
+            if m.entity_id not in out:
+                out.append(m.entity_id)
+            break
+        j = m.token_end
+    return out
 
 
 def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
