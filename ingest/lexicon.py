@@ -119,6 +119,7 @@ class Lexicon:
     country_forms: dict[str, str]  # lower-cased country name/alias -> country id
     government_of: dict[str, str]  # country id -> government entry id
     forms: list[tuple[str, FormHit, bool]]  # (surface, hit, exact)
+    place_forms: dict[str, str] = field(default_factory=dict)  # lower-cased place name/alias -> place id
 
     def get(self, entry_id: str) -> LexEntry | None:
         return self.entries.get(entry_id)
@@ -169,6 +170,7 @@ def load_lexicon() -> Lexicon:
     demonyms: dict[str, str] = {}
     country_forms: dict[str, str] = {}
     government_of: dict[str, str] = {}
+    place_forms: dict[str, str] = {}
     for default_type, e in _read(LEXICON_FILES):
         eid = e["id"]
         if eid in entries:
@@ -202,6 +204,9 @@ def load_lexicon() -> Lexicon:
             forms.append((s, FormHit(eid, context=entry.country), False))
         for s in entry.titles:
             forms.append((s, FormHit(eid, is_title=True), False))
+        if entry.type == "Place":
+            for s in surfaces:
+                place_forms[s.lower()] = eid
         if entry.type == "Country":
             for d in entry.demonyms:
                 demonyms[d.lower()] = eid
@@ -213,4 +218,4 @@ def load_lexicon() -> Lexicon:
         for ref in (entry.parent, entry.country, *entry.administered_by):
             if ref and ref not in entries:
                 raise ValueError(f"lexicon entry {entry.id!r} refers to unknown id {ref!r}")
-    return Lexicon(entries, demonyms, country_forms, government_of, forms)
+    return Lexicon(entries, demonyms, country_forms, government_of, forms, place_forms)

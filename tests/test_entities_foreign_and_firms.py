@@ -119,3 +119,22 @@ def test_family_members_listed_with_their_kinship_are_whole_persons(nlp):
         "erica-patricia-malpica-hurtado",
     } <= persons
     assert "damaris-del-carmen" not in ents and "erica-patricia-malpica" not in ents
+
+
+def test_governments_of_regions_states_and_cities_are_authorities(nlp):
+    # Treasury: Crimea designations (2021) and a timeshare-fraud release (2023)
+    ents = _entities(
+        nlp,
+        "The so-called government of Crimea, without the consent of Ukraine, unlawfully nationalized, privatized, "
+        "and sold Joint Stock Company AY-Petri to LLC UKIP. In 2016, the Illinois state government identified "
+        "Padilla as being involved in timeshare fraud targeting Mexican citizens.",
+    )
+    assert ents["government-of-crimea"] == ("Authority", ["government of Crimea"])
+    assert ents["government-of-illinois"] == ("Authority", ["Illinois state government"])
+    assert ents["ukraine"][0] == "Country"
+    # Treasury, Russia Magnitsky Act designations (2020)
+    other = _entities(
+        nlp, "They were designated today pursuant to the Russia Magnitsky Act for having acted as agents of or on "
+        "behalf of the government of Chechnya in a matter relating to extrajudicial killings.",
+    )
+    assert other["government-of-chechnya"] == ("Authority", ["government of Chechnya"])
