@@ -138,3 +138,14 @@ def test_governments_of_regions_states_and_cities_are_authorities(nlp):
         "behalf of the government of Chechnya in a matter relating to extrajudicial killings.",
     )
     assert other["government-of-chechnya"] == ("Authority", ["government of Chechnya"])
+
+
+def test_officials_named_by_surname_alone_keep_their_id(nlp):
+    # Treasury sb0339 (2025) names the Secretary by surname only; sm0347-era releases give the full name
+    short = _entities(nlp, "Click here to watch a video from Secretary Bessent on today\u2019s action.")
+    full = _entities(
+        nlp, "\u201cWe will counter the spread of these types of barbaric chemical weapons,\u201d said Treasury "
+        "Secretary Steven T. Mnuchin.",
+    )
+    assert short["scott-bessent"][0] == "Person"
+    assert full["steven-mnuchin"][0] == "Person" and "Steven T. Mnuchin" in full["steven-mnuchin"][1]
