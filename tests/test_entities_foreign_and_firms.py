@@ -149,3 +149,26 @@ def test_officials_named_by_surname_alone_keep_their_id(nlp):
     )
     assert short["scott-bessent"][0] == "Person"
     assert full["steven-mnuchin"][0] == "Person" and "Steven T. Mnuchin" in full["steven-mnuchin"][1]
+
+
+def test_a_hyphenated_firm_name_is_not_cut_at_the_hyphen(nlp):
+    # Treasury jl2628 (2014, Sinaloa Cartel attorneys)
+    ents = _entities(
+        nlp,
+        "Additionally, Avina Bribiesca, Gonzalez Hernandez, and Gonzalez Linares hold official positions in the "
+        "Guadalajara-based real estate company Bona-Habitat, which was also designated today because it is "
+        "controlled by Gonzalez Parada.",
+    )
+    assert ents["bona-habitat"] == ("Company", ["Bona-Habitat"])
+    assert "bona" not in ents and "habitat" not in ents
+    assert ents["gonzalez-linares"][0] == "Person"
+
+
+def test_a_byline_under_a_title_heading_names_no_entity(nlp):
+    # a news page's title heading and byline, then a Treasury sentence (hp837)
+    ents = _entities(
+        nlp,
+        "# Treasury sanctions Burmese conglomerate\n\n*By Northwind Media*\n\n"
+        "Lo Hsing Han founded Asia World Co. Ltd. in 1992.",
+    )
+    assert "asia-world" in ents and not any("northwind" in eid for eid in ents)

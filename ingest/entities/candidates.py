@@ -127,11 +127,12 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges that are the document's own byline, credit, photo credit or paywall blurb."""
     out: list[tuple[int, int]] = []
     pos = 0
-    first_line_seen = False
+    lines_seen = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped and not first_line_seen:
-            first_line_seen = True
+        if stripped and lines_seen < 3:
+            # the byline: among the first lines (after a title heading: "# Title", then "*By Financial Times*")
+            lines_seen += 1
             if re.match(r"^[*_]*(BY|By)\s+[A-Z]", stripped) and len(stripped) < 120:
                 out.append((pos, pos + len(line)))
         if re.match(r"^[*_\s]*(?:\u00a9|\(c\)\s*\d{4}|Copyright\b)", stripped):
@@ -855,6 +856,20 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
         e -= 1
     if e > s and toks[e - 1].text == ")" and "(" not in span_text(doc, s, e):
         e -= 1
+    # "SMT" + "-iLogic", "Bona" + "-Habitat": a hyphenated name cut by NER at the hyphen goes on over the glued piece
+    n = len(toks)
+    while (
+        e + 1 < n
+        and e > s
+        and toks[e].text == "-"
+        and not toks[e - 1].whitespace_
+        and not toks[e].whitespace_
+        and toks[e + 1].is_alpha
+        and any(ch.isupper() for ch in toks[e + 1].text)
+        and covered[e + 1] is None
+        and not _HYPHEN_ADJ.match("-" + toks[e + 1].text)
+    ):
+        e += 2
     for i in range(s + 1, e):
         if toks[i].text == "(" and ")" not in span_text(doc, i, e):
             e = i  # "Office of ... Implementation (SPI": the acronym is not part of the name
@@ -973,6 +988,18 @@ def _cap_run(doc: Doc, i: int, covered: list[Cand | None], max_len: int = 5) -> 
         if toks[j].lower_ in TITLE_WORDS and j == i:
             break
         j += 1
+        # "SMT-iLogic", "Bona-Habitat": a name piece glued on by a hyphen
+        while (
+            j + 1 < len(doc)
+            and toks[j].text == "-"
+            and not toks[j - 1].whitespace_
+            and not toks[j].whitespace_
+            and covered[j] is None
+            and covered[j + 1] is None
+            and toks[j + 1].is_alpha
+            and any(ch.isupper() for ch in toks[j + 1].text)
+        ):
+            j += 2
     return j
 
 
