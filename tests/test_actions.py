@@ -1024,3 +1024,11 @@ def test_a_fact_sheet_announcing_measures_reports_its_will_sentences_as_taken_to
     # so does any other document without a 'today'
     a = one(_titled(nlp, WH_2022_02_22, "Remarks on Russia", "2022-02-22"), "designation")
     assert a.status == "proposed", a
+
+
+def test_the_destination_of_an_export_control_hung_on_its_verb_is_the_target(nlp) -> None:
+    # Federal Register 2021-05488 (2021-03-18), abstract
+    text = ("Pursuant to the EAR, BIS already maintains controls on exports and reexports to Russia of national "
+            "security-controlled \"items\" (commodities, software and technology) that are subject to the EAR.")
+    a = one(actions(nlp, text, published="2021-03-18"), "export_control")
+    assert a.by == ["bis"] and a.targets == ["russia"] and a.under == ["ear"], a

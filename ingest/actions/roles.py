@@ -91,6 +91,10 @@ class Roles:
                 lst.append(i)
 
 
+# The preposition that names the other side of a trade measure: exports go to, imports come from.
+TRADE_DIRECTION = {"export_control": "to", "import_ban": "from"}
+
+
 def _children(tok: Token, deps) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -695,6 +699,12 @@ class RoleReader:
                 for o in _children(head, OBJ):
                     self._put_targets(ctx, r, self.mentions_of(ctx, o))
                 self._put_targets(ctx, r, self.prep_objects(ctx, head, ("to",)))
+        if head.pos_ in ("VERB", "AUX") and head is not n and n.dep_ == "dobj" and trig.kind in TRADE_DIRECTION:
+            # "introduced restrictions on sales of ... software to China", "maintains controls on exports and
+            # reexports to Russia of ...": the parser hangs the destination (or the origin of imports) on the verb
+            want = TRADE_DIRECTION[trig.kind]
+            self._put_targets(ctx, r, [m for m in self.prep_objects(ctx, head, (want,))
+                                       if ctx.etype(m) in ("Country", "Company", "Organization", "Authority")])
         if not r.by and not r.light:
             lv = self.light_verb_before(ctx, trig.token)
             if lv is not None:
