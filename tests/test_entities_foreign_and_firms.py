@@ -172,3 +172,14 @@ def test_a_byline_under_a_title_heading_names_no_entity(nlp):
         "Lo Hsing Han founded Asia World Co. Ltd. in 1992.",
     )
     assert "asia-world" in ents and not any("northwind" in eid for eid in ents)
+
+
+def test_cities_and_provinces_named_as_seats_are_places(nlp):
+    # Treasury (2024): a Canadian numbered company and its storefront
+    ents = _entities(
+        nlp,
+        "The network laundered its funds through his jewelry business, 2351885 Ontario Inc, which operates under "
+        "the trade name \u201cDiamond Tsar\u201d and maintains a storefront in Toronto, Ontario.",
+    )
+    assert ents["toronto"][0] == "Place" and ents["ontario"][0] == "Place"
+    assert ents["2351885-ontario"][0] == "Company"  # the province inside a firm's name stays the firm's
