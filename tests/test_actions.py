@@ -1032,3 +1032,14 @@ def test_the_destination_of_an_export_control_hung_on_its_verb_is_the_target(nlp
             "security-controlled \"items\" (commodities, software and technology) that are subject to the EAR.")
     a = one(actions(nlp, text, published="2021-03-18"), "export_control")
     assert a.by == ["bis"] and a.targets == ["russia"] and a.under == ["ear"], a
+
+
+def test_a_bare_plural_measure_under_a_perfect_tense_sums_up_earlier_measures(nlp) -> None:
+    # White House fact sheet 2022-06-02 (corpora/whitehouse/statements-releases__2022-06__2022-06-02-...), lead
+    text = ("The United States, alongside over 30 partners around the world, has imposed unprecedented sanctions "
+            "and export controls to hold President Putin to account for his war against Ukraine, restrict "
+            "Russia\u2019s access to critical technology it needs to fund its war machine, and turn Russia into a "
+            "global financial pariah.")
+    assert actions(nlp, text, published="2022-06-02") == []
+    # a measure of today in the same form stays (fact sheet 2022-06-02, the bullets)
+    assert one(actions(nlp, WH_2022_06_02, published="2022-06-02"), "entity_listing")

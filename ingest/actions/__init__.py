@@ -289,7 +289,7 @@ class ActionComponent:
         s, e = ctx.unit(trig.token)
         text = span_text(ctx.doc, s, e).lower()
         if not SUMMARY.search(text):
-            return False
+            return _bare_perfect(trig) and not re.search(r"\btoday\b", text)
         # "the State Department is imposing visa restrictions on more than 500 Nicaraguan individuals": a measure
         # taken now on a large group is no tally
         return not (re.search(r"\btoday\b", text) or _present(trig.token) or (
@@ -632,6 +632,22 @@ def _included_targets(ctx: DocContext, readings: list[Reading]) -> list[Reading]
                     m.entity_id not in prev.targets and m.entity_id not in prev.by):
                 prev.targets.append(m.entity_id)
     return readings
+
+
+def _bare_perfect(trig: Trigger) -> bool:
+    """'The United States, alongside over 30 partners around the world, has imposed unprecedented sanctions and
+    export controls to hold President Putin to account': a bare plural measure noun (no determiner, possessor
+    or number) that a perfect-tense verb governs sums up many earlier measures."""
+    n = trig.token
+    if trig.is_verb or n.tag_ != "NNS":
+        return False
+    while n.dep_ == "conj" and n.head.pos_ == "NOUN":
+        n = n.head
+    if n.dep_ != "dobj" or n.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") for c in n.children):
+        return False
+    if trig.token is not n and any(c.dep_ in ("det", "poss", "nummod") for c in trig.token.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in n.head.children)
 
 
 def _announcing_fact_sheet(title: str | None) -> bool:
