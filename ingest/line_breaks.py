@@ -1,17 +1,21 @@
-"""`pg_line_breaks`: a line break ends a sentence, before the parser runs.
+"""`pg_line_breaks`: a line break that ends a block ends a sentence, before the parser runs.
 
-After the readers (hard-wrapped text is unwrapped there), a line break in a document separates a headline,
-a heading, a paragraph, a bullet or a dateline from what follows. en_core_web_sm's parser often reads across
-it: a headline without a final full stop ("Trump bans sales of chip design software to China") becomes the
-subject of the next paragraph's first sentence, and the actions of both are lost. The parser respects
-sentence starts that are already set, so this component sets one after each line break, except where the
-text plainly goes on: the line ends in ':' ',' ';' '(' or a dash (an introduction to a list, a clause cut by
-the line) or the next line opens in lower case.
+After the readers (hard-wrapped text is unwrapped there), a blank line in a document separates a headline,
+a heading, a paragraph or a dateline from what follows. en_core_web_sm's parser often reads across it: a
+headline without a final full stop ("Trump bans sales of chip design software to China") becomes the subject
+of the next paragraph's first sentence, and the actions of both are lost. The parser respects sentence
+starts that are already set, so this component sets one:
+- after a blank line, unless the text plainly goes on (the line ends in ':' ',' ';' '(' or a dash: an
+  introduction to a list, a clause cut by the break; or the next line opens in lower case);
+- after a single line break only where the line closes a sentence (. ! ? or a closing quote) or the next
+  line opens a bullet, a numbered item or a heading. Elsewhere a single break may be a wrap the readers did
+  not recognise (a short snippet), and "into the\nUnited States" must stay one clause.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -20,6 +24,8 @@ from spacy.tokens import Doc
 from ingest.extensions import doc_text
 
 _GOES_ON = frozenset(":,;(-\u2013\u2014")
+_CLOSES = frozenset(".!?\"\u201d")
+_OPENS_BLOCK = re.compile(r"(?:[-*+\u2022#]|\d{1,3}[.)])\s")
 
 
 class LineBreaks:
@@ -41,7 +47,17 @@ class LineBreaks:
             last = pos - 1
             while last >= 0 and text[last] in " \t\u00a0":
                 last -= 1
-            if last >= 0 and end < n and text[last] not in _GOES_ON and not text[end].islower():
+            if (
+                last >= 0
+                and end < n
+                and text[last] not in _GOES_ON
+                and not text[end].islower()
+                and (
+                    "\n" in text[pos + 1 : end]  # a blank line
+                    or text[last] in _CLOSES
+                    or _OPENS_BLOCK.match(text, end) is not None
+                )
+            ):
                 if starts is None:
                     starts = doc.to_array(IDX).tolist()
                 i = bisect.bisect_left(starts, end)

@@ -32,6 +32,12 @@ def test_a_line_that_goes_on_is_not_cut(nlp):
             "from the Russian state.")
     starts = {t.text for t in nlp(text) if t.is_sent_start}
     assert "Renova" not in starts and "that" not in starts
+    # a single break before a capital in a wrapped snippet (too short for the readers to unwrap) is no end
+    eo = ("I hereby find that the unrestricted immigrant and nonimmigrant entry into the\nUnited States of aliens "
+          "determined to meet one or more of the criteria would be detrimental.\nSec. 2. Definitions.")
+    sents = _sentences(nlp, eo)
+    assert sents[0].startswith("I hereby find") and sents[0].endswith("detrimental.")
+    assert sents[1].startswith("Sec. 2.")
 
 
 @pytest.fixture(scope="module")
