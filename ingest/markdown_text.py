@@ -18,6 +18,9 @@ _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _TAGS = re.compile(r"</?(?:p|font|u|b|i|em|strong|br|span|div|a|sup|sub)\b[^>\n]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
+# Asterisks left after the emphasis pairs are markup that did not pair up ("**Andrey), Igor Sechin ...
+# Vedyakhin.**", "Sec. 6. ** **For"): dropped, except a bullet marker opening a line and an escaped "\\*".
+_STARS = re.compile(r"(?m)(^[ \t]*\*(?=[ \t]))|(?<!\\)\*+")
 # Backslash escapes of Markdown punctuation ("\\(ii\\)" in executive orders): the character itself.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -39,5 +42,6 @@ def markdown_to_text(text: str) -> str:
     text = _REF_LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _TAGS.sub("", text)
+    text = _STARS.sub(lambda m: m.group(1) or "", text)
     text = _ESCAPE.sub(r"\1", text)
     return _SPACES.sub(" ", text)

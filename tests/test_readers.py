@@ -207,3 +207,22 @@ def test_front_matter_with_an_unquoted_colon_in_a_value_is_read(tmp_path):
     assert doc.title == "Russia sanctions: Council adopts a 17th package"
     assert doc.published == "2025-05-20"
     assert doc.text.strip() == "The Council adopted today new listings."
+
+
+def test_unpaired_emphasis_markers_are_dropped_bullets_kept():
+    fact_sheet = WHITE_HOUSE / ("statements-releases__2022-02__2022-02-24-fact-sheet-joined-by-allies-and-partners-"
+                                "the-united-states-imposes-devastating-costs-on-russia.md")
+    order = WHITE_HOUSE / ("presidential-actions__2021-08__2021-08-09-executive-order-on-blocking-property-of-"
+                           "additional-persons-contributing-to-the-situation-in-belarus.md")
+    def folded(text: str) -> str:
+        return " ".join(text.split())  # str.split() folds no-break spaces too
+
+    assert "Alexander Vedyakhin.** This action" in folded(fact_sheet.read_text(encoding="utf-8"))
+    assert "Sec. 6. ** **For the purposes" in folded(order.read_text(encoding="utf-8"))
+    (sheet,) = _docs(read_paths([fact_sheet]))
+    (eo,) = _docs(read_paths([order]))
+    assert "and Alexander Vedyakhin. This action includes" in folded(sheet.text)
+    assert "Sec. 6. For the purposes of this order:" in folded(eo.text)
+    assert "*" not in sheet.text + eo.text
+    bullets = "Intro:\n\n* Russia to Face Massive Costs\n"
+    assert markdown_to_text(bullets) == bullets
