@@ -164,6 +164,14 @@ def order_title_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in _ORDER_TITLE.finditer(text)]
 
 
+# The caption of an order's section, run in before its text: "Sec. 6. Effective Date. This order ...",
+# "Section 1. Findings. (a) The Tren de Aragua ...". NER reads the Title Case caption as a name.
+_SECTION_CAPTION = re.compile(
+    r"(?m)^[ \t\u00a0]*(?:Sec(?:tion)?|SEC(?:TION)?)\.?[ \t\u00a0]+\d{1,3}[A-Za-z]?\.[ \t\u00a0]+"
+    r"([A-Z][\w\u2019'\-]*(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'\-]*|of|and|or|the|for|with|to|on|in|by))*)\."
+)
+
+
 def heading_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of heading paragraphs: Markdown "#" lines and short Title Case paragraphs
     without final punctuation ("A Multilateral Approach", "Cutting-Edge Technology"). NER reads
@@ -185,7 +193,8 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
         ):
             out.append((pos, end))
         pos = m.end() if m is not None else end
-    return out
+    out.extend((m.start(1), m.end(1)) for m in _SECTION_CAPTION.finditer(text))
+    return sorted(out)
 
 
 def _span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
