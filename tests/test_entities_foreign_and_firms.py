@@ -183,3 +183,15 @@ def test_cities_and_provinces_named_as_seats_are_places(nlp):
     )
     assert ents["toronto"][0] == "Place" and ents["ontario"][0] == "Place"
     assert ents["2351885-ontario"][0] == "Company"  # the province inside a firm's name stays the firm's
+
+
+def test_a_state_body_named_of_its_country_or_by_its_adjective_has_one_id(nlp):
+    # Treasury (2005, Colombia): the adjective form
+    ents = _entities(nlp, "On October 7, 2004, Colombian National Police arrested Puerta Parra near Bogota, Colombia.")
+    assert ents["colombian-national-police"][0] == "Authority"
+    # the "of <country>" form of the same body resolves to the same id
+    from ingest.entities.resolve import _demonym_first
+
+    assert _demonym_first("National Police of Colombia") == "colombian-national-police"
+    assert _demonym_first("National Police of the Dominican Republic") == "dominican-national-police"
+    assert _demonym_first("Office of Foreign Assets Control") is None

@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.entities.typing import DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
+from ingest.entities.typing import COUNTRY_DEMONYM, DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 
@@ -390,6 +390,8 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
             eid = slug(norm(re.sub(r"\s&\s", " and ", name))) or slug(name)
             if etype == "Company":
                 eid = _without_demonym(name) or eid
+            elif etype == "Authority":
+                eid = _demonym_first(name) or eid
         if etype == "Law" and not kind:
             kind = next((c.kind for c in g.cands if c.kind), "statute")
         if (eid in existing and existing[eid].type != etype) or eid in lex_entries:
@@ -410,6 +412,20 @@ def _without_demonym(name: str) -> str | None:
         return None
     rest = norm(re.sub(r"\s&\s", " and ", " ".join(words[1:])))
     return slug(rest) if len(rest.split()) >= 2 else None
+
+
+def _demonym_first(name: str) -> str | None:
+    """The id of a state body named after its country ("National Police of Nicaragua", "Armed Forces of
+    Venezuela"): the id of the adjective form ("Nicaraguan National Police"), so both spellings are one node in
+    every document."""
+    m = _OF_COUNTRY.match(name)
+    if m is None:
+        return None
+    demonym = COUNTRY_DEMONYM.get(m.group(2).lower())
+    return slug(norm(f"{demonym} {m.group(1)}")) if demonym else None
+
+
+_OF_COUNTRY = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?([A-Z][\w .'\u2019-]+)$")
 
 
 # When NER's labels disagree, firms and bodies win over persons and places: NER calls unknown firm

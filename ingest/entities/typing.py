@@ -19,11 +19,12 @@ GIVEN_NAMES = frozenset(
     read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "given_names.yaml")["given_names"]
 )
 # Nationality adjectives of the countries lexicon ("Ukrainian", "Canadian").
-DEMONYMS = frozenset(
-    d.lower()
-    for e in read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "countries.yaml")["entries"]
-    for d in e.get("demonyms", ())
-)
+_COUNTRIES = read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "countries.yaml")["entries"]
+DEMONYMS = frozenset(d.lower() for e in _COUNTRIES for d in e.get("demonyms", ()))
+# a country's name or alias (lower case) -> its first nationality adjective ("nicaragua" -> "Nicaraguan")
+COUNTRY_DEMONYM = {
+    a.lower(): e["demonyms"][0] for e in _COUNTRIES if e.get("demonyms") for a in (e["name"], *e.get("aliases", ()))
+}
 
 AUTHORITY_HEADS = {
     "ministry",
