@@ -112,11 +112,18 @@ def seed_documents() -> list[Document]:
 
 
 @pytest.fixture(scope="session")
-def seed_extractions(seed_documents: list[Document]) -> list[Extraction]:
-    from ingest.pipeline import build_nlp, extract_batch
+def nlp():
+    """The full extraction pipeline (the configured model + PolicyGraph's components), loaded once per session."""
+    from ingest.pipeline import build_nlp
     from policygraph.settings import get_settings
 
-    nlp = build_nlp(get_settings().model)
+    return build_nlp(get_settings().model)
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(seed_documents: list[Document], nlp) -> list[Extraction]:
+    from ingest.pipeline import extract_batch
+
     return extract_batch(nlp, seed_documents)
 
 

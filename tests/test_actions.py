@@ -10,15 +10,10 @@ import pytest
 from ingest.actions.lexicon import LEXICON_FILE, load
 from ingest.contract import Action
 from ingest.documents import Document
-from ingest.pipeline import build_nlp, extract_batch
-from policygraph.settings import get_settings
+from ingest.pipeline import extract_batch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(get_settings().model)
 
 
 def actions(nlp, text: str, published: str | None = None) -> list[Action]:

@@ -4,16 +4,8 @@ patronymic names, legal-form-first firms, vessels and aircraft. Sentences from T
 
 from __future__ import annotations
 
-import pytest
-
 from ingest.documents import Document
-from ingest.pipeline import build_nlp, extract_batch
-from policygraph.settings import get_settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(get_settings().model)
+from ingest.pipeline import extract_batch
 
 
 def _entities(nlp, text: str) -> dict[str, tuple[str, list[str]]]:

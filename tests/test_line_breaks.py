@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.documents import Document
 from ingest.readers import read_paths
 
@@ -40,9 +38,3 @@ def test_a_line_that_goes_on_is_not_cut(nlp):
     assert sents[1].startswith("Sec. 2.")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.pipeline import build_nlp
-    from policygraph.settings import get_settings
-
-    return build_nlp(get_settings().model)

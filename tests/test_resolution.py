@@ -3,16 +3,8 @@ name join it when exactly one fuller name fits."""
 
 from __future__ import annotations
 
-import pytest
-
 from ingest.documents import Document
-from ingest.pipeline import build_nlp, extract_batch
-from policygraph.settings import get_settings
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(get_settings().model)
+from ingest.pipeline import extract_batch
 
 
 def _persons(nlp, text: str) -> dict[str, list[str]]:

@@ -10,13 +10,6 @@ from ingest.runner import ingest_documents
 from policygraph.settings import get_settings
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.pipeline import build_nlp
-
-    return build_nlp(get_settings().model)
-
-
 @pytest.fixture
 def falkordb(falkordb_session_store):
     falkordb_session_store.clear()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.documents import Document
 from ingest.entities.candidates import heading_ranges
 from ingest.pipeline import extract_batch
@@ -32,9 +30,3 @@ def test_order_captions_are_no_entities_and_the_text_keeps_its_names(nlp):
     assert any("Tren de Aragua" in n for n in names)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.pipeline import build_nlp
-    from policygraph.settings import get_settings
-
-    return build_nlp(get_settings().model)
