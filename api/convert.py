@@ -112,14 +112,7 @@ def summary_with_parts(row: dict) -> dict:
             role, id_ = _ROLE_FIELDS.get(p.get("role")), p.get("id")
             if role is not None and id_ is not None and id_ not in groups[role]:
                 groups[role][id_] = {"id": id_, "name": p.get("name"), "type": p.get("type")}
-    return {
-        "id": row["id"] if "id" in row else row["action_id"],
-        "kind": row.get("kind"),
-        "status": row.get("status"),
-        "date": row.get("date"),
-        "confidence": row.get("confidence"),
-        **{role: _sorted_refs(found) for role, found in groups.items()},
-    }
+    return {**_summary_head(row), **{role: _sorted_refs(found) for role, found in groups.items()}}
 
 
 def timeline_item(row: dict) -> dict:
@@ -141,19 +134,25 @@ def timeline_item(row: dict) -> dict:
         evidence.sort(key=lambda e: (e["published"] or "", e["doc_id"], e["start"] or -1))
     via = row.get("via")
     return {
-        "id": row["action_id"], "kind": row.get("kind"), "status": row.get("status"), "date": row.get("date"),
-        "confidence": row.get("confidence"), **{role: _sorted_refs(found) for role, found in groups.items()},
+        **_summary_head(row), **{role: _sorted_refs(found) for role, found in groups.items()},
         "action_id": row["action_id"], "role": "targets", "via": ref(via) if via else None, "evidence": evidence,
     }
 
 
-def action_summary(row: dict) -> dict:
+def _summary_head(row: dict) -> dict:
+    """The scalar fields of an ActionSummary; rows name the action `id` or `action_id`."""
     return {
         "id": row["id"] if "id" in row else row["action_id"],
         "kind": row.get("kind"),
         "status": row.get("status"),
         "date": row.get("date"),
         "confidence": row.get("confidence"),
+    }
+
+
+def action_summary(row: dict) -> dict:
+    return {
+        **_summary_head(row),
         "by": refs(row.get("by")),
         "targets": refs(row.get("targets")),
         "under": refs(row.get("under")),

@@ -4,13 +4,11 @@ adjective, and copyright footers. Sentences from U.S. Treasury press releases (p
 
 from __future__ import annotations
 
-from ingest.documents import Document
-from ingest.pipeline import extract_batch
+from extracted import entities_by_id
 
 
 def _entities(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
-    ex = extract_batch(nlp, [Document.from_text(text, "test", published="2025-11-19")])[0]
-    return {e.id: (e.type, e.aliases) for e in ex.entities}
+    return entities_by_id(nlp, text, published="2025-11-19")
 
 
 def test_a_foreign_congress_is_not_the_us_congress(nlp):

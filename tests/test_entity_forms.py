@@ -4,13 +4,11 @@ patronymic names, legal-form-first firms, vessels and aircraft. Sentences from T
 
 from __future__ import annotations
 
-from ingest.documents import Document
-from ingest.pipeline import extract_batch
+from extracted import entities_by_id
 
 
 def _entities(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
-    ex = extract_batch(nlp, [Document.from_text(text, "test", published="2024-09-25")])[0]
-    return {e.id: (e.type, e.aliases) for e in ex.entities}
+    return entities_by_id(nlp, text, published="2024-09-25")
 
 
 def test_full_name_before_its_parenthesised_short_form_is_one_person(nlp):
