@@ -26,6 +26,7 @@ from ingest.entities.typing import (
     GIVEN_NAMES,
     LEGAL_SUFFIXES,
     ORGANIZATION_HEADS,
+    POST_SOVIET_FORMS,
     TITLE_WORDS,
 )
 from ingest.extensions import doc_tokens, span_text
@@ -234,12 +235,7 @@ _PREFIX_FORMS = [
         "obshchestvo s ogranichennoy otvetstvennostyu",
         "obshchestvo s ogranichennoi otvetstvennostiu",
         "obshchestvo s ogranichennoy otvetstvennostiu",
-        "jsc",
-        "pjsc",
-        "ojsc",
-        "cjsc",
-        "ooo",
-        "oao",
+        *POST_SOVIET_FORMS,
         "zao",
         "pao",
         "ao",

@@ -130,6 +130,8 @@ ORGANIZATION_HEADS = {
     "welfare",
     "relief",
 }
+# Russian-style abbreviated forms, written after the name ("Sovcomflot PJSC") or before it ("PJSC Sovcomflot").
+POST_SOVIET_FORMS = ("jsc", "pjsc", "ojsc", "cjsc", "ooo", "oao")
 # Legal-form suffixes: a name ending in one is a firm whatever its other words ("... Institute Co., Ltd.").
 LEGAL_SUFFIXES = {
     "co",
@@ -148,12 +150,7 @@ LEGAL_SUFFIXES = {
     "gmbh",
     "ag",
     "s.a.",
-    "jsc",
-    "pjsc",
-    "ojsc",
-    "cjsc",
-    "ooo",
-    "oao",
+    *POST_SOVIET_FORMS,
     "llp",
     "limited",
     "fze",
