@@ -18,7 +18,6 @@ import bisect
 import re
 
 from spacy.attrs import IDX, SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.extensions import doc_text
@@ -75,7 +74,3 @@ class LineBreaks:
         for doc in docs:
             yield self(doc)
 
-
-@Language.factory("pg_line_breaks")
-def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
-    return LineBreaks(name)

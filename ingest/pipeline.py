@@ -18,11 +18,7 @@ COMPONENTS: tuple[str, ...] = ("pg_entities", "pg_relations", "pg_actions")
 
 
 def _register_components() -> None:
-    # Importing the modules registers their @Language.factory components.
-    import ingest.actions  # noqa: F401
-    import ingest.entities  # noqa: F401
-    import ingest.line_breaks  # noqa: F401
-    import ingest.relations  # noqa: F401
+    import ingest.factories  # noqa: F401  (registers every PolicyGraph component, once)
 
 
 def build_nlp(model: str, fast_rules: bool = True) -> Language:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import ingest.entities  # noqa: F401  (registers pg_entities)
+import ingest.factories  # noqa: F401  (registers the PolicyGraph components)
 from policygraph.ontology import ENTITY_TYPES, LAW_KINDS
 from policygraph.settings import get_settings
 
@@ -258,7 +258,7 @@ def test_org_labelled_person_with_a_given_name_is_a_person(nlp) -> None:
     person = _by_name(doc)["Morteza Tamaddon"]
     assert person.type == "Person" and "Tamaddon" in person.aliases
     # a given name with a firm's word, or an all-caps name, stays a firm
-    from ingest.entities.typing import org_type
+    from ingest.entities.classify import org_type
 
     assert org_type(["Ali", "Trading", "Company"]) == "Company"
     assert org_type(["Hassan", "Shipping"]) == "Company"

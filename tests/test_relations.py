@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import ingest.entities  # noqa: F401  (registers pg_entities)
-import ingest.relations  # noqa: F401  (registers pg_relations)
+import ingest.factories  # noqa: F401  (registers the PolicyGraph components)
 from policygraph.ontology import ONTOLOGY
 from policygraph.settings import get_settings
 

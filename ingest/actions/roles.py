@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ingest.actions.context import POSSESSIVE, DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.actions.triggers import Trigger
-from ingest.entities.typing import TITLE_WORDS
+from ingest.entities.classify import TITLE_WORDS
 from ingest.extensions import Mention
 
 SUBJ = ("nsubj",)

@@ -1,5 +1,2 @@
-"""pg_entities (importing this package registers the spaCy factory)."""
-
-from ingest.entities.component import EntityComponent, make_entities
-
-__all__ = ["EntityComponent", "make_entities"]
+"""pg_entities: entity candidates, typing and resolution (component.py); its factory is registered in
+ingest/factories.py."""

@@ -7,7 +7,7 @@ Sources, by priority (a higher one wins a token; at equal priority the longer sp
   lexicon forms               40   (one-token forms 30)
   patterns                    35   governments as actors ("the Chinese government", "the Trump administration")
   legal-suffix names          22   "Xinjiang Junggar Cotton and Linen Co." even when NER misses it
-  NER                         20   typed by ingest/entities/typing.py
+  NER                         20   typed by ingest/entities/classify.py
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ingest.entities.forms import AIRCRAFT_LINE, PORTFOLIOS, has_patronymic, patronymic_start
-from ingest.entities.typing import (
+from ingest.entities.classify import (
     ADDRESS_LAST,
     AUTHORITY_HEADS,
     COMPANY_HEADS,
@@ -35,6 +34,7 @@ from ingest.entities.typing import (
     law_kind,
     org_type,
 )
+from ingest.entities.forms import AIRCRAFT_LINE, PORTFOLIOS, has_patronymic, patronymic_start
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.laws import Citation, find_citations
 from ingest.lexicon import FormHit, Lexicon, TokenTrie

@@ -38,6 +38,7 @@ from ingest.entities.candidates import (
     select,
     suffix_cands,
 )
+from ingest.entities.classify import LEGAL_SUFFIXES
 from ingest.entities.forms import (
     defined_persons,
     given_name_persons,
@@ -47,15 +48,9 @@ from ingest.entities.forms import (
     vessel_norms,
 )
 from ingest.entities.resolve import resolve
-from ingest.entities.typing import LEGAL_SUFFIXES
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
-
-
-@Language.factory("pg_entities")
-def make_entities(nlp: Language, name: str) -> EntityComponent:
-    return EntityComponent(nlp)
 
 
 class EntityComponent:

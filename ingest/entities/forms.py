@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ingest.entities.typing import (
+from ingest.entities.classify import (
     AUTHORITY_HEADS,
     COMPANY_HEADS,
     GIVEN_NAMES,

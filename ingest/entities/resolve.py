@@ -22,7 +22,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.entities.typing import COUNTRY_DEMONYM, DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
+from ingest.entities.classify import COUNTRY_DEMONYM, DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 

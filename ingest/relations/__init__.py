@@ -1,5 +1,2 @@
-"""pg_relations (importing this package registers the spaCy factory)."""
-
-from ingest.relations.component import RelationComponent, make_relations
-
-__all__ = ["RelationComponent", "make_relations"]
+"""pg_relations: relations between the entities (component.py); its factory is registered in
+ingest/factories.py."""

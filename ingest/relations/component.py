@@ -5,7 +5,6 @@ doc._.pg_entities / doc._.pg_mentions, the parse (sentences, POS) and the lexico
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
@@ -14,11 +13,6 @@ from ingest.relations.context import Context, Relations
 from ingest.relations.located import based_in, lists
 from ingest.relations.roles import holds_role
 from ingest.relations.structure import administers, authorizes, part_of
-
-
-@Language.factory("pg_relations")
-def make_relations(nlp: Language, name: str) -> RelationComponent:
-    return RelationComponent()
 
 
 class RelationComponent:
