@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import yaml
 
-from ingest.entities.classify import LEGAL_SUFFIXES
+from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.lexicon import LEXICON_DIR, LEXICON_FILES, load_lexicon
 
 _FIELDS = {

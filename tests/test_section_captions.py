@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.documents import Document
-from ingest.entities.candidates import heading_ranges
+from ingest.entities.excluded_text import heading_ranges
 from ingest.pipeline import extract_batch
 from ingest.readers import read_paths
 

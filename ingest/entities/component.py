@@ -13,32 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
-from ingest.entities.candidates import (
-    P_BOLD,
-    P_COMPOUND,
-    P_DEFINED,
-    P_LEXICON_1,
-    P_NER,
-    Cand,
-    _is_compound,
-    appositive_firms,
-    bare_repeats,
-    bold_cands,
-    citation_cands,
-    coordinate,
-    coverage,
-    descriptor_cands,
-    excluded_ranges,
-    heading_ranges,
-    lexicon_cands,
-    ner_cands,
-    not_nationality,
-    order_title_ranges,
-    pattern_cands,
-    select,
-    suffix_cands,
-)
-from ingest.entities.classify import LEGAL_SUFFIXES
+from ingest.entities.candidates import P_BOLD, P_COMPOUND, P_DEFINED, P_LEXICON_1, P_NER, Cand, coverage, select
+from ingest.entities.excluded_text import excluded_ranges, heading_ranges, order_title_ranges
+from ingest.entities.firm_cands import appositive_firms, bare_repeats, bold_cands, descriptor_cands, suffix_cands
 from ingest.entities.forms import (
     defined_persons,
     given_name_persons,
@@ -47,6 +24,10 @@ from ingest.entities.forms import (
     prefixed_firms,
     vessel_norms,
 )
+from ingest.entities.government_cands import pattern_cands
+from ingest.entities.head_words import LEGAL_SUFFIXES
+from ingest.entities.lexicon_cands import citation_cands, lexicon_cands
+from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
 from ingest.entities.resolve import resolve
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
@@ -91,7 +72,7 @@ class EntityComponent:
         covered = coverage(fixed, n)
         suffixed = suffix_cands(doc)
         for c in suffixed:
-            if _is_compound(doc, c.start, c.end, covered) or _names_a_place(doc, covered, c):
+            if is_compound(doc, c.start, c.end, covered) or _names_a_place(doc, covered, c):
                 c.prio = P_COMPOUND
         suffixed += bare_repeats(doc, [c for c in suffixed if c.prio == P_COMPOUND])
         demonyms = self.lex.demonyms

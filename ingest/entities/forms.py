@@ -20,15 +20,14 @@ import re
 
 from spacy.tokens import Doc
 
-from ingest.entities.classify import (
+from ingest.entities.head_words import (
     AUTHORITY_HEADS,
     COMPANY_HEADS,
-    GIVEN_NAMES,
     LEGAL_SUFFIXES,
     ORGANIZATION_HEADS,
     POST_SOVIET_FORMS,
-    TITLE_WORDS,
 )
+from ingest.entities.person_words import GIVEN_NAMES, TITLE_WORDS
 from ingest.extensions import doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm
 

@@ -22,7 +22,8 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
-from ingest.entities.classify import COUNTRY_DEMONYM, DEMONYMS, LEGAL_SUFFIXES, TITLE_WORDS
+from ingest.entities.head_words import LEGAL_SUFFIXES
+from ingest.entities.person_words import COUNTRY_DEMONYM, DEMONYMS, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
 

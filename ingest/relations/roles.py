@@ -14,7 +14,7 @@ singer Zara Larsson" gives nothing.
 
 from __future__ import annotations
 
-from ingest.entities.classify import TITLE_WORDS
+from ingest.entities.person_words import TITLE_WORDS
 from ingest.extensions import Mention
 from ingest.relations.context import POSSESSIVE, Context, Relations
 

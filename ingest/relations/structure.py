@@ -75,7 +75,7 @@ def administers(ctx: Context, out: Relations) -> None:
     first = {}
     for m in ctx.mentions:
         first.setdefault(m.entity_id, m)
-    for eid in present:
+    for eid in first:  # in mention order (a set's order changes between runs)
         entry = ctx.lex.get(eid)
         if entry is None or not entry.administered_by:
             continue
