@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ingest.contract import Extraction, Span
 from ingest.documents import Document
+from ingest.names import transliterate
 from policygraph.ontology import ENTITY_TYPES, ONTOLOGY, RELATION_TYPES, ROLE_RELATIONSHIPS
 
 # The property of a relation that is part of its identity (HOLDS_ROLE {title}: two titles, two edges).
@@ -55,6 +56,7 @@ class GraphBatch:
     reported_in: list[dict] = field(default_factory=list)
     relations: dict[str, list[dict]] = field(default_factory=dict)  # PART_OF, HOLDS_ROLE, ...
     warnings: list[str] = field(default_factory=list)  # dangling references etc. (skipped, not fatal)
+    checked: bool = False  # every row passed graph.validate (set there; a store checks a batch only once)
 
     @property
     def document_ids(self) -> list[str]:
@@ -232,7 +234,11 @@ def _build(documents: list[Document], extractions: list[Extraction]) -> GraphBat
             relations[key][1].add(ex.doc_id, rel.evidence, rel.confidence, text)
 
     for row in entities.values():
-        row["search_terms"] = _unique(search_form(a) for a in row["aliases"])
+        # a name in another script is also found by its transliteration ("ОАО" by "oao")
+        row["search_terms"] = _unique(
+            form for a in row["aliases"]
+            for form in ((search_form(a),) if a.isascii() else (search_form(a), search_form(transliterate(a))))
+        )
     batch.entities = list(entities.values())
     batch.mentions = list(mentions.values())
     batch.actions = list(actions.values())

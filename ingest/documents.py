@@ -10,6 +10,34 @@ from pydantic import BaseModel, Field
 
 _WS = re.compile(r"\s+")
 
+# The one limit on a document's length, enforced by the readers, the ingest runner, the API's schema and the
+# spaCy pipeline (nlp.max_length). spaCy's own default is 1,000,000, but parsing costs ~3 KB of memory a
+# character (a 990,000-character text: 42 s and 2.9 GB in one process); half that keeps two worker processes
+# within a small machine's memory and is still 5x the longest text of the bundled corpora (98,000).
+MAX_TEXT_CHARS = 500_000
+TOO_LONG = "text is {n:,} characters; the limit is {limit:,} (split the document into parts)"
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` cannot be ingested (too long; a NUL character, which no text holds and FalkorDB cannot
+    store), or None."""
+    if len(text) > MAX_TEXT_CHARS:
+        return TOO_LONG.format(n=len(text), limit=MAX_TEXT_CHARS)
+    if "\x00" in text:
+        return f"text holds a NUL character (U+0000) at offset {text.index(chr(0)):,}; not a text document"
+    return None
+
+
+def document_problem(doc: Document) -> str | None:
+    """Why a Document cannot be ingested: its text, or a NUL in its metadata; None when it can."""
+    if (why := text_problem(doc.text)) is not None:
+        return why
+    for name in ("title", "url", "author", "published", "source"):
+        value = getattr(doc, name)
+        if isinstance(value, str) and "\x00" in value:
+            return f"{name} holds a NUL character (U+0000)"
+    return None
+
 
 def normalise_text(text: str) -> str:
     """Normal form used for the document id: NFC, whitespace folded, stripped."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 COMPANY_SUFFIXES = (
     r"(limited liability company|limited liability partnership|joint stock company|"
     r"sarl|s a r l|sal|s a l|wll|w l l|fz llc|fzllc|doo|d o o|ood|eood|s r o|kft|sti|"
@@ -72,8 +74,21 @@ def norm(name: str) -> str:
     return s
 
 
+def transliterate(text: str) -> str:
+    """ASCII for an id: accents folded as before (ascii_fold), and letters that have no ASCII decomposition
+    (Cyrillic, Greek, Arabic, CJK, and Latin ß/ø/ł) transliterated by anyascii, so a name in another script
+    never folds to nothing ("ОАО" -> "OAO"); the name itself keeps its script (the entity's name and aliases)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        folded = ascii_fold(ch)
+        out.append(folded if folded or not ch.isalnum() else anyascii(ch))
+    return "".join(out)
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
 
 
 def person_canonical(name: str) -> str:

@@ -6,13 +6,16 @@ file is reported and skipped while the rest ingests.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.documents import Document
+from ingest.documents import Document, document_problem
 from ingest.markdown_text import markdown_to_text
 from ingest.published import iso_date, published_from_text, title_from_text
 from ingest.unwrap import unwrap
@@ -48,19 +51,55 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | ReadFailure]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                # Inside a directory, files of unknown kinds (images, XML dumps...) are not inputs.
-                if child.suffix.lower() in SUPPORTED:
-                    yield from _read_file(child)
-        elif path.exists():
+            yield from _walk(path)
+        elif path.exists() or path.is_symlink():
             yield from _read_file(path)
         else:
             yield ReadFailure(str(path), "no such file or directory")
 
 
+def _walk(root: Path) -> Iterator[Document | ReadFailure]:
+    """A directory's inputs, in path order. Hidden entries and files of unknown kinds (images, XML dumps...)
+    are not inputs; a supported name that is not a regular file (a FIFO, a dangling or looping symlink) is
+    named with its reason instead of being skipped without a word, or read (a FIFO would block the run)."""
+    children = []
+    for child in root.rglob("*"):  # rglob does not follow directory symlinks: no loop can make it walk forever
+        if any(part.startswith(".") for part in child.relative_to(root).parts):
+            continue
+        if child.suffix.lower() in SUPPORTED or child.is_symlink():
+            children.append(child)
+    for child in sorted(children):
+        why = _not_a_file(child)
+        if why is None:
+            if child.suffix.lower() in SUPPORTED:
+                yield from _read_file(child)
+        elif why != "a directory":
+            yield ReadFailure(str(child), why)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a file (without opening it), or None for a regular file."""
+    try:
+        mode = path.stat().st_mode  # follows symlinks
+    except OSError as exc:
+        if path.is_symlink():
+            loop = exc.errno == errno.ELOOP
+            return "symlink loop" if loop else f"dangling symlink (to {os.readlink(path)})"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file: reading it would wait for a writer"
+    return "not a regular file (a device or socket)"
+
+
 def _read_file(path: Path) -> Iterator[Document | ReadFailure]:
+    why = _not_a_file(path)
+    if why is not None:
+        yield ReadFailure(str(path), why)
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         yield ReadFailure(str(path), f"unsupported file type {suffix or '(none)'}; expected one of "
@@ -105,11 +144,19 @@ def _require_text(text: str | None, source: str) -> str:
     return str(text)
 
 
+def _checked(doc: Document) -> Document:
+    # the length limit and NUL characters, checked on the text as read (after Markdown and unwrapping)
+    why = document_problem(doc)
+    if why is not None:
+        raise ReadError(why)
+    return doc
+
+
 def read_plain(text: str, source: str) -> Document:
     text = unwrap(_require_text(text, source))
-    return Document.from_text(
+    return _checked(Document.from_text(
         text, source=source, title=title_from_text(text), published=published_from_text(text)
-    )
+    ))
 
 
 def read_markdown(raw: str, source: str) -> Document:
@@ -228,7 +275,7 @@ def _document(body: str, source: str, meta: dict, fallback_title: str | None = N
         k: v for k, v in meta.items()
         if k not in _TEXT_KEYS and isinstance(v, str | int | float | bool | list)
     }
-    return Document.from_text(
+    return _checked(Document.from_text(
         body,
         source=source,
         title=str(title).strip() if title else fallback_title,
@@ -236,5 +283,5 @@ def _document(body: str, source: str, meta: dict, fallback_title: str | None = N
         url=str(_first(meta, _URL_KEYS)) if _first(meta, _URL_KEYS) else None,
         author=str(author) if author else None,
         meta=extra,
-    )
+    ))
 
