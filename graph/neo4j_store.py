@@ -20,7 +20,9 @@ from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
+from graph.batch import GraphBatch
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
+from graph.validate import ensure_valid
 
 FULLTEXT_INDEX = "entity_search"
 UNIQUE_IDS = ("Entity", "Action", "Document")
@@ -66,7 +68,10 @@ def _error(exc: Exception, cypher: str) -> StoreError:
         return QueryTimeout(msg)
     if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
         return StoreError(f"Neo4j unavailable: {msg}")
-    return QueryError(f"{msg} (query: {cypher.strip()[:200]})")
+    if "MemoryPoolOutOfMemoryError" in code or "memory" in code.lower():  # dbms.memory.transaction.total.max
+        return QueryError(f"the query needed more memory than the server allows one transaction ({msg})")
+    # The message never quotes the query: it may reach an API client, and the catalog's Cypher is not theirs.
+    return QueryError(msg)
 
 
 class Neo4jStore(Store):
@@ -113,6 +118,10 @@ class Neo4jStore(Store):
             session.run("CALL db.awaitIndexes(300)").consume()
 
     # ---------------------------------------------------------------------------------------- writes
+    def write(self, batch: GraphBatch) -> WriteStats:
+        ensure_valid(batch)  # graph.validate: both stores take exactly the same rows
+        return super().write(batch)
+
     def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
         def work(tx):
             return tx.run(statement, rows=rows).consume().counters

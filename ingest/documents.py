@@ -10,10 +10,11 @@ from pydantic import BaseModel, Field
 
 _WS = re.compile(r"\s+")
 
-# The one limit on a document's length, enforced by the readers, the ingest runner, the API's schema and the
-# spaCy pipeline (nlp.max_length). spaCy's own default is 1,000,000, but parsing costs ~3 KB of memory a
-# character (a 990,000-character text: 42 s and 2.9 GB in one process); half that keeps two worker processes
-# within a small machine's memory and is still 5x the longest text of the bundled corpora (98,000).
+# The one limit on a document's length, enforced by the readers, the ingest runner (before any model time is
+# spent, so spaCy's own E088 is never reached) and the API's schema. spaCy's default nlp.max_length is
+# 1,000,000, but parsing costs ~3 KB of memory a character (a 990,000-character text: 42 s and 2.9 GB in
+# one process); half that keeps two worker processes within a small machine's memory and is still 5x the
+# longest text of the bundled corpora (98,000 characters).
 MAX_TEXT_CHARS = 500_000
 TOO_LONG = "text is {n:,} characters; the limit is {limit:,} (split the document into parts)"
 

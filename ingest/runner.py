@@ -9,6 +9,7 @@ completes, and a re-run skips what is already there.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -17,8 +18,10 @@ from multiprocessing import get_context
 
 from pydantic import BaseModel, Field
 
+from graph.store import StoreError
+from ingest.chunk_writer import ChunkOutcome, StoreUnavailable, isolate, write_chunk
 from ingest.contract import Extraction
-from ingest.documents import Document
+from ingest.documents import Document, document_problem
 from ingest.readers import ReadFailure
 
 ProgressCallback = Callable[[int, int], None]  # (documents done, tokens done) increments
@@ -179,8 +182,9 @@ def ingest_documents(
             docs: list[Document] = []
             for item in chunk:
                 if isinstance(item, ReadFailure):
-                    report.documents_failed += 1
-                    report.failures.append(Failure(source=item.source, reason=item.reason))
+                    failed(item, item.reason)
+                elif (why := document_problem(item)) is not None:  # too long, or a NUL: one line, no E088
+                    failed(item, why)
                 elif item.id in seen:
                     report.documents_unchanged += 1
                 else:
@@ -195,51 +199,98 @@ def ingest_documents(
             if todo:
                 yield todo
 
-    def written(chunk: list[Document], result: list[Extraction]) -> None:
+    book = threading.Lock()  # the report is updated by the writer thread (as writes land) and by this one
+
+    def failed(item: Document | ReadFailure, reason: str, progress: bool = True) -> None:
+        with book:
+            report.documents_failed += 1
+            report.failures.append(Failure(source=item.source, reason=reason))
+        if progress and on_progress:
+            on_progress(1, 0)  # a failed input is done too: the bar reaches its total
+
+    def settled(outcome: ChunkOutcome) -> None:
         # Counted only once the chunk's write has returned: the report never claims what the store lacks.
-        report.documents_new += len(chunk)
-        report.document_ids.extend(d.id for d in chunk)
-        tokens = _tokens(chunk)
-        report.tokens += tokens
-        for ex in result:
-            entity_ids.update(e.id for e in ex.entities)
-            action_ids.update(a.id for a in ex.actions)
-            report.relations += len(ex.relations)
+        docs = [d for d, _ in outcome.written]
+        tokens = _tokens(docs)
+        with book:
+            report.documents_new += len(docs)
+            report.document_ids.extend(d.id for d in docs)
+            report.tokens += tokens
+            for _, result in outcome.written:
+                for ex in result:
+                    entity_ids.update(e.id for e in ex.entities)
+                    action_ids.update(a.id for a in ex.actions)
+                    report.relations += len(ex.relations)
+        for doc, reason in outcome.failed:
+            failed(doc, reason, progress=False)
         if on_progress:
-            on_progress(len(chunk), tokens)
+            on_progress(len(docs) + len(outcome.failed), tokens)
+
+    def on_written(future: Future) -> None:
+        # Runs in the writer thread the moment a write lands, so the progress bar follows the store, not the
+        # extraction of the next chunk (it showed 0/60 while 32 documents were stored).
+        if not future.cancelled() and future.exception() is None:
+            settled(future.result())
 
     # One writer thread: chunk k is built into rows and written while chunk k+1 is extracted. The store's
     # work happens in its own server process (and the client waits on a socket without the GIL), so in one
-    # process the writes cost almost no wall time. At most one write is pending; its error stops the run.
-    with Extractor(
-        settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules
-    ) as extractor, ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-writer") as writer:
-        pending: list[tuple[Future, list[Document], list[Extraction]]] = []
+    # process the writes cost almost no wall time. At most one write is pending; a failed write is retried
+    # document by document (ingest.chunk_writer), and only a store that cannot be brought back stops the run.
+    try:
+        with Extractor(
+            settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules
+        ) as extractor, ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-writer") as writer:
+            pending: list[tuple[Future, list[Document], list[Extraction]]] = []
 
-        def settle() -> None:
-            while pending:
-                future, done, result = pending.pop()
-                future.result()
-                written(done, result)
+            def settle() -> None:
+                while pending:
+                    future, done, result = pending.pop()
+                    try:
+                        future.result()
+                    except StoreUnavailable:
+                        raise
+                    except Exception as exc:
+                        outcome = isolate(store, done, result, exc)
+                        settled(outcome)
+                        if outcome.restarts:
+                            _check_earlier_writes(store, report, book)
 
-        for chunk, result in extractor.map(fresh(documents)):
-            if isinstance(result, Exception):
-                result = _isolate(extractor, chunk, report)
-                chunk = [d for d in chunk if any(e.doc_id == d.id for e in result)]
+            for chunk, result in extractor.map(fresh(documents)):
+                if isinstance(result, Exception):
+                    result = _isolate(extractor, chunk, report)
+                    chunk = [d for d in chunk if any(e.doc_id == d.id for e in result)]
+                settle()
+                if chunk:
+                    future = writer.submit(write_chunk, store, chunk, result)
+                    future.add_done_callback(on_written)
+                    pending.append((future, chunk, result))
             settle()
-            if chunk:
-                pending.append((writer.submit(_write, store, chunk, result), chunk, result))
-        settle()
+    except (StoreUnavailable, StoreError) as exc:
+        # One line for the user; what was written stays written and a re-run resumes after it.
+        report.documents_failed += 1
+        report.failures.append(Failure(source="(store)", reason=f"ingest stopped: {exc}; re-run to resume"))
     report.entities = len(entity_ids)
     report.actions = len(action_ids)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
-def _write(store, chunk: list[Document], result: list[Extraction]) -> None:
-    from graph.batch import build_batch
-
-    store.write(build_batch(chunk, result))
+def _check_earlier_writes(store, report: IngestReport, book: threading.Lock) -> None:
+    """After a restart: documents this run reported written must still be complete in the store (a server that
+    crashed may lose its last second of writes); any that are not are reported, and a re-run redoes them."""
+    with book:
+        claimed = list(report.document_ids)
+    kept = store.known_document_ids(claimed)
+    lost = [d for d in claimed if d not in kept]
+    if not lost:
+        return
+    with book:
+        report.documents_new -= len(lost)
+        report.documents_failed += len(lost)
+        lost_set = set(lost)
+        report.document_ids = [d for d in report.document_ids if d not in lost_set]
+        report.failures.extend(Failure(source=d, reason="written, then lost when the store crashed; re-run the "
+                                       "ingest to redo it") for d in lost)
 
 
 def _isolate(extractor: Extractor, chunk: list[Document], report: IngestReport) -> list[Extraction]:
