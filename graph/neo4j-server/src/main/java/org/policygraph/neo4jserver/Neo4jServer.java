@@ -76,7 +76,14 @@ public final class Neo4jServer {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
                 // Keep throwaway test stores small: no 256 MiB pre-allocated tx log files, no old logs kept.
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false");
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                // The API's read-only Cypher endpoint sits in front of this server: LOAD CSV must not read its
+                // files (file:///etc/passwd answered), and no one query may take the heap: a transaction gets
+                // at most half of it, all transactions together 70% (Neo4j's own global default).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, Runtime.getRuntime().maxMemory() / 2)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+                        Runtime.getRuntime().maxMemory() * 7 / 10);
         DatabaseManagementService dbms;
         try {
             dbms = builder.build();
