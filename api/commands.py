@@ -1,8 +1,9 @@
-"""CLI commands of the API package: `serve`, `query`, `export`. policygraph/cli.py calls `register(app)`."""
+"""CLI commands that serve or read the graph: `serve`, `query`, `export`. api/cli.py calls `register(app)`."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -57,9 +58,8 @@ def query(
     from rich.table import Table
 
     from api.errors import ApiError
-    from graph.catalog import CatalogError, ParamError, default_catalog
     from graph.factory import open_store
-    from graph.store import StoreError
+    from queries import CatalogError, ParamError, default_catalog, run
 
     console = Console()
     catalog = default_catalog()
@@ -74,13 +74,10 @@ def query(
         catalog.get(name)
         params = _parse_params(param or [])
         with open_store(store, _settings(store)) as s:
-            rows = _bounded_entity(s, params) if name == "entity" else s.run(name, params)
+            rows = _bounded_entity(s, params) if name == "entity" else run(s, name, params)
     except (CatalogError, ParamError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    except StoreError as exc:
-        typer.echo(f"store error: {exc}", err=True)
-        raise typer.Exit(1) from exc
     except ApiError as exc:  # the bounded entity read: an unknown id
         typer.echo(f"error: {exc.detail}", err=True)
         raise typer.Exit(1 if exc.status == 404 else 2) from exc
@@ -102,7 +99,7 @@ def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
     """`query entity` answers like GET /entities/{id}: the catalog's `entity` query reads every mention and
     relation of the entity (a hub has thousands); the API's read is bounded (-p relations=100 -p mentions=50)."""
     from api.routers.entities import entity_detail
-    from graph.catalog import ParamError
+    from queries import ParamError
 
     unknown = set(params) - {"id", "relations", "mentions"}
     if unknown or not isinstance(params.get("id"), str):
@@ -130,13 +127,21 @@ def export(
 
     if format not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    # checked before the export's work (minutes on a big graph): a path that cannot be written is a usage error
+    if out.is_dir() or not os.access(out if out.exists() else out.parent, os.W_OK):
+        typer.echo(f"error: cannot write --out {out}: not a writable file path", err=True)
+        raise typer.Exit(2)
     with open_store(store, _settings(store)) as s:
         try:
             body, truncated = build(s, format, entity, depth, max_nodes)
         except ApiError as exc:
             typer.echo(f"error: {exc.detail}", err=True)
             raise typer.Exit(1) from exc
-    out.write_bytes(body)
+    try:
+        out.write_bytes(body)
+    except OSError as exc:
+        typer.echo(f"error: cannot write --out {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {out} ({len(body):,} bytes{', truncated at --max-nodes' if truncated else ''})")
 
 

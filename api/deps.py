@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import Request
 
 from api.errors import ApiError
-from graph.catalog import CatalogError, ParamError
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError
 from policygraph.settings import Settings
+from queries import CatalogError, ParamError
+from queries import run as run_query
+from queries.answers import NotFound
 
 
 async def get_store(request: Request) -> Store:
@@ -29,8 +33,17 @@ API_QUERY_TIMEOUT_MS = 10_000
 
 def run(store: Store, name: str, **params: Any) -> list[dict]:
     """Run a catalog query; store failures become HTTP errors with a clear message."""
+    with answering(name):
+        return run_query(store, name, params, timeout_ms=API_QUERY_TIMEOUT_MS)
+
+
+@contextmanager
+def answering(name: str) -> Iterator[None]:
+    """Failures of a catalog query or a queries.answers answer -> HTTP errors with a clear message."""
     try:
-        return store.run(name, params, timeout_ms=API_QUERY_TIMEOUT_MS)
+        yield
+    except NotFound as exc:
+        raise ApiError(404, str(exc)) from exc
     except ParamError as exc:
         raise ApiError(422, str(exc)) from exc
     except CatalogError as exc:

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.runner import IngestReport
+from policygraph.ontology import ENABLED_BY_REASONS, ONTOLOGY
 
 
 def _example(example: dict) -> ConfigDict:
@@ -256,9 +257,8 @@ class EnabledByItem(BaseModel):
          "evidence": [_EVIDENCE]}
     )
     entity: EntityRef
-    reason: Literal["by", "part_of", "under", "law_part_of", "authorizes", "administers"]
-    role: str = Field(description="the catalog's role name: actor, parent_of_actor, legal_basis, parent_law, "
-                      "authorized_by_law, administers_law")
+    reason: Literal[ENABLED_BY_REASONS]  # type: ignore[valid-type]
+    role: str = Field(description="the catalog's role name: " + ", ".join(ONTOLOGY.enabled_by))
     via: EntityRef | None = Field(None, description="the entity it is reached from (null: the action itself)")
     path: list[PathStep] = Field(description="the steps from the action to the entity, directed as stored")
     confidence: float | None = None

@@ -9,8 +9,8 @@ within a small edit distance of a word of the entity's names. So both stores giv
 from __future__ import annotations
 
 from graph.batch import search_form
-from graph.catalog import MIN_PREFIX, STOP_WORDS
 from graph.store import Store
+from queries.catalog import MIN_PREFIX, STOP_WORDS
 
 FUZZY_MIN_LEN = 4  # shorter words must match exactly: one edit on "bis" would match half the graph
 

@@ -1,9 +1,10 @@
 """PolicyGraph's graph layer: one Store interface (graph.store), one implementation per backend
 (graph.falkordb_store, graph.neo4j_store), the embedded FalkorDB (graph.embedded), the pure batch builder
-(graph.batch) and the query catalog (graph.catalog). Start with `open_store`."""
+(graph.batch) and the write path's Cypher (graph.writes). Named read queries live one floor up, in queries/.
+Start with `open_store`."""
 
 from graph.batch import GraphBatch, build_batch
-from graph.factory import open_store
+from graph.factory import StoreURIError, open_store
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "ReadOnlyViolation",
     "Store",
     "StoreError",
+    "StoreURIError",
     "WriteStats",
     "build_batch",
     "open_store",

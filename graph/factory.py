@@ -14,6 +14,12 @@ from urllib.parse import urlparse
 from graph.store import Store
 from policygraph.settings import Settings, get_settings
 
+
+
+class StoreURIError(ValueError):
+    """The store URI names no backend this project speaks (a usage error, not an unreachable store)."""
+
+
 FALKORDB_SCHEMES = ("redis", "rediss", "unix")
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -55,7 +61,7 @@ def open_store(
                 batch_size=settings.batch_size,
             )
         else:
-            raise ValueError(
+            raise StoreURIError(
                 f"unsupported store URI {uri!r}: use redis://host:port or unix:///path (FalkorDB), "
                 "bolt:// or neo4j:// (Neo4j), or nothing for the embedded FalkorDB"
             )

@@ -87,11 +87,11 @@ def test_enabled_by_prints_the_answer_with_evidence(tmp_path):
     assert "\u201c" in proc.stdout  # a quoted evidence sentence
     answer = json.loads(run("enabled-by", "--json", home=home).stdout)
     action_id = answer["action"]["id"]
-    assert answer["enabled_by"], "the best-attested action has an answer"
-    assert all(item["evidence"] for item in answer["enabled_by"] if item["role"] in ("actor", "legal_basis"))
+    assert answer["items"], "the best-attested action has an answer"
+    assert all(item["evidence"] for item in answer["items"] if item["role"] in ("actor", "legal_basis"))
     # the same answer through the catalog query command
     rows = json.loads(run("query", "enabled_by", "--param", f"action_id={action_id}", "--json", home=home).stdout)
-    assert {(r["id"], r["role"]) for r in rows} == {(r["id"], r["role"]) for r in answer["enabled_by"]}
+    assert {(r["id"], r["role"]) for r in rows} == {(i["entity"]["id"], i["role"]) for i in answer["items"]}
     missing = run("enabled-by", "no-such-action", home=home, check=False)
     assert missing.returncode == 1 and "unknown action" in missing.stderr
 

@@ -15,6 +15,7 @@ import pytest
 from graph.embedded import EmbeddedServer, _is_redis_server, _pid_alive
 from graph.factory import open_store
 from policygraph.settings import Settings
+from queries import run
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -149,7 +150,7 @@ def test_data_survives_a_restart_with_appendonly(tmp_path, rich_batch):
         assert store.server.pid != first_pid
         assert store.counts() == before
         assert store.known_document_ids(rich_batch.document_ids) == set(rich_batch.document_ids)
-        assert store.run("search_entities", {"q": "bis"})[0]["id"] == "bis"  # indexes came back too
+        assert run(store, "search_entities", {"q": "bis"})[0]["id"] == "bis"  # indexes came back too
     finally:
         store.close()
 

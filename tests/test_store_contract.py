@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from graph.batch import build_batch, search_form
-from graph.catalog import Catalog, CatalogError, ParamError, default_catalog
-from graph.store import DOCUMENTS_COMPLETE, QueryError, QueryTimeout, ReadOnlyViolation
+from graph.store import QueryError, QueryTimeout, ReadOnlyViolation
+from graph.writes import DOCUMENTS_COMPLETE
 from ingest.contract import Extraction
 from ingest.documents import Document
 from policygraph.ontology import RELATION_TYPES, ROLE_RELATIONSHIPS
+from queries.catalog import Catalog, CatalogError, ParamError, default_catalog, run
 
 MY_QUERIES = ("stats", "entity", "entity_actions", "search_entities", "action", "enabled_by")
 
@@ -96,7 +97,7 @@ def test_documents_from_two_batches_merge(store, rich):
     store.write(build_batch([d1, d2], [ex1, ex2]))
     assert store.counts() == merged
 
-    bis = store.run("entity", {"id": "bis"})[0]
+    bis = run(store, "entity", {"id": "bis"})[0]
     assert bis["name"] == "Bureau of Industry and Security"  # the first name is kept
     assert set(bis["aliases"]) == {"Bureau of Industry and Security", "BIS",
                                    "Commerce's Bureau of Industry and Security"}
@@ -110,13 +111,13 @@ def test_documents_from_two_batches_merge(store, rich):
         text = d1.text if ev["doc_id"] == d1.id else d2.text
         assert text[ev["start"] : ev["end"]] == ev["quote"]
 
-    action = store.run("action", {"id": "act-listing"})[0]
+    action = run(store, "action", {"id": "act-listing"})[0]
     assert [e["doc_id"] for e in action["evidence"]] == [d1.id, d2.id]  # one node, two REPORTED_IN
     assert store.counts()["actions"] == 2
 
     # Writing document 1 again adds no evidence and no alias.
     store.write(build_batch([d1], [ex1]))
-    again = store.run("entity", {"id": "bis"})[0]
+    again = run(store, "entity", {"id": "bis"})[0]
     assert again == bis
 
 
@@ -131,7 +132,7 @@ def test_entity_keeps_its_first_type(store, rich):
     rows = store.query("MATCH (e:Entity {id: 'washington'}) RETURN labels(e) AS labels, e.type AS type")
     assert rows == [{"labels": rows[0]["labels"], "type": "Place"}]
     assert sorted(rows[0]["labels"]) == ["Entity", "Place"]
-    assert "Washington Inc." in store.run("entity", {"id": "washington"})[0]["aliases"]
+    assert "Washington Inc." in run(store, "entity", {"id": "washington"})[0]["aliases"]
 
 
 # ------------------------------------------------------------------------------------------ crash safety
@@ -212,7 +213,7 @@ def test_row_cap_and_columns(store, rich_batch):
 def test_enabled_by_follows_the_ontology(store, rich):
     store.write(build_batch(*rich))
     (d1, d2), _ = rich
-    rows = store.run("enabled_by", {"action_id": "act-listing"})
+    rows = run(store, "enabled_by", {"action_id": "act-listing"})
     got = {(r["id"], r["role"]) for r in rows}
     assert got == {
         ("bis", "actor"),
@@ -232,7 +233,7 @@ def test_enabled_by_follows_the_ontology(store, rich):
     assert first["published"] == "2019-10-07"
     assert d1.text[first["start"] : first["end"]] == first["quote"]
 
-    visa = {(r["id"], r["role"]) for r in store.run("enabled_by", {"action_id": "act-visa"})}
+    visa = {(r["id"], r["role"]) for r in run(store, "enabled_by", {"action_id": "act-visa"})}
     assert visa == {
         ("mike-pompeo", "actor"),
         ("us-dept-state", "actor"),
@@ -240,14 +241,14 @@ def test_enabled_by_follows_the_ontology(store, rich):
         ("appropriations-act", "parent_law"),
         ("us-dept-state", "authorized_by_law"),
     }
-    assert store.run("enabled_by", {"action_id": "no-such-action"}) == []
+    assert run(store, "enabled_by", {"action_id": "no-such-action"}) == []
 
 
 def test_search_is_case_and_punctuation_blind(store, rich_batch):
     store.write(rich_batch)
 
     def ids(q, **kw):
-        return [r["id"] for r in store.run("search_entities", {"q": q, **kw})]
+        return [r["id"] for r in run(store, "search_entities", {"q": q, **kw})]
 
     assert ids("Bureau of Industry and Security")[0] == "bis"
     assert ids("b.i.s.") == ["bis"]
@@ -258,29 +259,29 @@ def test_search_is_case_and_punctuation_blind(store, rich_batch):
     assert ids("megv")[0] == "megvii"
     assert ids("section 7031(c)") == ["section-7031c"]
     assert ids("zzzz") == []
-    top = store.run("search_entities", {"q": "Entity List"})[0]
+    top = run(store, "search_entities", {"q": "Entity List"})[0]
     assert top["id"] == "entity-list" and top["score"] == 3 and top["mention_count"] == 2
     with pytest.raises(ParamError):
-        store.run("search_entities", {"q": "the of"})
+        run(store, "search_entities", {"q": "the of"})
     with pytest.raises(ParamError):
-        store.run("search_entities", {"q": "bis", "type": "Planet"})
+        run(store, "search_entities", {"q": "bis", "type": "Planet"})
 
 
 def test_entity_actions_are_date_ordered_with_roles(store, rich_batch):
     store.write(rich_batch)
-    rows = store.run("entity_actions", {"id": "us-dept-state"})
+    rows = run(store, "entity_actions", {"id": "us-dept-state"})
     assert [(r["id"], r["role"]) for r in rows] == [("act-visa", "by")]
-    rows = store.run("entity_actions", {"id": "bis"})
+    rows = run(store, "entity_actions", {"id": "bis"})
     assert rows[0]["role"] == "by" and rows[0]["targets"] == [{"id": "megvii", "name": "Megvii Technology",
                                                                 "type": "Company"}]
     assert rows[0]["documents"] == 2
-    roles = {r["role"] for r in store.run("entity_actions", {"id": "entity-list"})}
+    roles = {r["role"] for r in run(store, "entity_actions", {"id": "entity-list"})}
     assert roles == {ROLE_RELATIONSHIPS["under"].lower()}
 
 
 def test_stats_matches_counts(store, rich_batch):
     store.write(rich_batch)
-    stats = store.run("stats")[0]
+    stats = run(store, "stats")[0]
     counts = store.counts()
     assert stats["documents"] == counts["documents"] == 2
     assert stats["entities"] == counts["entities"]
@@ -292,12 +293,12 @@ def test_stats_matches_counts(store, rich_batch):
 
 def test_catalog_params_are_checked(store):
     with pytest.raises(ParamError):
-        store.run("entity", {})
+        run(store, "entity", {})
     with pytest.raises(ParamError):
-        store.run("entity", {"id": "x", "bogus": 1})
+        run(store, "entity", {"id": "x", "bogus": 1})
     with pytest.raises(CatalogError):
-        store.run("no_such_query", {})
-    assert store.run("entity", {"id": "nobody"}) == []
+        run(store, "no_such_query", {})
+    assert run(store, "entity", {"id": "nobody"}) == []
 
 
 # ------------------------------------------------------------------------------------- both stores agree
@@ -306,16 +307,16 @@ def test_catalog_params_are_checked(store):
 def _catalog_answers(store, batch) -> dict:
     answers = {"counts": store.counts()}
     for name in ("stats",):
-        answers[name] = store.run(name)
+        answers[name] = run(store, name)
     for row in batch.entities:
-        answers[f"entity:{row['id']}"] = store.run("entity", {"id": row["id"]})
-        answers[f"entity_actions:{row['id']}"] = store.run("entity_actions", {"id": row["id"]})
+        answers[f"entity:{row['id']}"] = run(store, "entity", {"id": row["id"]})
+        answers[f"entity_actions:{row['id']}"] = run(store, "entity_actions", {"id": row["id"]})
         words = search_form(row["name"]).split()
         if any(len(w) > 2 for w in words):
-            answers[f"search:{row['name']}"] = store.run("search_entities", {"q": row["name"]})
+            answers[f"search:{row['name']}"] = run(store, "search_entities", {"q": row["name"]})
     for row in batch.actions:
-        answers[f"action:{row['id']}"] = store.run("action", {"id": row["id"]})
-        answers[f"enabled_by:{row['id']}"] = store.run("enabled_by", {"action_id": row["id"]})
+        answers[f"action:{row['id']}"] = run(store, "action", {"id": row["id"]})
+        answers[f"enabled_by:{row['id']}"] = run(store, "enabled_by", {"action_id": row["id"]})
     return answers
 
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import action_windows, convert, cursor
-from api.deps import get_store, one, run
+from api import action_windows, cursor
+from api.deps import API_QUERY_TIMEOUT_MS, answering, get_store, one, run
 from api.errors import invalid
 from api.models import ActionDetail, ActionPage, EnabledBy
 from api.responses import respond
 from api.search import words
 from graph.store import Store
-from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, RELATION_TYPES, ROLE_RELATIONSHIPS
+from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, ROLE_RELATIONSHIPS
+from queries import answers, convert
 
 router = APIRouter(prefix="/actions", tags=["actions"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -33,8 +35,6 @@ WINDOW_BUDGET = 60
 # come back short, with a next_cursor that goes on from where the reading stopped
 FILTERED_MONTHS = 24
 SEARCH_MONTHS = 12
-PART_OF, AUTHORIZES, ADMINISTERS = "PART_OF", "AUTHORIZES", "ADMINISTERS"
-assert {PART_OF, AUTHORIZES, ADMINISTERS} <= set(RELATION_TYPES), "relation names drifted from the ontology"
 
 
 @router.get("", response_model=ActionPage, summary="Actions, filtered, newest first, paginated")
@@ -142,73 +142,11 @@ async def get_action(action_id: str, store: StoreDep) -> Response:
     return respond(ActionDetail, {**convert.action_summary(row), "evidence": evidence})
 
 
-# enabled_by roles (graph catalog) -> API reasons, and the relationship chain each path follows
-REASONS = {
-    "actor": "by",
-    "parent_of_actor": "part_of",
-    "legal_basis": "under",
-    "parent_law": "law_part_of",
-    "authorized_by_law": "authorizes",
-    "administers_law": "administers",
-}
-
-
 @router.get("/{action_id}/enabled-by", response_model=EnabledBy,
             summary="Which authorities enabled this action (actors, their parents, legal bases, their authorities)",
             responses={404: {"description": "unknown action"}})
 async def enabled_by(action_id: str, store: StoreDep) -> Response:
-    action_row = one(store, "action", "action", action_id)
-    rows = run(store, "enabled_by", action_id=action_id)
-    # evidence of each link (via -> entity) so every step of a path can be shown with its sentence
-    link_evidence: dict[tuple[str, str], list[dict]] = {}
-    for r in rows:
-        link_evidence.setdefault((r["via"], r["id"]), convert.action_evidence(r.get("evidence")))
-    action_evidence = convert.action_evidence(action_row.get("evidence"))
-    names = {action_id: {"id": action_id, "name": action_row.get("kind"), "type": "Action",
-                         "kind": action_row.get("kind")}}
-    for group in ("by", "targets", "under"):
-        for e in action_row.get(group) or []:
-            if e:
-                names[e["id"]] = {"id": e["id"], "name": e.get("name"), "type": e.get("type"), "kind": e.get("kind")}
-    for r in rows:
-        names.setdefault(r["id"], {"id": r["id"], "name": r.get("name"), "type": r.get("type"), "kind": r.get("kind")})
-
-    items, edges = [], {}
-    for r in rows:
-        reason = REASONS.get(r["role"], r["role"])
-        steps = _steps(r["path"], r["role"])
-        evidence = link_evidence.get((r["via"], r["id"])) or []
-        if r["role"] in ("actor", "legal_basis") and not evidence:
-            evidence = action_evidence
-        via = names.get(r["via"]) if r["via"] != action_id else None
-        items.append({
-            "entity": {"id": r["id"], "name": r.get("name"), "type": r.get("type")},
-            "reason": reason, "role": r["role"],
-            "via": {"id": via["id"], "name": via.get("name"), "type": via.get("type")} if via else None,
-            "path": steps, "confidence": r.get("confidence"), "evidence": evidence,
-            "path_evidence": [link_evidence.get((s["source"], s["target"]))
-                              or link_evidence.get((s["target"], s["source"])) or [] for s in steps],
-        })
-        for s in steps:
-            edges.setdefault((s["source"], s["target"], s["type"]),
-                             {**s, "category": "role" if s["source"] == action_id else "relation", "weight": 1,
-                              "actions": [], "title": None})
-    node_ids = {action_id} | {i for s in edges.values() for i in (s["source"], s["target"])}
-    nodes = [{**names.get(i, {"id": i}), "depth": None, "weight": 0} for i in sorted(node_ids)]
-    return respond(EnabledBy, {"action": convert.action_summary(action_row), "items": items, "nodes": nodes,
-            "edges": sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))})
-
-
-def _steps(path: list[str], role: str) -> list[dict]:
-    """Path of ids (action first) + the role that reached its end -> typed, correctly directed steps."""
-    first = ROLE_RELATIONSHIPS["by"] if role in ("actor", "parent_of_actor") else ROLE_RELATIONSHIPS["under"]
-    steps = [{"source": path[0], "type": first, "target": path[1]}]
-    middle = path[1:]
-    last_type = {"authorized_by_law": AUTHORIZES, "administers_law": ADMINISTERS}.get(role)
-    chain = middle[:-1] if last_type else middle
-    steps += [{"source": a, "type": PART_OF, "target": b} for a, b in zip(chain, chain[1:], strict=False)]
-    if last_type == AUTHORIZES:  # law -> authority
-        steps.append({"source": middle[-2], "type": AUTHORIZES, "target": middle[-1]})
-    elif last_type == ADMINISTERS:  # authority -> law
-        steps.append({"source": middle[-1], "type": ADMINISTERS, "target": middle[-2]})
-    return steps
+    with answering("enabled_by"):
+        answer = answers.enabled_by(store, action_id, timeout_ms=API_QUERY_TIMEOUT_MS)
+    return respond(EnabledBy, {"action": answer.action, "items": [asdict(i) for i in answer.items],
+                               "nodes": answer.nodes, "edges": answer.edges})

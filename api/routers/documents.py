@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile as StarletteUploadFile
 
-from api import convert, cursor
+from api import cursor
 from api.deps import get_settings, get_store, one, run
 from api.errors import ApiError
 from api.models import DocumentDetail, DocumentIn, DocumentPage, IngestResult
@@ -25,6 +25,7 @@ from graph.store import Store
 from ingest.documents import Document
 from ingest.readers import SUPPORTED, ReadFailure, read_paths
 from policygraph.settings import Settings
+from queries import convert
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import action_windows, convert, cursor
+from api import action_windows, cursor
 from api.deps import get_store, run
 from api.errors import invalid, not_found
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
@@ -17,6 +17,7 @@ from api.routers.actions import action_bounds
 from api.search import fuzzy_expression, fuzzy_score, words
 from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
+from queries import convert
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 

@@ -10,9 +10,9 @@ from fastapi.responses import JSONResponse
 
 from api.deps import get_store, run
 from api.models import Health, Stats
-from graph.catalog import default_catalog
 from graph.store import Store, StoreError
 from policygraph.ontology import RELATION_TYPES
+from queries import default_catalog
 
 router = APIRouter(tags=["meta"])
 StoreDep = Annotated[Store, Depends(get_store)]

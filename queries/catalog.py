@@ -1,4 +1,5 @@
-"""The query catalog: named, parameterised, read-only Cypher in `queries/NAME.cypher`.
+"""The query catalog: named, parameterised, read-only Cypher in `queries/NAME.cypher` (package data, installed
+with the package), and `run`, the one way every caller (CLI, API, tests, benchmarks) runs a named query.
 
 A file starts with `//` header lines, then the Cypher:
 
@@ -30,15 +31,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.batch import search_form
+from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
 
-if TYPE_CHECKING:
-    from graph.store import Store
-
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+# The .cypher files sit next to this module: in a checkout and in an installed wheel alike.
+QUERIES_DIR = Path(__file__).resolve().parent
 STORE_NAMES = ("falkordb", "neo4j")
 
 # RediSearch's default stop words: dropped from every search so both stores see the same words.
@@ -305,3 +305,9 @@ class Catalog:
 @cache
 def default_catalog() -> Catalog:
     return Catalog.load(QUERIES_DIR)
+
+
+def run(store: Store, name: str, params: dict[str, Any] | None = None, **options: Any) -> list[dict]:
+    """Run the catalog query `name` (the store's dialect version if it has one) read-only on `store`;
+    options: timeout_ms, row_cap."""
+    return default_catalog().run(store, name, params, **options)

@@ -1,4 +1,9 @@
-"""The `policygraph` command line: extract, ingest, and (from api.commands) query, serve, export."""
+"""The `policygraph` command line: extract, ingest, enabled-by, and (api.commands) query, serve, export.
+
+Exit codes (README "Exit codes"): 0 done; 1 the command ran but the answer is a failure (documents that
+failed, an unknown id, an empty store); 2 bad usage (an option, a query parameter, a store URI, an --out that
+cannot be written); 3 the store is unreachable or refused the work. Errors are one line on stderr.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,34 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.commands import register
+from graph.factory import StoreURIError
+from graph.store import StoreError
+from policygraph import __version__
+from queries import answers as queries_answers
+
+EXIT_FAILED, EXIT_USAGE, EXIT_STORE = 1, 2, 3
+
 app = typer.Typer(
     help="PolicyGraph: news and policy texts -> a knowledge graph of who sanctioned whom, under which law, when.",
     no_args_is_help=True,
     add_completion=False,
 )
 err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"policygraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """PolicyGraph: news and policy texts -> a knowledge graph of who sanctioned whom, under which law, when."""
 
 PathsArg = Annotated[list[Path], typer.Argument(help="files or directories (.txt .md .html .jsonl .json)")]
 StoreOpt = Annotated[
@@ -145,66 +172,67 @@ def enabled_by(
 
     from graph.factory import open_store
     from policygraph.settings import get_settings
+    from queries import answers
 
-    st = open_store(store, get_settings())
-    try:
+    with open_store(store, get_settings()) as st:
         if action_id is None:
-            top = st.run("top_actions", {"limit": 1})
-            if not top:
+            action_id = answers.top_action(st)
+            if action_id is None:
                 err.print("[red]no actions in the store[/red]: run `policygraph ingest corpus/` first")
-                raise typer.Exit(1)
-            action_id = top[0]["id"]
-        action = st.run("action", {"id": action_id})
-        if not action:
+                raise typer.Exit(EXIT_FAILED)
+        try:
+            answer = answers.enabled_by(st, action_id)
+        except answers.NotFound:
             err.print(f"[red]unknown action[/red] {action_id!r}")
-            raise typer.Exit(1)
-        answer = st.run("enabled_by", {"action_id": action_id})
-    finally:
-        st.close()
+            raise typer.Exit(EXIT_FAILED) from None
     if json_out:
-        typer.echo(json.dumps({"action": action[0], "enabled_by": answer}, indent=2, default=str))
+        typer.echo(json.dumps(answer.as_dict(), indent=2, default=str, ensure_ascii=False))
         return
-    _print_enabled_by(action[0], answer)
+    _print_enabled_by(answer)
 
 
-def _names(items) -> str:
-    return ", ".join(str(i.get("name") or i.get("id")) if isinstance(i, dict) else str(i) for i in items) or "-"
+def _names(items: list[dict]) -> str:
+    return ", ".join(str(i.get("name") or i.get("id")) for i in items if i) or "-"
 
 
-def _print_enabled_by(action: dict, answer: list[dict]) -> None:
+def _print_enabled_by(answer: queries_answers.EnabledBy) -> None:
     out = Console()
+    action = answer.action
     when = action.get("date") or "date unknown"
     out.print(f"[bold]Action[/bold] {action['id']}: {action['kind']} ({action['status']}), {when}")
-    out.print(f"  by: {_names(action.get('by') or [])}")
-    out.print(f"  targets: {_names(action.get('targets') or [])}")
-    out.print(f"  under: {_names(action.get('under') or [])}")
-    for ev in (action.get("evidence") or [])[:3]:
+    for role in ("by", "targets", "under"):
+        out.print(f"  {role}: {_names(action.get(role) or [])}")
+    for ev in answer.action_evidence[:3]:
         source = ev.get("doc_title") or ev.get("doc_id")
         out.print(f"  reported in {source}: [italic]\u201c{ev.get('quote')}\u201d[/italic]")
-    if not answer:
+    if not answer.items:
         out.print("[yellow]no enabling authorities found for this action[/yellow]")
         return
     out.print("[bold]Enabled by[/bold]")
-    for row in answer:
-        path = " > ".join(["action", *row["path"][1:]])
-        entity = f"[bold]{row['name']}[/bold] ({row.get('type')}, {row['id']})"
-        out.print(f"  [cyan]{row['role']}[/cyan]  {entity}  via {path}")
-        for e in [e for e in (row.get("evidence") or []) if e][:2]:
+    for item in answer.items:
+        path = ", ".join(f"{step['source']} {step['type']} {step['target']}" for step in item.path)
+        entity = f"[bold]{item.entity['name']}[/bold] ({item.entity.get('type')}, {item.entity['id']})"
+        out.print(f"  [cyan]{item.role}[/cyan]  {entity}  via {path}")
+        for e in item.evidence[:2]:
             source = e.get("doc_title") or e.get("doc_id")
             when = f", {e['published']}" if e.get("published") else ""
             out.print(f"      \u201c{e.get('quote')}\u201d [dim]\u2014 {source}{when}[/dim]")
 
 
-def _register_optional() -> None:
-    # The API package adds query / serve / export; the CLI still works for extract/ingest without it.
+register(app)
+
+
+def main() -> None:
+    """The console script: the app, with the failures a user causes (or meets) as one line, not a traceback."""
     try:
-        from api.commands import register
-    except ImportError:
-        return
-    register(app)
+        app()
+    except StoreURIError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(EXIT_USAGE)
+    except StoreError as exc:
+        err.print(f"[red]store error:[/red] {exc}", highlight=False)
+        sys.exit(EXIT_STORE)
 
-
-_register_optional()
 
 if __name__ == "__main__":
-    app()
+    main()

@@ -1,0 +1,182 @@
+"""The write path's Cypher, the same on both backends, and the plan that orders one batch's writes.
+
+Labels and relationship types cannot be parameters, so they are interpolated; every interpolated name comes
+from policygraph/ontology.yaml (node labels when this module loads, entity types and relationship types per
+batch, checked again in `write_plan`). The store's own bookkeeping reads (which documents are complete, which
+type an id already has, the counts) are here too: all Cypher outside queries/ lives in this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graph.batch import KEY_PROPERTIES, GraphBatch
+from policygraph.ontology import (
+    ACTION_LABEL,
+    DOCUMENT_LABEL,
+    ENTITY_LABEL,
+    ENTITY_TYPES,
+    ONTOLOGY,
+    RELATION_TYPES,
+    ROLE_RELATIONSHIPS,
+)
+
+# the provenance relationships, in the order ontology.yaml declares them
+REPORTED_IN, MENTIONED_IN = ONTOLOGY.provenance
+# node labels, filled into every statement once when this module loads ("%(entity)s" -> "Entity")
+_LABELS = {"entity": ENTITY_LABEL, "action": ACTION_LABEL, "document": DOCUMENT_LABEL}
+
+
+_MAX = "CASE WHEN {v}.confidence IS NULL OR row.confidence > {v}.confidence THEN row.confidence ELSE {v}.confidence END"
+
+# Append a batch's evidence for documents the relationship does not know yet: rewriting a batch never grows
+# the lists, and a second document's evidence is added next to the first's.
+_EVIDENCE = """
+WITH r, row, coalesce(r.doc_ids, []) AS known
+WITH r, row, known, [i IN range(0, size(row.ev_doc_ids) - 1) WHERE NOT row.ev_doc_ids[i] IN known] AS fresh
+SET r.doc_ids = known + [x IN row.doc_ids WHERE NOT x IN known],
+    r.ev_doc_ids = coalesce(r.ev_doc_ids, []) + [i IN fresh | row.ev_doc_ids[i]],
+    r.ev_starts = coalesce(r.ev_starts, []) + [i IN fresh | row.ev_starts[i]],
+    r.ev_ends = coalesce(r.ev_ends, []) + [i IN fresh | row.ev_ends[i]],
+    r.ev_quotes = coalesce(r.ev_quotes, []) + [i IN fresh | row.ev_quotes[i]],
+    r.confidence = """ + _MAX.format(v="r")
+
+DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:%(document)s {id: row.id})
+SET d.title = row.title, d.published = row.published, d.url = row.url, d.source = row.source,
+    d.author = row.author, d.text = row.text, d.text_length = row.text_length
+"""
+
+DOCUMENTS_COMPLETE = """
+UNWIND $rows AS row
+MATCH (d:%(document)s {id: row.id})
+SET d.complete = true
+"""
+
+# Entities are MERGEd with both labels at once: adding the type label to an existing node afterwards
+# (ON CREATE SET e:Person) costs FalkorDB ~0.2 ms a node, 5x the whole MERGE. An id already stored under
+# another type (the first type wins) would not match that pattern and would break the unique constraint, so
+# `Store.write` routes those rows to ENTITIES_RETYPED, which matches by id alone.
+_ENTITY_SET = """
+WITH e, row, coalesce(e.aliases, []) AS known_aliases, coalesce(e.search_terms, []) AS known_terms
+WITH e, row, known_aliases + [a IN row.aliases WHERE NOT a IN known_aliases] AS aliases,
+     known_terms + [t IN row.search_terms WHERE NOT t IN known_terms] AS terms
+SET e.kind = coalesce(e.kind, row.kind), e.aliases = aliases, e.search_terms = terms,
+    e.aliases_text = reduce(s = head(aliases), a IN tail(aliases) | s + ' | ' + a),
+    e.search_text = reduce(s = '', t IN terms | s + ' ' + t + ' |')
+"""
+
+ENTITIES = """
+UNWIND $rows AS row
+MERGE (e:%(entity)s:%(label)s {id: row.id})
+ON CREATE SET e.name = row.name, e.type = row.type
+""" + _ENTITY_SET
+
+ENTITIES_RETYPED = """
+UNWIND $rows AS row
+MATCH (e:%(entity)s {id: row.id})
+""" + _ENTITY_SET
+
+EXISTING_TYPES = "UNWIND $ids AS id MATCH (e:%(entity)s {id: id}) RETURN e.id AS id, e.type AS type"
+
+MENTIONS = """
+UNWIND $rows AS row
+MATCH (e:%(entity)s {id: row.entity_id})
+MATCH (d:%(document)s {id: row.doc_id})
+MERGE (e)-[m:%(rel)s]->(d)
+SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.spans = row.spans
+"""
+
+ACTIONS = """
+UNWIND $rows AS row
+MERGE (a:%(action)s {id: row.id})
+ON CREATE SET a.kind = row.kind, a.status = row.status
+SET a.date = coalesce(a.date, row.date), a.confidence = """ + _MAX.format(v="a")
+
+ROLES = """
+UNWIND $rows AS row
+MATCH (a:%(action)s {id: row.action_id})
+MATCH (e:%(entity)s {id: row.entity_id})
+MERGE (a)-[r:%(rel)s]->(e)
+""" + _EVIDENCE
+
+REPORTED = """
+UNWIND $rows AS row
+MATCH (a:%(action)s {id: row.action_id})
+MATCH (d:%(document)s {id: row.doc_id})
+MERGE (a)-[r:%(rel)s {start: row.start, end: row.end}]->(d)
+SET r.quote = row.quote
+"""
+
+RELATIONS = """
+UNWIND $rows AS row
+MATCH (s:%(entity)s {id: row.source})
+MATCH (t:%(entity)s {id: row.target})
+MERGE (s)-[r:%(rel)s%(key)s]->(t)
+SET r += row.props
+""" + _EVIDENCE
+
+
+def labelled(template: str) -> str:
+    """A statement with its node labels filled in (the per-batch names stay placeholders)."""
+    return template % {**_LABELS, "label": "%(label)s", "rel": "%(rel)s", "key": "%(key)s"}
+
+
+DOCUMENTS, DOCUMENTS_COMPLETE, ENTITIES, ENTITIES_RETYPED, EXISTING_TYPES, MENTIONS, ACTIONS, ROLES, REPORTED, \
+    RELATIONS = map(labelled, (DOCUMENTS, DOCUMENTS_COMPLETE, ENTITIES, ENTITIES_RETYPED, EXISTING_TYPES, MENTIONS,
+                               ACTIONS, ROLES, REPORTED, RELATIONS))
+
+
+def _fill(template: str, **names: str) -> str:
+    # %-substitution, not str.format: the Cypher is full of {map} braces.
+    return template % names
+
+
+def write_plan(batch: GraphBatch) -> list[tuple[str, str, list[dict]]]:
+    """The ordered (label, statement, rows) steps of one batch; documents are marked complete last."""
+    plan: list[tuple[str, str, list[dict]]] = [("documents", DOCUMENTS, batch.documents)]
+    by_type: dict[str, list[dict]] = {}
+    for row in batch.entities:
+        by_type.setdefault(row["type"], []).append(row)
+    for etype, rows in by_type.items():
+        if etype not in ENTITY_TYPES:
+            raise ValueError(f"unknown entity type {etype!r}")
+        plan.append((f"entities:{etype}", _fill(ENTITIES, label=etype), rows))
+    plan.append(("actions", ACTIONS, batch.actions))
+    plan.append((MENTIONED_IN, _fill(MENTIONS, rel=MENTIONED_IN), batch.mentions))
+    for rel, rows in batch.roles.items():
+        if rel not in ROLE_RELATIONSHIPS.values():
+            raise ValueError(f"unknown role relationship {rel!r}")
+        plan.append((rel, _fill(ROLES, rel=rel), rows))
+    plan.append((REPORTED_IN, _fill(REPORTED, rel=REPORTED_IN), batch.reported_in))
+    for rel, rows in batch.relations.items():
+        if rel not in RELATION_TYPES:
+            raise ValueError(f"unknown relation type {rel!r}")
+        keys = KEY_PROPERTIES.get(rel, ())
+        key = " {" + ", ".join(f"{k}: row.{k}" for k in keys) + "}" if keys else ""
+        plan.append((rel, _fill(RELATIONS, rel=rel, key=key), rows))
+    plan.append(("complete", DOCUMENTS_COMPLETE, [{"id": i} for i in batch.document_ids]))
+    return [step for step in plan if step[2]]
+
+
+def chunks(rows: list[dict], size: int) -> Iterator[list[dict]]:
+    for i in range(0, len(rows), max(1, size)):
+        yield rows[i : i + size]
+
+
+# ----------------------------------------------------------------------------------- bookkeeping reads
+
+KNOWN_DOCUMENTS = "UNWIND $ids AS id MATCH (d:%(document)s {id: id}) WHERE d.complete = true RETURN d.id AS id"
+COUNT_DOCUMENTS = "MATCH (d:%(document)s) WHERE d.complete = true RETURN count(d) AS n"
+COUNT_INCOMPLETE = "MATCH (d:%(document)s) WHERE d.complete IS NULL OR d.complete <> true RETURN count(d) AS n"
+COUNT_ENTITY_TYPES = "MATCH (e:%(entity)s) RETURN e.type AS type, count(e) AS n ORDER BY type"
+COUNT_ACTIONS = "MATCH (a:%(action)s) RETURN count(a) AS n"
+COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type"
+
+KNOWN_DOCUMENTS, COUNT_DOCUMENTS, COUNT_INCOMPLETE, COUNT_ENTITY_TYPES, COUNT_ACTIONS = map(
+    labelled, (KNOWN_DOCUMENTS, COUNT_DOCUMENTS, COUNT_INCOMPLETE, COUNT_ENTITY_TYPES, COUNT_ACTIONS))
+
+
+def entity_labels() -> tuple[str, ...]:
+    return (ENTITY_LABEL, *ENTITY_TYPES)

@@ -1,0 +1,117 @@
+"""The answers every caller gets, built once from catalog rows: the CLI prints them, the API serialises them.
+
+They are plain data (dataclasses of dicts and lists, no HTTP or pydantic types); api/models.py documents the
+same shapes for OpenAPI. Start with `enabled_by`, the project's headline question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph.store import Store
+from policygraph.ontology import ONTOLOGY, EnabledByRole
+from queries import convert
+from queries.catalog import run
+
+
+class NotFound(LookupError):
+    """The id the caller asked about is not in the store."""
+
+
+@dataclass
+class EnabledByItem:
+    entity: dict  # {id, name, type}
+    reason: str  # ontology.yaml enabled_by.<role>.reason
+    role: str  # the catalog's role name (enabled_by.cypher)
+    via: dict | None  # the entity the item is reached from; None: straight from the action
+    path: list[dict]  # typed, correctly directed steps {source, type, target}, the action first
+    confidence: float | None
+    evidence: list[dict]  # the sentences that state the last link
+    path_evidence: list[list[dict]]  # the evidence of every step of `path`
+
+
+@dataclass
+class EnabledBy:
+    action: dict  # the action's summary (queries.convert.action_summary)
+    action_evidence: list[dict]  # the sentences that report the action
+    items: list[EnabledByItem] = field(default_factory=list)
+    nodes: list[dict] = field(default_factory=list)  # every entity on a path (and the action), for a graph view
+    edges: list[dict] = field(default_factory=list)  # every step of every path, once
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def top_action(store: Store, **options: Any) -> str | None:
+    """The id of the best-attested action (the default question), None in an empty store."""
+    rows = run(store, "top_actions", {"limit": 1}, **options)
+    return rows[0]["id"] if rows else None
+
+
+def enabled_by(store: Store, action_id: str, **options: Any) -> EnabledBy:
+    """Which authorities enabled the action: its actors and the bodies they are part of, its legal bases and
+    the laws those belong to, and the authorities those laws empower or that administer them; each with its
+    path from the action and the evidence of every step. Raises NotFound for an unknown action.
+    options: passed to every query (timeout_ms, row_cap)."""
+    found = run(store, "action", {"id": action_id}, **options)
+    if not found:
+        raise NotFound(f"no action with id {action_id!r}")
+    action_row = found[0]
+    rows = run(store, "enabled_by", {"action_id": action_id}, **options)
+    # evidence of each link (via -> entity) so every step of a path can be shown with its sentence
+    link_evidence: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        link_evidence.setdefault((r["via"], r["id"]), convert.action_evidence(r.get("evidence")))
+    action_evidence = convert.action_evidence(action_row.get("evidence"))
+    names = {action_id: {"id": action_id, "name": action_row.get("kind"), "type": ONTOLOGY.node_labels["action"],
+                         "kind": action_row.get("kind")}}
+    for group in ONTOLOGY.action_roles:
+        for e in action_row.get(group) or []:
+            if e:
+                names[e["id"]] = {"id": e["id"], "name": e.get("name"), "type": e.get("type"), "kind": e.get("kind")}
+    for r in rows:
+        names.setdefault(r["id"], {"id": r["id"], "name": r.get("name"), "type": r.get("type"), "kind": r.get("kind")})
+
+    answer = EnabledBy(action=convert.action_summary(action_row), action_evidence=action_evidence)
+    edges: dict[tuple[str, str, str], dict] = {}
+    for r in rows:
+        role = ONTOLOGY.enabled_by.get(r["role"])
+        if role is None:  # a role the catalog query returns but the ontology does not declare
+            raise ValueError(f"enabled_by returned role {r['role']!r}, not declared in ontology.yaml enabled_by")
+        steps = path_steps(r["path"], role)
+        evidence = link_evidence.get((r["via"], r["id"])) or []
+        if role.own_evidence and not evidence:
+            evidence = action_evidence
+        via = names.get(r["via"]) if r["via"] != action_id else None
+        answer.items.append(EnabledByItem(
+            entity={"id": r["id"], "name": r.get("name"), "type": r.get("type")},
+            reason=role.reason, role=role.name,
+            via={"id": via["id"], "name": via.get("name"), "type": via.get("type")} if via else None,
+            path=steps, confidence=r.get("confidence"), evidence=evidence,
+            path_evidence=[link_evidence.get((s["source"], s["target"]))
+                           or link_evidence.get((s["target"], s["source"])) or [] for s in steps],
+        ))
+        for s in steps:
+            edges.setdefault((s["source"], s["target"], s["type"]),
+                             {**s, "category": "role" if s["source"] == action_id else "relation", "weight": 1,
+                              "actions": [], "title": None})
+    node_ids = {action_id} | {i for s in edges.values() for i in (s["source"], s["target"])}
+    answer.nodes = [{**names.get(i, {"id": i}), "depth": None, "weight": 0} for i in sorted(node_ids)]
+    answer.edges = sorted(edges.values(), key=lambda e: (e["source"], e["target"], e["type"]))
+    return answer
+
+
+def path_steps(path: list[str], role: EnabledByRole) -> list[dict]:
+    """A path of ids (the action first) and the role that reached its end -> typed, correctly directed steps:
+    the role relationship out of the action, the chain (PART_OF) between entities, and the role's own last
+    relationship, pointing backward when the ontology says so (an authority ADMINISTERS the law before it)."""
+    steps = [{"source": path[0], "type": role.first, "target": path[1]}]
+    middle = path[1:]
+    chain = middle[:-1] if role.last else middle
+    steps += [{"source": a, "type": ONTOLOGY.enabled_by_chain, "target": b}
+              for a, b in zip(chain, chain[1:], strict=False)]
+    if role.last:
+        source, target = (middle[-1], middle[-2]) if role.backward else (middle[-2], middle[-1])
+        steps.append({"source": source, "type": role.last, "target": target})
+    return steps
