@@ -26,6 +26,7 @@ from ingest.entities.forms import (
 )
 from ingest.entities.government_cands import pattern_cands
 from ingest.entities.head_words import LEGAL_SUFFIXES
+from ingest.entities.holderless import drop_holderless_titles
 from ingest.entities.lexicon_cands import citation_cands, lexicon_cands
 from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
 from ingest.entities.resolve import resolve
@@ -124,6 +125,7 @@ class EntityComponent:
                     entry = self.lex.entries[eid]
                     c.key, c.name, c.type = eid, entry.name, entry.type
         records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)
+        records, mentions = drop_holderless_titles(doc, records, mentions)
         doc._.pg_entities = records
         doc._.pg_mentions = mentions
         return doc

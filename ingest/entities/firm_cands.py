@@ -177,12 +177,17 @@ def suffix_cands(doc: Doc) -> list[Cand]:
                 j -= 1  # "Grupo Ares Imperial, S. de R.L. de C.V.", "Acme, Inc."
             while j >= 0 and (
                 toks[j].is_space
+                or _qualifier_open(toks, j) is not None
                 or (
                     toks[j].text[:1].isupper()
                     and toks[j].is_alpha | ("." in toks[j].text) | ("-" in toks[j].text) | toks[j].like_num
                 )
                 or (toks[j].lower_ in _NAME_JOINERS and j > 0 and toks[j - 1].text[:1].isupper())
             ):
+                opened = _qualifier_open(toks, j)
+                if opened is not None:
+                    j = opened - 1  # "Breco (Asia Pacific) Ltd.", "Piedmont (UK) Limited"
+                    continue
                 if toks[j].lower_ in DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
                 if toks[j].is_sent_start and toks[j].is_stop and toks[j].lower_ not in _NAME_JOINERS and len(
@@ -207,6 +212,21 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             continue
         i += 1
     return out
+
+
+def _qualifier_open(toks: list, j: int) -> int | None:
+    """The "(" of a parenthesised qualifier that closes at token j inside a firm's name: one to three capitalised
+    words after a capitalised word ("Breco (Eastern Europe) Ltd.", "Scottlee Holdings (Pvt) Ltd.")."""
+    if toks[j].text != ")":
+        return None
+    k = j - 1
+    while k > j - 5 and k > 0 and toks[k].text != "(":
+        if not toks[k].text[:1].isupper():
+            return None
+        k -= 1
+    if k <= 0 or toks[k].text != "(" or k == j - 1 or not toks[k - 1].text[:1].isupper() or not toks[k - 1].is_alpha:
+        return None
+    return k
 
 
 def bare_repeats(doc: Doc, firms: list[Cand]) -> list[Cand]:

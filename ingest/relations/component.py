@@ -11,6 +11,9 @@ from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.relations.context import Context, Relations
 from ingest.relations.located import based_in, lists
+from ingest.relations.located_parse import based_in_parse
+from ingest.relations.ownership import ownership
+from ingest.relations.publisher_roles import publisher_roles
 from ingest.relations.roles import holds_role
 from ingest.relations.structure import administers, authorizes, part_of
 
@@ -29,7 +32,10 @@ class RelationComponent:
         administers(ctx, out)
         authorizes(ctx, out)
         holds_role(ctx, out)
+        ownership(ctx, out)
+        publisher_roles(ctx, out)
         based_in(ctx, out)
+        based_in_parse(ctx, out)
         lists(ctx, out)
         doc._.pg_relations = out.result()
         return doc

@@ -181,6 +181,10 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
         return False
     if any(m.source == "title" for m in bodies):
         bodies = [m for m in bodies if m.source == "title"]  # the title names the body; the rest is its office
+    # the most specific body takes the role, its parents are reached by PART_OF ("Treasury's Under Secretary for
+    # the Office of Terrorism and Financial Intelligence" -> the Office only)
+    named = {m.entity_id for m in bodies}
+    bodies = [m for m in bodies if not any(_ancestor(ctx, m.entity_id, o) for o in named if o != m.entity_id)]
     title = _title_text(ctx, a, b)
     done = False
     for m in bodies:
@@ -195,6 +199,18 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
             if cid in ctx.entities or _ensure_country(ctx, cid):
                 done |= out.add("HOLDS_ROLE", person.entity_id, cid, conf - 0.1, person.token_start, title=title)
     return done
+
+
+def _ancestor(ctx: Context, body: str, of: str) -> bool:
+    """Is `body` a lexicon parent (at any depth) of `of`?"""
+    entry = ctx.lex.get(of)
+    for _ in range(5):
+        if entry is None or not entry.parent:
+            return False
+        if entry.parent == body:
+            return True
+        entry = ctx.lex.get(entry.parent)
+    return False
 
 
 def _ensure_country(ctx: Context, cid: str) -> bool:
