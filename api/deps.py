@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,6 +15,8 @@ from policygraph.settings import Settings
 from queries import CatalogError, ParamError
 from queries import run as run_query
 from queries.answers import NotFound
+
+log = logging.getLogger(__name__)
 
 
 async def get_store(request: Request) -> Store:
@@ -53,7 +56,9 @@ def answering(name: str) -> Iterator[None]:
     except QueryTimeout as exc:
         raise ApiError(504, f"query {name!r} timed out") from exc
     except QueryError as exc:
-        raise ApiError(500, f"query {name!r} failed: {exc}") from exc
+        # The store's own message may quote the query (FalkorDB's errCtx): it goes to the log, not the client.
+        log.warning("catalog query %s failed: %s", name, exc)
+        raise ApiError(500, f"query {name!r} failed (the details are in the server log)") from exc
     except StoreError as exc:
         raise ApiError(503, f"the graph store is unavailable: {exc}") from exc
 

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ingest.documents import MAX_TEXT_CHARS
 from ingest.runner import IngestReport
 from policygraph.ontology import ENABLED_BY_REASONS, ONTOLOGY
 
@@ -361,7 +362,7 @@ class DocumentIn(BaseModel):
                                          "title": "Treasury sanctions Acme", "published": "2021-03-02",
                                          "source": "api", "url": "https://example.org/acme"}]},
     )
-    text: str = Field(min_length=1, max_length=2_000_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)  # the one limit (ingest.documents)
     title: str | None = None
     source: str = "api"
     published: str | None = Field(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -22,7 +22,7 @@ from api.responses import respond
 from api.routers.actions import action_bounds
 from api.security import require_write
 from graph.store import Store
-from ingest.documents import Document
+from ingest.documents import Document, document_problem
 from ingest.readers import SUPPORTED, ReadFailure, read_paths
 from policygraph.settings import Settings
 from queries import convert
@@ -148,7 +148,15 @@ def _posted_json(raw: bytes) -> list[Document]:
         detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:]) or 'body'}: {e['msg']}" for e in errors)
         raise ApiError(422, detail, errors=errors) from exc
     items = parsed if isinstance(parsed, list) else [parsed]
-    return [Document.from_text(d.text, source=d.source, **d.model_dump(exclude={"text", "source"})) for d in items]
+    docs = [Document.from_text(d.text, source=d.source, **d.model_dump(exclude={"text", "source"})) for d in items]
+    # Refused here, with the field, rather than failed in the report: a NUL (no text holds one, and FalkorDB
+    # cannot store it) or a text over the one length limit (ingest.documents.MAX_TEXT_CHARS).
+    errors = [{"loc": ["body", *([i] if isinstance(body, list) else [])], "msg": why, "type": "value_error"}
+              for i, doc in enumerate(docs) if (why := document_problem(doc)) is not None]
+    if errors:
+        raise ApiError(422, "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors),
+                       errors=errors)
+    return docs
 
 
 async def _uploaded(request: Request) -> list[Document | ReadFailure]:
