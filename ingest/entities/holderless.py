@@ -22,6 +22,8 @@ _GAP = {
     "has", "been",
 }
 _MAX_GAP = 4
+_MEASURE_VERBS = {"impose", "designate", "sanction", "block", "add", "restrict", "ban", "freeze", "suspend", "identify",
+                  "announce", "prohibit", "list", "revoke"}
 _DELEGATION = re.compile(r"\b(?:is|are) hereby (?:authorized|directed|empowered)\b|\bshall take all appropriate action")
 # Role words whose "of <office>" names the office only as a post ("the Director of the Office of Management and
 # Budget"): capitalised, as boilerplate writes them.
@@ -100,12 +102,18 @@ def _has_holder(toks: list, span: tuple[int, int], person_starts: set[int], pers
 
 def _delegated(toks: list, m: Mention) -> bool:
     """An order's delegation clause brings in the body its title names ("The Secretary of the Treasury, in
-    consultation with the Secretary of State, is hereby authorized"; "the Secretary of State or the Secretary
-    of the Treasury, as applicable, shall take all appropriate action"); the body consulted gets nothing."""
+    consultation with the Secretary of State, is hereby authorized"; "the Order directs the Secretary of State to";
+    "the Secretary of State or the Secretary of the Treasury, as applicable, shall take all appropriate action"), and
+    so does a measure the office takes itself; the body consulted gets nothing."""
     sent = toks[m.token_start].sent
     before = " ".join(t.lower_ for t in toks[max(sent.start, m.token_start - 4) : m.token_start])
     if "consultation with" in before or "consult with" in before:
         return False
+    if before.split()[-2:-1] in (["directs"], ["directed"], ["direct"], ["instructs"]):
+        return True  # "The Order directs the Secretary of State to review ..."
+    root = next((t for t in toks[m.token_start : m.token_end] if not m.token_start <= t.head.i < m.token_end), None)
+    if root is not None and root.dep_ == "nsubj" and root.head.lemma_ in _MEASURE_VERBS:
+        return True  # the office takes the measure itself: "The Secretary of the Treasury will impose sanctions"
     after = " ".join(t.lower_ for t in toks[m.token_end : sent.end] if not t.is_space)
     return _DELEGATION.search(after) is not None
 

@@ -395,8 +395,9 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
                 eid = _demonym_first(name) or eid
         if etype == "Law" and not kind:
             kind = next((c.kind for c in g.cands if c.kind), "statute")
-        if (eid in existing and existing[eid].type != etype) or eid in lex_entries:
-            # never take the id of another node ("Australia Group" is not the country "australia")
+        if (eid in existing and existing[eid].type != etype) or (eid in lex_entries and lex_entries[eid].type != etype):
+            # never take the id of another node ("Australia Group" is not the country "australia"); a name whose
+            # id is a lexicon entry's of the same type is that entry ("Washington, DC" = washington-dc)
             eid = f"{eid}-{etype.lower()}"
     if etype != "Law":
         kind = None
