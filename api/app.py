@@ -12,12 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
-from fastapi.routing import APIRoute
 
-from api.deps import get_store
 from api.docs import mount_docs
 from api.errors import install_error_handlers
-from api.fastlane import FastLane
+from api.limits import RequestLimits
 from api.models import ErrorBody
 from api.routers import actions, analytics, cypher, documents, entities, export, meta, paths
 from api.security import require_read
@@ -38,11 +36,6 @@ ERROR_RESPONSES = {
 }
 
 
-# The bounded point reads the lane serves (api.fastlane); all build their own Response with api.responses.
-LANE_ENDPOINTS = frozenset({
-    entities.search_entities, entities.get_entity, entities.entity_timeline, entities.entity_network,
-    actions.get_action, actions.enabled_by,
-})
 ROUTERS = (meta.router, entities.router, actions.router, paths.router, documents.router, analytics.router,
            export.router, cypher.router)
 
@@ -65,8 +58,8 @@ class _LazyStore:
         return self.store
 
 
-def create_app(store: Store | None = None, settings: Settings | None = None, *, lane: bool = True) -> FastAPI:
-    """The app; `lane=False` leaves every request to FastAPI (tests compare the two paths)."""
+def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
+    """The app, serving `store` (or the store `settings` name, opened at startup)."""
     settings = settings or get_settings()
     lazy = _LazyStore(settings)
     lazy.store = store
@@ -94,13 +87,12 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
 
 
     install_error_handlers(app)
+    app.add_middleware(RequestLimits)  # body size and control characters, before any endpoint (api.limits)
     # Open reads (no read keys configured) get no dependency at all: FastAPI solves every dependency on every
     # request, the key header included (measured in-process: 0.03 of the 0.27 ms FastAPI spent on a request).
     reads = [Depends(require_read)] if settings.read_keys else []
     for router in ROUTERS:
         app.include_router(router, dependencies=reads)
-    if lane and not reads:  # keyed reads keep FastAPI's dependency (the lane knows no keys)
-        app.add_middleware(FastLane, routes=_lane_routes(), request_dependencies=[get_store])
 
     mount_docs(app)
     from api.web import mount_web  # the explorer at / (web helper); after the API routes, so it shadows none
@@ -108,19 +100,3 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     mount_web(app)
     return app
 
-
-def _lane_routes() -> list[APIRoute]:
-    """The lane's routes, after checking that none of them would take a request another route of the API is
-    meant to answer (FastAPI tries routes in order; the lane tries its own first)."""
-    routes = [r for router in ROUTERS for r in router.routes if isinstance(r, APIRoute)]
-    lane = [r for r in routes if r.endpoint in LANE_ENDPOINTS]
-    if len(lane) != len(LANE_ENDPOINTS):
-        raise RuntimeError("a lane endpoint is not a route of the API")
-    for other in routes:
-        if other.endpoint in LANE_ENDPOINTS or "GET" not in (other.methods or ()):
-            continue
-        sample = "/".join("x" if part.startswith("{") else part for part in other.path.split("/"))
-        clash = [r.path for r in lane if r.path_regex.match(sample)]
-        if clash:
-            raise RuntimeError(f"lane route(s) {clash} would shadow {other.path}")
-    return lane

@@ -155,7 +155,7 @@ def main() -> None:
         if args.neo4j_uri:
             bench_neo4j(args.neo4j_uri)
         else:
-            from graph.neo4j_server import Neo4jServer
+            from scripts.neo4j_server import Neo4jServer
 
             with Neo4jServer(heap="1g") as server:
                 bench_neo4j(server.uri)

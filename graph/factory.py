@@ -15,7 +15,6 @@ from graph.store import Store
 from policygraph.settings import Settings, get_settings
 
 
-
 class StoreURIError(ValueError):
     """The store URI names no backend this project speaks (a usage error, not an unreachable store)."""
 

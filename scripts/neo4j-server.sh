@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Neo4j 5.26 (Community, embedded, Bolt only) for PolicyGraph's tests and CI.
 #
-#   scripts/neo4j-server.sh build    build graph/neo4j-server (skipped when up to date; offline first)
+#   scripts/neo4j-server.sh build    build scripts/neo4j-server (skipped when up to date; offline first)
 #   scripts/neo4j-server.sh start    build, start in the background, wait until Bolt answers
 #   scripts/neo4j-server.sh stop     clean shutdown (SIGTERM, then SIGKILL after NEO4J_STOP_TIMEOUT s)
 #   scripts/neo4j-server.sh status   exit 0 when running, 3 when not
@@ -15,7 +15,7 @@
 #   NEO4J_JAVA_OPTS      extra JVM options, appended
 #   NEO4J_READY_TIMEOUT  seconds `start` waits for Bolt                  default 120
 #   NEO4J_STOP_TIMEOUT   seconds `stop` waits before SIGKILL             default 60
-#   NEO4J_WATCH_PID      the server exits when this pid is gone (used by graph/neo4j_server.py)
+#   NEO4J_WATCH_PID      the server exits when this pid is gone (used by scripts/neo4j_server.py)
 #   NEO4J_CDS            1 (default): make/use a class-data-sharing archive at build time; 0: don't
 #
 # SECURITY: auth is disabled and Bolt binds to 127.0.0.1 only. This is a loopback test server;
@@ -23,7 +23,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PROJECT="$ROOT/graph/neo4j-server"
+PROJECT="$ROOT/scripts/neo4j-server"
 TARGET="$PROJECT/target"
 JAR="$TARGET/neo4j-server.jar"
 # Class-data-sharing archive made by a warm-up run at build time: halves startup CPU (see cds_train).

@@ -1,7 +1,7 @@
 """Shared fixtures: real stores (embedded FalkorDB, a real Neo4j server) and real extraction batches.
 
 - `store`: parametrised over ["falkordb", "neo4j"], a fresh (cleared) store with its schema. FalkorDB is the
-  embedded server in a session tmp dir; Neo4j is one `graph.neo4j_server.Neo4jServer` per session (or the
+  embedded server in a session tmp dir; Neo4j is one `scripts.neo4j_server.Neo4jServer` per session (or the
   server at POLICYGRAPH_TEST_NEO4J_URI). Without java/mvn the neo4j case is skipped - unless
   POLICYGRAPH_REQUIRE_NEO4J=1, which turns the skip into a failure (CI sets it).
 - `both_stores`: the two stores at once, for "same answer on both" tests.
@@ -55,13 +55,8 @@ def neo4j_uri() -> Iterator[str]:
     if uri:
         yield uri
         return
-    try:
-        from graph.neo4j_server import Neo4jServer, unavailable_reason
-    except ImportError as exc:  # the module is someone else's; until it exists there is no server
-        reason = f"graph.neo4j_server not importable: {exc}"
-        if _require_neo4j():
-            pytest.fail(reason)
-        pytest.skip(reason)
+    from scripts.neo4j_server import Neo4jServer, unavailable_reason
+
     reason = unavailable_reason()
     if reason is not None:
         if _require_neo4j():

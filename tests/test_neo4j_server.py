@@ -1,4 +1,4 @@
-"""The real Neo4j test server (graph/neo4j-server) starts, talks Bolt to the official driver, and stops.
+"""The real Neo4j test server (scripts/neo4j-server) starts, talks Bolt to the official driver, and stops.
 
 Skipped when java/mvn are missing, unless POLICYGRAPH_REQUIRE_NEO4J=1 (CI), where that is a failure.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_server import Neo4jServer, skip_unless_available
+from scripts.neo4j_server import Neo4jServer, skip_unless_available
 
 pytestmark = pytest.mark.neo4j
 

@@ -1,4 +1,4 @@
-"""Start a real, throwaway Neo4j 5.26 server for tests (embedded Neo4j with Bolt, see graph/neo4j-server).
+"""Start a real, throwaway Neo4j 5.26 server for tests (embedded Neo4j with Bolt, see scripts/neo4j-server).
 
 Each :class:`Neo4jServer` gets a fresh temporary data dir and a free loopback port, so several can run at
 once. It is a loopback-only test server with auth disabled: connect with ``auth=None``.
@@ -33,7 +33,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = REPO_ROOT / "scripts" / "neo4j-server.sh"
-JAR = REPO_ROOT / "graph" / "neo4j-server" / "target" / "neo4j-server.jar"
+JAR = REPO_ROOT / "scripts" / "neo4j-server" / "target" / "neo4j-server.jar"
 READY_LINE = "NEO4J_READY"
 
 # A cold build downloads ~130 MB of jars; a warm one is a few seconds.
@@ -49,7 +49,7 @@ def unavailable_reason() -> str | None:
     if shutil.which("java") is None:
         return "java not found on PATH"
     if shutil.which("mvn") is None and not JAR.is_file():
-        return "mvn not found on PATH and graph/neo4j-server is not built"
+        return "mvn not found on PATH and scripts/neo4j-server is not built"
     if not SCRIPT.is_file():
         return f"{SCRIPT} is missing"
     return None
