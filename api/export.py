@@ -20,14 +20,13 @@ import networkx as nx
 from api.deps import run
 from api.network import NetworkBuilder
 from graph.store import Store
-from policygraph.ontology import ROLE_RELATIONSHIPS
+from policygraph.ontology import RESTRICTIVE_KINDS, ROLE_RELATIONSHIPS
 
 PAGE = 5000
 FORMATS = ("graphml", "csv", "json")
 FTM_SCHEMA = {"Person": "Person", "Company": "Company", "Organization": "Organization",
               "Authority": "PublicBody", "Country": "LegalEntity", "Place": "Address", "Law": "Thing"}
-SANCTION_KINDS = {"designation", "entity_listing", "export_control", "import_ban", "visa_restriction",
-                  "asset_freeze", "tariff", "sanction", "delisting"}
+SANCTION_KINDS = RESTRICTIVE_KINDS  # what FtM calls a Sanction: policygraph/ontology.yaml restrictive_kinds
 
 
 @dataclass

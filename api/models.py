@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ingest.documents import MAX_TEXT_CHARS
 from ingest.runner import IngestReport
-from policygraph.ontology import ENABLED_BY_REASONS, ONTOLOGY
+from policygraph.ontology import ENABLED_BY_REASONS, ENTITY_LABEL, ONTOLOGY, ROLE_RELATIONSHIPS
 
 
 def _example(example: dict) -> ConfigDict:
@@ -249,10 +249,15 @@ class PathStep(BaseModel):
     target: str
 
 
+# the example's role: the bodies an actor is part of (the first role whose path goes on past the actor)
+_PARENT_ROLE = next(r for r in ONTOLOGY.enabled_by.values()
+                    if r.first == ROLE_RELATIONSHIPS["by"] and not r.own_evidence)
+
+
 class EnabledByItem(BaseModel):
     model_config = _example(
         {"entity": {"id": "department-of-commerce", "name": "Department of Commerce", "type": "Authority"},
-         "reason": "part_of", "role": "parent_of_actor", "via": _BIS, "confidence": 0.8,
+         "reason": _PARENT_ROLE.reason, "role": _PARENT_ROLE.name, "via": _BIS, "confidence": 0.8,
          "path": [{"source": "act-4b1e0c2d", "type": "BY", "target": _BIS["id"]},
                   {"source": _BIS["id"], "type": "PART_OF", "target": "department-of-commerce"}],
          "evidence": [_EVIDENCE]}
@@ -414,7 +419,8 @@ class CentralActors(BaseModel):
 class CypherIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"query": "MATCH (e:Entity {type: $type}) RETURN e.id, e.name LIMIT 5",
+        json_schema_extra={"examples": [{"query": f"MATCH (e:{ENTITY_LABEL} {{type: $type}}) RETURN e.id, e.name "
+                                                  "LIMIT 5",
                                          "params": {"type": "Authority"}}]},
     )
     query: str = Field(min_length=1, max_length=20_000)

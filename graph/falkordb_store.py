@@ -36,11 +36,12 @@ from graph.store import (
     WriteStats,
 )
 from graph.validate import ensure_valid
+from policygraph.ontology import ACTION_LABEL, DOCUMENT_LABEL, ENTITY_LABEL
 
 log = logging.getLogger(__name__)
 
-UNIQUE_IDS = ("Entity", "Action", "Document")
-RANGE_INDEXES = {"Action": ("kind", "date", "status"), "Entity": ("type",), "Document": ("published",)}
+UNIQUE_IDS = (ENTITY_LABEL, ACTION_LABEL, DOCUMENT_LABEL)  # node labels: policygraph/ontology.yaml
+RANGE_INDEXES = {ACTION_LABEL: ("kind", "date", "status"), ENTITY_LABEL: ("type",), DOCUMENT_LABEL: ("published",)}
 FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
 
 
@@ -185,10 +186,10 @@ class FalkorDBStore(Store):
             for prop in props:
                 if (prop, "RANGE") not in existing.get(label, set()):
                     self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        missing_ft = [p for p in FULLTEXT_PROPERTIES if (p, "FULLTEXT") not in existing.get("Entity", set())]
+        missing_ft = [p for p in FULLTEXT_PROPERTIES if (p, "FULLTEXT") not in existing.get(ENTITY_LABEL, set())]
         if missing_ft:
             args = ", ".join(f"'{p}'" for p in missing_ft)
-            self.graph.query(f"CALL db.idx.fulltext.createNodeIndex('Entity', {args})")
+            self.graph.query(f"CALL db.idx.fulltext.createNodeIndex('{ENTITY_LABEL}', {args})")
         constraints = {(c["label"], tuple(c["properties"])) for c in self.graph.list_constraints()}
         for label in UNIQUE_IDS:
             if (label, ("id",)) not in constraints:

@@ -23,10 +23,11 @@ from neo4j.graph import Node, Path, Relationship
 from graph.batch import GraphBatch
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
 from graph.validate import ensure_valid
+from policygraph.ontology import ACTION_LABEL, DOCUMENT_LABEL, ENTITY_LABEL
 
 FULLTEXT_INDEX = "entity_search"
-UNIQUE_IDS = ("Entity", "Action", "Document")
-RANGE_INDEXES = {"Action": ("kind", "date", "status"), "Entity": ("type",), "Document": ("published",)}
+UNIQUE_IDS = (ENTITY_LABEL, ACTION_LABEL, DOCUMENT_LABEL)  # node labels: policygraph/ontology.yaml
+RANGE_INDEXES = {ACTION_LABEL: ("kind", "date", "status"), ENTITY_LABEL: ("type",), DOCUMENT_LABEL: ("published",)}
 FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
 
 
@@ -111,7 +112,8 @@ class Neo4jStore(Store):
             for prop in props
         ]
         props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
-        statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [{props}]")
+        statements.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY_LABEL}) ON EACH "
+                          f"[{props}]")
         with self._session() as session:
             for stmt in statements:
                 session.run(stmt).consume()
