@@ -227,11 +227,15 @@ def main() -> None:
     try:
         app()
     except StoreURIError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(EXIT_USAGE)
+        sys.exit(_one_line("error", exc, EXIT_USAGE))
     except StoreError as exc:
-        err.print(f"[red]store error:[/red] {exc}", highlight=False)
-        sys.exit(EXIT_STORE)
+        sys.exit(_one_line("store error", exc, EXIT_STORE))
+
+
+def _one_line(prefix: str, exc: Exception, code: int) -> int:
+    # plain echo, not rich: rich wraps at 80 columns when stderr is no terminal; drivers' messages hold newlines
+    typer.echo(f"{prefix}: {' '.join(str(exc).split())}", err=True)
+    return code
 
 
 if __name__ == "__main__":

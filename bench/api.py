@@ -326,17 +326,6 @@ def cases(world: World, n: int, rng: random.Random, n_actions: int) -> list[Case
     ]
 
 
-def measure(fn: Callable[[str], object], samples: list[str], warmup: int) -> list[float]:
-    for s in samples[:warmup]:
-        fn(s)
-    out = []
-    for s in samples:
-        t0 = time.perf_counter()
-        fn(s)
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
-
-
 def measure_pair(a: Callable[[str], object], b: Callable[[str], object], samples: list[str],
                  warmup: int) -> tuple[list[float], list[float]]:
     for s in samples[:warmup]:

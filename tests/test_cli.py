@@ -107,3 +107,24 @@ def test_ingest_into_neo4j_gives_the_same_counts(tmp_path, neo4j_uri, neo4j_sess
     stats_f = json.loads(run("query", "stats", "--json", home=tmp_path / "data").stdout)
     stats_n = json.loads(run("query", "stats", "--json", "--store", neo4j_uri, home=tmp_path / "unused").stdout)
     assert stats_f == stats_n
+
+
+def test_version():
+    proc = run("--version", home=Path("/nonexistent"))
+    assert proc.stdout.strip() == "policygraph 0.1.0"
+
+
+def test_user_errors_are_one_line_with_documented_exit_codes(tmp_path):
+    home = tmp_path / "data"
+    cases = [  # (arguments, exit code (README "Exit codes"), start of the line on stderr)
+        (("query", "stats", "--store", "foo://nowhere"), 2, "error: unsupported store URI 'foo://nowhere'"),
+        (("query", "stats", "--store", "redis://127.0.0.1:1"), 3, "store error: cannot connect to FalkorDB"),
+        (("enabled-by", "--store", "bolt://127.0.0.1:1"), 3, "store error: cannot connect to Neo4j"),
+        (("ingest", str(SEEDS[0]), "--store", "redis://127.0.0.1:1"), 3, "store error: cannot connect"),
+        (("export", "--out", str(tmp_path / "no" / "such" / "dir.graphml")), 2, "error: cannot write --out"),
+    ]
+    for args, code, line in cases:
+        proc = run(*args, home=home, check=False)
+        assert proc.returncode == code, (args, proc.returncode, proc.stderr)
+        assert proc.stderr.startswith(line) and proc.stderr.count("\n") == 1, (args, proc.stderr)
+    assert not home.exists()  # none of them got as far as starting the embedded store
