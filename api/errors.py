@@ -6,6 +6,8 @@ pydantic `errors` list so a client can point at the bad field.
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -64,11 +66,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body(exc.status, exc.detail, **extra), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        return JSONResponse(
-            error_body(exc.status_code, detail), status_code=exc.status_code, headers=exc.headers
-        )
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": _allowed(request)}
+        return JSONResponse(error_body(exc.status_code, detail), status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -76,3 +79,18 @@ def install_error_handlers(app: FastAPI) -> None:
             {k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()
         ]
         return JSONResponse(error_body(422, _validation_message(errors), errors=errors), status_code=422)
+
+
+def _allowed(request: Request) -> str:
+    """Every method the request's path answers, as the OpenAPI schema documents them. Starlette names only
+    the methods of the first route that matched the path, and GET /documents and POST /documents are two
+    routes: `Allow: GET` was a lie."""
+    path = request.scope.get("path", "")
+    methods: set[str] = set()
+    for template, item in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), path):
+            methods |= {m.upper() for m in item if m in _HTTP_METHODS}
+    return ", ".join(sorted(methods))
+
+
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})

@@ -6,7 +6,8 @@ A plain ASGI middleware (no BaseHTTPMiddleware: that one buffers and costs a tas
 - a path or query string holding a control character (`%00` above all: FalkorDB reads a query as a C string
   and a NUL cut it short, and the 500 that followed quoted the catalog's Cypher) is refused with 422, so no
   such value reaches a store.
-Errors keep the API's one shape (api.errors.error_body).
+Errors keep the API's one shape (api.errors.error_body). `document_limits` states the URL rule in the
+OpenAPI schema (a pattern on every string parameter), so a client - or a fuzzer - knows it before asking.
 """
 
 from __future__ import annotations
@@ -92,3 +93,33 @@ async def _answer(send: Send, status: int, detail: str) -> None:
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+# Text without control characters: what every string in a path or query string must be.
+NO_CONTROL_PATTERN = r"^[^\u0000-\u001f\u007f-\u009f]*$"
+
+
+def document_limits(app: Any) -> None:
+    """Add NO_CONTROL_PATTERN to every string path and query parameter of `app`'s OpenAPI schema."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        spec = build()
+        for item in spec.get("paths", {}).values():
+            for operation in item.values():
+                for param in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                    if param.get("in") in ("path", "query"):
+                        _no_control(param.get("schema", {}))
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi
+
+
+def _no_control(schema: dict) -> None:
+    for option in schema.get("anyOf", ()):
+        _no_control(option)
+    if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
+        schema["pattern"] = NO_CONTROL_PATTERN
