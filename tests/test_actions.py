@@ -69,8 +69,12 @@ def test_passive_designation_with_agent_is_a_separate_dated_action(nlp) -> None:
     a = past[0]
     assert a.kind == "designation"
     assert a.by == ["us-dept-state"]
-    assert "eo-13224" in a.under
     assert len(a.targets) == 1 and "hizballah" in a.targets[0]
+    # "... as a Foreign Terrorist Organization in October 1997 pursuant to E.O. 13224 in October 2001": the E.O.
+    # is the basis of the 2001 designation, another action (ONTOLOGY: one action per legal basis and date)
+    assert "eo-13224" not in a.under
+    later = [a for a in found if a.date == "2001-10"]
+    assert len(later) == 1 and later[0].by == ["us-dept-state"] and "eo-13224" in later[0].under, found
 
 
 def test_coordinated_targets_and_legal_basis(nlp) -> None:
@@ -345,14 +349,15 @@ BURMA_EO = (
 def test_executive_order_blocks_property_and_suspends_entry_by_the_president(nlp) -> None:
     found = titled_actions(nlp, BURMA_EO, "Executive Order on Blocking Property with Respect to the Situation in "
                            "Burma", "2021-02-11")
-    block = one(found, "designation")
+    block = one(found, "sanction")  # blocking that names no one starts a sanctions programme (dev2 gold)
     assert block.status == "enacted" and block.date == "2021-02-11"
     assert "joe-biden" in block.by and "united-states" in block.by
     assert "ieepa" in block.under and not [u for u in block.under if u.startswith("usc-")]  # citations repeat IEEPA
     assert "burma" in block.targets
     entry = one(found, "visa_restriction")
     assert entry.by == block.by and entry.date == "2021-02-11"
-    assert any("212" in u for u in entry.under) and "ieepa" not in entry.under
+    # the authority clause is the basis of every measure of the order (ONTOLOGY: all instruments cited together)
+    assert any("212" in u for u in entry.under) and "ieepa" in entry.under
     assert entry.evidence[0].text.endswith("is hereby suspended.")
 
 

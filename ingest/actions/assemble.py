@@ -21,12 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.contract import Action, Span
+from policygraph.ontology import KIND_FAMILY, KIND_SPECIFICITY
 
-KIND_FAMILY = {"designation": "sanction", "asset_freeze": "sanction", "sanction": "sanction"}
-SPECIFICITY = {"sanction": 0, "asset_freeze": 1, "designation": 2}
+# a kind's rank in its family (0 = least specific), from policygraph/ontology.yaml action_families
+SPECIFICITY = KIND_SPECIFICITY
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Reading:
     background: bool = False  # read from a relative clause about an earlier measure
     distinct: bool = False  # "a bill": a new measure, merged with no other report
     nominal: bool = False  # read from a noun ("Full blocking sanctions on ..."), not a verb
+    points_to: tuple[int, int] | None = None  # "these individuals" named by the measure with this evidence
 
 
 @dataclass
@@ -123,6 +125,9 @@ def compatible(c: Cluster, r: Reading, part_of: dict[str, set[str]] | None = Non
         return False
     if c.background != r.background and not (c.date and r.date and c.date == r.date):
         return False  # "entities that were sanctioned as SDNs" is not today's announcement
+    if c.background and r.background and not (c.date and r.date) and c.targets and r.targets and not (
+            set(c.targets) & set(r.targets)):
+        return False  # two undated earlier measures against different names: nothing says they were one
     return _dates_compatible(c.date, r.date)
 
 
@@ -180,17 +185,32 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
     for r in orphans:
         # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
         kinds = SAME_EVENT.get(r.kind, {r.kind})
-        host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)), None)
+        host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)
+                     and _dates_compatible(c.date, r.date) and (c.background or not r.background)), None)
+        fam = KIND_FAMILY.get(r.kind, r.kind)
+        if host is None and published and r.targets and r.date != published and (r.date or r.background):
+            # "Mahan Air was designated in October 2011 pursuant to E.O. 13224": an earlier measure restated in
+            # the passive is the measure of the body that acts today in the release (ONTOLOGY: OFAC for a
+            # designation in a Treasury release), with its own date and basis
+            lead = next((c for c in clusters if c.date == published and c.by and not c.background
+                         and KIND_FAMILY.get(c.kind, c.kind) == fam), None)
+            if lead is not None:
+                c = Cluster(kind=r.kind, status=r.status, background=True)
+                c.absorb(replace(r, by=list(lead.by)))
+                clusters.append(c)
+                continue
         if host is None and published and not r.background and (
                 r.date == published or (r.nominal and not r.date and not r.date_expr)):
             # "Today, they were sanctioned as entities operating in Iran's financial sector": a passive report
             # of today's measure, whose actor the release names in its lead; an undated heading ("Full blocking
             # sanctions on ...: - A - B") spells out today's measure too
-            fam = KIND_FAMILY.get(r.kind, r.kind)
             host = next((c for c in reversed(clusters) if c.date == published and c.status == r.status
                          and KIND_FAMILY.get(c.kind, c.kind) == fam), None)
         if host is not None:
             host.targets.extend(t for t in r.targets if t not in host.targets)
+            if r.under and (not host.under or set(host.under) & set(r.under)):
+                # "These entities and this individual have been designated pursuant to E.O. 13224"
+                host.under.extend(u for u in r.under if u not in host.under)
             if r.evidence not in host.evidence:
                 host.evidence.append(r.evidence)
             if r.kind == "arrest":

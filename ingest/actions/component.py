@@ -14,19 +14,31 @@ from spacy.tokens import Doc
 
 from ingest import dates, extensions  # noqa: F401  (extensions registers the doc._ attributes)
 from ingest.actions.assemble import Reading, merge, to_actions
-from ingest.actions.consolidate import listings_from_export_bans, part_of_table, same_actors
+from ingest.actions.consolidate import (
+    join_state_and_agency,
+    listings_from_export_bans,
+    mark_restated,
+    part_of_table,
+    same_actors,
+    share_pointed_targets,
+    split_by_dates,
+    split_parallel,
+)
 from ingest.actions.context import DocContext
-from ingest.actions.dating import action_date, date_spans
+from ingest.actions.dating import action_date, date_spans, dated_segments
 from ingest.actions.discourse import (
     apply_summaries,
     demonstrative_targets,
     included_item,
     included_targets,
+    latest_reading,
+    points_back,
     previous_unit_reading,
     previous_unit_subject,
 )
 from ingest.actions.implied_actors import court_actor, imply_actor, order_subject, place_actor, we_actor
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
+from ingest.actions.list_targets import list_targets
 from ingest.actions.modality import (
     confers_power,
     is_capability,
@@ -79,10 +91,12 @@ class ActionComponent:
             # Property ...)"), so only what others take or took stands on its own.
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
-        readings = ordered + apply_summaries(ctx, included_targets(ctx, generic))
+        readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
+        readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)
         clusters = merge(readings, same_actors(ctx, part_of), published.isoformat() if published else None)
         listings_from_export_bans(ctx, clusters)
+        share_pointed_targets(readings, clusters)
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
 
@@ -101,6 +115,7 @@ class ActionComponent:
             roles = self.roles.read(ctx, trig)
             roles.add("under", laws.get(trig.token.i, []))
             roles.targets = [t for t in roles.targets if t not in roles.under]
+            roles.add("targets", list_targets(ctx, trig, roles.by))  # a lead's designee list
             if trig.entry is not None and trig.entry.needs_light_verb and not roles.light and not (
                     owned_measure(ctx, trig, roles)):
                 continue
@@ -138,8 +153,13 @@ class ActionComponent:
                 continue  # "the United States may ease or remove sanctions when circumstances warrant"
             if trig.sponsor is not None and status == "enacted" and ctx.etype(trig.sponsor) == "Person":
                 status = "proposed"  # a member's bill is introduced, not passed, unless the text says so
+            pointed: Reading | None = None
             if not roles.targets:
                 roles.add("targets", [t for t in demonstrative_targets(ctx, trig) if t not in roles.by])
+                if not roles.targets and points_back(trig):
+                    # "Concurrently, these individuals are now subject to visa restrictions": the names are
+                    # those of the measure told before, which may only be read after merging
+                    pointed = latest_reading(out, ctx.unit_start[trig.token.i])
             anaphoric = ref == "anaphor" or is_anaphoric(trig, roles)
             if not trig.is_verb and not roles.light and any(
                     c.dep_ == "amod" and c.lower_ in EXISTING for c in trig.token.children):
@@ -177,21 +197,27 @@ class ActionComponent:
             # ("a visa ban authorized under Section 7031(c)"); "may be exposed to designation" is dropped.
             if implied and not roles.targets and trig.is_verb:
                 continue
-            elaboration = implied and not roles.targets
+            elaboration = implied and not roles.targets and pointed is None
             date, date_expr = action_date(
                 ctx, trig.token, roles.head_verb, date_cands, base,
                 prefer_future=status == "proposed",
-                present_default=status == "enacted" and not foreign_state(ctx, trig, roles),
+                present_default=status in ("enacted", "lifted") and not foreign_state(ctx, trig, roles),
             )
             if (signed or announced or included) and date is None and date_expr is None and (
                     status in ("enacted", "lifted")):
                 date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
-            out.append(Reading(
+            if pointed is not None and date is None and date_expr is None:
+                date = pointed.date  # "Concurrently, these individuals are now subject to ...": the same day
+            reading = Reading(
                 kind=kind, status=status, by=roles.by, targets=roles.targets, under=roles.under, date=date,
                 evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, implied_by=implied,
                 anaphoric=anaphoric, orphan=orphan, elaboration=elaboration, list_addition=listed,
                 date_expr=date_expr, background=roles.background, distinct=roles.distinct, nominal=not trig.is_verb,
-            ))
+                points_to=pointed.evidence if pointed is not None else None,
+            )
+            segments = [] if anaphoric or elaboration else dated_segments(
+                ctx, trig.token, roles.head_verb, date_cands, base, prefer_future=status == "proposed")
+            out.extend(split_by_dates(ctx, reading, segments) if segments else [reading])
         return out
 
     def _laws_by_trigger(self, ctx: DocContext, triggers: list[Trigger]) -> dict[int, list[str]]:

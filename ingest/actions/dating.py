@@ -50,6 +50,7 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
     root = ent.root
     if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and (
+            root.head.lower_ not in NOT_EVENTS) and (
             root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None) and not any(
             _governs(root.head, a) for a in anchors):
         # "attempts to influence the 2020 U.S. presidential election": the year of the election (not "the
@@ -208,3 +209,59 @@ def _sequel(ctx: DocContext, s: int) -> bool:
 def _is_time_point(text: str) -> bool:
     """'last year', 'on Monday' (a point we could not place without a base), not 'for years'."""
     return dates.resolve(text, "2000-06-15") is not None
+
+
+def _in_frame(ent: Span, anchors: list[Token]) -> bool:
+    """The date hangs on the measure's own words ('designated ... in 2001 ... and as an FTO in 1997'), not on
+    another verb of the sentence."""
+    tok = ent.root
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok in anchors:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def dated_segments(
+    ctx: DocContext, trigger: Token, head_verb: Token | None, candidates: list[Span], base: str | None,
+    prefer_future: bool,
+) -> list[tuple[int, int, str]]:
+    """'The State Department designated the FARC as a Specially Designated Global Terrorist in 2001 pursuant to
+    Executive Order 13224 and as a Foreign Terrorist Organization in 1997', 'Nada was designated by the United
+    States on November 7, 2001, and by the United Nations on November 9, 2001': one trigger, coordinated
+    complements each with a date of its own, are measures of their own. Returns the token ranges (start, end)
+    after the trigger that each such date governs, with the date; [] when the trigger has at most one date."""
+    anchors = [trigger] + ([head_verb] if head_verb is not None else [])
+    s, e = ctx.unit(trigger)
+    reasons = _reason_spans(anchors)
+    found: list[tuple[int, int, str]] = []
+    for ent in candidates:
+        if ent.start < s or ent.end > e or ent.start <= trigger.i:
+            continue
+        if ent.text.strip().isdigit() and len(ent.text.strip()) != 4:
+            continue
+        if _dates_other_event(ctx, ent, anchors) or _criterion_date(ctx, ent, reasons) or not _in_frame(ent, anchors):
+            continue
+        value = dates.resolve(ent.text, base, prefer_future=prefer_future)
+        if value:
+            found.append((ent.start, ent.end, value))
+    found.sort()
+    if len({v for _, _, v in found}) < 2:
+        return []
+    toks = ctx.tokens
+    out: list[tuple[int, int, str]] = []
+    start = trigger.i + 1
+    for k, (_, d_end, value) in enumerate(found):
+        if k + 1 < len(found):
+            nxt = found[k + 1][0]
+            ands = [j for j in range(d_end, nxt) if toks[j].lower_ == "and"]
+            end = ands[-1] if ands else d_end
+        else:
+            end = e
+        out.append((start, end, value))
+        start = end
+    return out

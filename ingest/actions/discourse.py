@@ -9,6 +9,7 @@ from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
 from ingest.actions.roles import ACTOR_TYPES
 from ingest.actions.triggers import Trigger
+from ingest.extensions import doc_text
 
 # "these companies" -> the Company mentions just before; "these individuals" -> Person mentions.
 DEMONSTRATIVE_CLASSES = {
@@ -30,17 +31,37 @@ def demonstrative_targets(ctx: DocContext, trig: Trigger) -> list[str]:
     s, e = ctx.unit(trig.token)
     types: set[str] | None = None
     nearest_only = False
+    count = 0  # "both of those entities": how many of the nearest names
+    paragraph = False  # the names of the whole paragraph so far, not only of the nearest sentence
     if trig.is_verb:
         # "All surveillance companies in Xinjiang should be placed on the entity list": a quantified
         # passive subject of a class noun points back like "these companies"
         for subj in (c for c in trig.token.children if c.dep_ == "nsubjpass"):
             dets = [c.lower_ for c in subj.children if c.dep_ in ("det", "predet")]
-            if ctx.mention(subj.i) is None and {"all", "these", "those", "such"} & set(dets):
+            counted = _counted_subject(subj)
+            if ctx.mention(subj.i) is None and {"this", "these", "those"} & set(dets) and any(
+                    c.dep_ == "conj" and {"this", "these", "those"} & {d.lower_ for d in c.children}
+                    for c in subj.children):
+                # "This individual and these entities were previously designated under E.O. 13469 in 2008",
+                # "These entities and this individual have been designated": the names of the paragraph so far
+                types = set().union(*(DEMONSTRATIVE_CLASSES.get(n.lemma_.lower(), set())
+                                      for n in [subj, *(c for c in subj.children if c.dep_ == "conj")]))
+                paragraph = True
+            elif ctx.mention(subj.i) is None and {"all", "these", "those", "such"} & set(dets):
                 types = DEMONSTRATIVE_CLASSES.get(subj.lemma_.lower())
+            elif counted is not None:
+                # "Both of those entities were designated pursuant to ...": the last two named before
+                types, count = counted
+                nearest_only = True
             elif subj.lower_ == "they" and not _pronoun_has_local_antecedent(ctx, s, subj.i):
                 # "A, B, and C were previously identified ... Today, they were sanctioned": the names of
                 # the sentence before
                 types, nearest_only = THEY_TYPES, True
+    subject = _subject_to(trig.token)
+    if subject is not None and ctx.mention(subject.i) is None and {"these", "those", "all", "such"} & {
+            c.lower_ for c in subject.children if c.dep_ in ("det", "predet")}:
+        # "Concurrently, these individuals are now subject to visa restrictions by the Department of State"
+        types = DEMONSTRATIVE_CLASSES.get(subject.lemma_.lower())
     for j in range(trig.token.i + 1, min(trig.token.i + 10, e)):
         if types:
             break
@@ -56,23 +77,85 @@ def demonstrative_targets(ctx: DocContext, trig: Trigger) -> list[str]:
     if not types:
         return []
     found: list[str] = []
+    text = doc_text(ctx.doc)
     unit_start, gaps = s, 0
     for _ in range(8):
         if unit_start == 0:
             break
         prev_start = ctx.unit_start[unit_start - 1]
+        if paragraph and "\n\n" in text[ctx.tokens[prev_start].idx:ctx.tokens[unit_start].idx]:
+            break
         hits = [m.entity_id for m in ctx.mentions_in(range(prev_start, unit_start)) if ctx.etype(m) in types]
+        if paragraph:
+            # "... for providing support to Iran's Mahan Air. These entities and this individual have been
+            # designated": the names in a criterion ('for ...') are not the designees
+            criteria = [(t.left_edge.i, t.right_edge.i) for t in ctx.tokens[prev_start:unit_start]
+                        if t.dep_ == "prep" and t.lower_ == "for"]
+            hits = [m.entity_id for m in ctx.mentions_in(range(prev_start, unit_start)) if ctx.etype(m) in types
+                    and not any(a <= m.token_start <= b for a, b in criteria)]
+            found = [h for h in hits if h not in found] + found  # in text order
+            unit_start = prev_start
+            continue
         if hits:
-            found += [h for h in hits if h not in found]
+            found = [h for h in hits if h not in found] + found  # in text order
             gaps = 0
-            if nearest_only:
+            if nearest_only and len(found) >= count:  # "both of these companies": as many as the count says
                 break
         elif found:
             gaps += 1
             if gaps >= 2:
                 break
         unit_start = prev_start
-    return found
+    return found[-count:] if count else found
+
+
+def points_back(trig: Trigger) -> bool:
+    """'these individuals are now subject to visa restrictions', 'These entities were designated': a
+    demonstrative subject of the measure (whose names may come only later in the text)."""
+    subj = _subject_to(trig.token)
+    if subj is None and trig.is_verb:
+        subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in DEMONSTRATIVE_CLASSES and any(
+        c.dep_ == "det" and c.lower_ in ("these", "those") for c in subj.children)
+
+
+def latest_reading(readings: list[Reading], before: int) -> Reading | None:
+    """The latest measure with an actor read before token `before`, not a restated earlier one."""
+    for r in reversed(readings):
+        if r.token_i < before and r.by and not r.anaphoric and not r.background and r.status == "enacted":
+            return r
+    return None
+
+
+def _subject_to(tok):
+    """'X are (now) subject to <measure>': the subject X of the measure noun's 'subject to'."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "to" or tok.head.head.lower_ != "subject":
+        return None
+    adj = tok.head.head
+    verb = adj.head if adj.dep_ in ("acomp", "amod", "oprd") else None
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted_subject(subj) -> tuple[set[str], int] | None:
+    """'Both of those entities', 'the two companies', 'these three individuals': (class, how many)."""
+    noun, n = subj, COUNT_WORDS.get(subj.lower_)
+    if n is not None:  # "Both of those entities": the quantifier heads the phrase
+        noun = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), None)
+        if noun is None or not any(d.lower_ in ("these", "those", "the") for d in noun.children):
+            return None
+    else:
+        nums = [c for c in subj.children if c.dep_ == "nummod" and c.lower_ in COUNT_WORDS]
+        if not nums or not any(d.lower_ in ("these", "those", "the") for d in subj.children):
+            return None
+        n = COUNT_WORDS[nums[0].lower_]
+    types = DEMONSTRATIVE_CLASSES.get(noun.lemma_.lower())
+    return (types, n) if types else None
 
 
 def _pronoun_has_local_antecedent(ctx: DocContext, start: int, i: int) -> bool:

@@ -32,8 +32,6 @@ AUTHORITY_END = re.compile(
     r"\bI,\s+[A-Z]|\bit\s+is\s+hereby\s+ordered\b|\bI\s+hereby\s+(?:order|proclaim|direct|determine)\b"
     r"|\band\s+in\s+view\s+of\b|\bin\s+order\s+to\b|\bto\s+take\s+additional\s+steps\b|\bI\s+find\b",
     re.I)
-# Statutes of delegation and citation-only references that are not the measure's legal basis.
-NOT_A_BASIS = re.compile(r"\btitle\s+3\b|\bsection\s+301\b", re.I)
 SIGNATURE = re.compile(r"\bI,\s+(?P<name>[A-Z][A-Z.\s]+?[A-Z.]),\s+President\s+of\s+the\s+United\s+States")
 SIGNED = re.compile(
     r"\bPresident\s+(?P<name>[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})\s+(?:has\s+)?signed\s+"
@@ -120,23 +118,48 @@ def signer(ctx: DocContext) -> str | None:
 
 def _authority_laws(ctx: DocContext, text: str) -> list[str]:
     """The Law entities the authority clause cites, without the parenthesised citations that only repeat
-    a statute ('(50 U.S.C. 1701 et seq.)') and without the delegation statute (3 U.S.C. 301)."""
+    a statute ('(50 U.S.C. 1701 et seq.)')."""
     m = AUTHORITY.search(text[:6000])
     if m is None:
         return []
     end_m = AUTHORITY_END.search(text, m.end(), m.end() + 3000)
     end = end_m.start() if end_m else min(len(text), m.end() + 1500)
     out: list[str] = []
-    for mention in ctx.doc._.pg_mentions or []:
-        if not (m.start() <= mention.start < end) or ctx.etype_of(mention.entity_id) != "Law":
-            continue
+    laws = [x for x in ctx.doc._.pg_mentions or [] if m.start() <= x.start < end and ctx.etype_of(x.entity_id) == "Law"]
+    for mention in laws:
+        if _nested(mention, laws):
+            continue  # "section 212(f) of the Immigration and Nationality Act": the section is the basis, not the Act
         before = text[max(m.start(), mention.start - 3):mention.start].rstrip(" *_")
         if before.endswith("("):
             continue
         rec = ctx.record(mention.entity_id)
-        if rec is None or NOT_A_BASIS.search(rec.name) or mention.entity_id in out:
+        if rec is None or mention.entity_id in out:
             continue
         out.append(mention.entity_id)
+    return out
+
+
+def _nested(mention, laws: list) -> bool:
+    """The Law mention lies inside a longer Law mention (an act named inside the citation of its section)."""
+    return any(o is not mention and o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (
+        mention.end - mention.start) for o in laws)
+
+
+ANNEX = re.compile(r"^\W*annex\b", re.I | re.M)
+ANNEX_TYPES = ("Person", "Company", "Organization")
+
+
+def _annex_targets(ctx: DocContext, text: str, exclude: set[str]) -> list[str]:
+    """'ANNEX  1. Karim Khan, Prosecutor of the ICC.': the persons and bodies an order's annex lists by name."""
+    heads = list(ANNEX.finditer(text))
+    m = heads[-1] if heads else None  # the last heading: the annex follows the signature
+    if m is None or m.start() < len(text) // 2:
+        return []
+    out: list[str] = []
+    for mention in ctx.doc._.pg_mentions or []:
+        if mention.start >= m.end() and ctx.etype_of(mention.entity_id) in ANNEX_TYPES and (
+                mention.entity_id not in out and mention.entity_id not in exclude):
+            out.append(mention.entity_id)
     return out
 
 
@@ -175,10 +198,12 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
     by = [x for x in (president, us) if x]
     if not by:
         return []
+    # The authority clause cites the laws the whole order rests on: each measure of the order keeps them all
+    # (ONTOLOGY: one measure citing several instruments keeps them all in `under`).
     laws = _authority_laws(ctx, text)
-    immigration = [law for law in laws if re.search(r"212\(f\)|1182|immigration", " ".join(ctx.names(law)))]
-    economic = [law for law in laws if law not in immigration]
-    targets = _title_targets(ctx, set(by))
+    named = _annex_targets(ctx, text, set(by))
+    targets = _title_targets(ctx, set(by)) + named
+    targets = [t for i, t in enumerate(targets) if t not in targets[:i]]
     starts = [t.idx for t in ctx.doc]
     out: list[Reading] = []
     title = (ctx.doc._.title or "").lower()
@@ -194,9 +219,10 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
             m = pat.search(text)
             if m is None:
                 continue
-            # entry is suspended under the immigration statute, property blocked under IEEPA and the NEA
-            add(kind, "enacted", m.start(), (immigration if kind == "visa_restriction" else economic) or laws)
+            if kind == "designation" and not named:
+                kind = "sanction"  # blocking with no one named in it: the start of a sanctions programme
+            add(kind, "enacted", m.start(), laws)
     m = REVOCATION.search(text)
     if m is not None and (lifting or not out):
-        add("sanction", "lifted", m.start(), economic or laws)
+        add("sanction", "lifted", m.start(), laws)
     return out

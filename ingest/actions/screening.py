@@ -40,6 +40,11 @@ COMMENT_VERBS = {"aim", "seek", "intend", "serve", "help", "demonstrate", "show"
                  "reflect", "send", "signal", "build", "complement", "follow", "reinforce", "underline"}
 DETERMINERS = {"the", "this", "that", "these", "those", "such", "its", "their", "today"}
 STRONG_DETERMINERS = {"these", "this", "today", "such"}
+RESULT_HEADS = {"result", "consequence"}
+# "the 14th set of designations", "its fifth round of sanctions", "the largest package of sanctions"
+SERIES_HEADS = {"set", "round", "wave", "tranche", "package", "series", "batch"}
+COUNTED = re.compile(r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                     r"eleventh|twelfth)$")
 
 
 def owned_measure(ctx: DocContext, trig: Trigger, roles: Roles) -> bool:
@@ -104,7 +109,19 @@ def is_reference(trig: Trigger, roles: Roles) -> str | None:
     """A noun trigger that names a regime or talks about measures rather than reporting one:
     'violations of US sanctions' -> "skip"; 'America's sanctions include ...', 'The designation could
     threaten ...' -> "anaphor" (evidence for, and a sharper kind of, a measure already read)."""
-    if trig.is_verb or roles.governor is None:
+    if trig.is_verb:
+        return None
+    tok = trig.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        head = tok.head.head
+        if head.lemma_.lower() in RESULT_HEADS:
+            return "anaphor"  # "As a result of Treasury's designation, all property ... must be blocked"
+        if head.lemma_.lower() in SERIES_HEADS and any(
+                c.dep_ == "amod" and (c.tag_ == "JJS" or COUNTED.match(c.lower_)) for c in head.children):
+            # "Today's action marks OFAC's 14th set of designations against the FARC ... since 2004", "the
+            # largest set of sanctions ... ever imposed": a count of rounds, whose basis is today's
+            return "anaphor"
+    if roles.governor is None:
         return None
     gov = roles.governor
     if roles.governor_dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in REFERENCE_HEADS:
