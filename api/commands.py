@@ -57,9 +57,9 @@ def query(
     from rich.console import Console
     from rich.table import Table
 
-    from api.errors import ApiError
     from graph.factory import open_store
     from queries import CatalogError, ParamError, default_catalog, run
+    from queries.answers import NotFound
 
     console = Console()
     catalog = default_catalog()
@@ -78,9 +78,9 @@ def query(
     except (CatalogError, ParamError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    except ApiError as exc:  # the bounded entity read: an unknown id
-        typer.echo(f"error: {exc.detail}", err=True)
-        raise typer.Exit(1 if exc.status == 404 else 2) from exc
+    except NotFound as exc:  # the bounded entity read: an unknown id
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
     if as_json:
         typer.echo(json.dumps(rows[0] if len(rows) == 1 and name == "stats" else rows, indent=2,
                               ensure_ascii=False, default=str))
@@ -96,10 +96,11 @@ def query(
 
 
 def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
-    """`query entity` answers like GET /entities/{id}: the catalog's `entity` query reads every mention and
-    relation of the entity (a hub has thousands); the API's read is bounded (-p relations=100 -p mentions=50)."""
-    from api.routers.entities import entity_detail
+    """`query entity` answers like GET /entities/{id} (queries.answers.entity): the catalog's `entity` query
+    reads every mention and relation of the entity (a hub has thousands); the answer is bounded
+    (-p relations=100 -p mentions=50)."""
     from queries import ParamError
+    from queries.answers import entity
 
     unknown = set(params) - {"id", "relations", "mentions"}
     if unknown or not isinstance(params.get("id"), str):
@@ -107,7 +108,7 @@ def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
     limits = {k: params[k] for k in ("relations", "mentions") if k in params}
     if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in limits.values()):
         raise ParamError(f"relations and mentions must be integers >= 0; got {limits}")
-    return [entity_detail(store, params["id"], **limits)]
+    return [entity(store, params["id"], **limits)]
 
 
 def export(
@@ -120,10 +121,10 @@ def export(
     store: Annotated[str | None, typer.Option(help="store URI")] = None,
 ) -> None:
     """Export the graph (or a subgraph) to a file."""
-    from api.errors import ApiError
-    from api.export import FORMATS
-    from api.routers.export import build
     from graph.factory import open_store
+    from queries.answers import NotFound
+    from queries.export import FORMATS
+    from queries.export import export as export_graph
 
     if format not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
@@ -133,9 +134,9 @@ def export(
         raise typer.Exit(2)
     with open_store(store, _settings(store)) as s:
         try:
-            body, truncated = build(s, format, entity, depth, max_nodes)
-        except ApiError as exc:
-            typer.echo(f"error: {exc.detail}", err=True)
+            body, truncated = export_graph(s, format, entity, depth, max_nodes)
+        except NotFound as exc:
+            typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from exc
     try:
         out.write_bytes(body)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from fastapi import Request
 
-from api.errors import ApiError
-from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError
+from api.errors import ApiError, http_error
+from graph.store import Store, StoreError
 from policygraph.settings import Settings
 from queries import CatalogError, ParamError
 from queries import run as run_query
 from queries.answers import NotFound
-
-log = logging.getLogger(__name__)
+from queries.catalog import ANSWER_TIMEOUT_MS
 
 
 async def get_store(request: Request) -> Store:
@@ -31,7 +29,7 @@ def get_settings(request: Request) -> Settings:
 
 # Every catalog query the API runs is stopped by the store after this long (a path search through hubs, a
 # text scan): the caller gets a 504 instead of a request that holds a worker for minutes.
-API_QUERY_TIMEOUT_MS = 10_000
+API_QUERY_TIMEOUT_MS = ANSWER_TIMEOUT_MS
 
 
 def run(store: Store, name: str, **params: Any) -> list[dict]:
@@ -42,25 +40,11 @@ def run(store: Store, name: str, **params: Any) -> list[dict]:
 
 @contextmanager
 def answering(name: str) -> Iterator[None]:
-    """Failures of a catalog query or a queries.answers answer -> HTTP errors with a clear message."""
+    """Failures of a catalog query or a queries.answers answer -> HTTP errors naming the query."""
     try:
         yield
-    except NotFound as exc:
-        raise ApiError(404, str(exc)) from exc
-    except ParamError as exc:
-        raise ApiError(422, str(exc)) from exc
-    except CatalogError as exc:
-        raise ApiError(500, f"query catalog: {exc}") from exc
-    except ReadOnlyViolation as exc:
-        raise ApiError(403, f"query {name!r} tried to write: {exc}") from exc
-    except QueryTimeout as exc:
-        raise ApiError(504, f"query {name!r} timed out") from exc
-    except QueryError as exc:
-        # The store's own message may quote the query (FalkorDB's errCtx): it goes to the log, not the client.
-        log.warning("catalog query %s failed: %s", name, exc)
-        raise ApiError(500, f"query {name!r} failed (the details are in the server log)") from exc
-    except StoreError as exc:
-        raise ApiError(503, f"the graph store is unavailable: {exc}") from exc
+    except (NotFound, ParamError, CatalogError, StoreError) as exc:
+        raise http_error(exc, name) from exc
 
 
 def one(store: Store, name: str, kind: str, id_: str, **params: Any) -> dict:

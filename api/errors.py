@@ -6,12 +6,19 @@ pydantic `errors` list so a client can point at the bad field.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, StoreError
+from queries import CatalogError, ParamError
+from queries.answers import NotFound
+
+log = logging.getLogger(__name__)
 
 CODES = {
     400: "bad_request",
@@ -59,7 +66,40 @@ def _validation_message(errors: list[dict]) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def http_error(exc: Exception, name: str = "the query") -> ApiError:
+    """A failure of the query layer (an unknown id, a bad parameter, the store) -> the HTTP error to answer.
+    `name`: the catalog query or answer that failed, for the message."""
+    label = repr(name) if name != "the query" else name
+    if isinstance(exc, NotFound):
+        return ApiError(404, str(exc))
+    if isinstance(exc, ParamError):
+        return ApiError(422, str(exc))
+    if isinstance(exc, CatalogError):
+        return ApiError(500, f"query catalog: {exc}")
+    if isinstance(exc, ReadOnlyViolation):
+        return ApiError(403, f"query {label} tried to write: {exc}")
+    if isinstance(exc, QueryTimeout):
+        return ApiError(504, f"query {label} timed out")
+    if isinstance(exc, QueryError):
+        # The store's own message may quote the query (FalkorDB's errCtx): it goes to the log, not the client.
+        log.warning("catalog query %s failed: %s", name, exc)
+        return ApiError(500, f"query {label} failed (the details are in the server log)")
+    if isinstance(exc, StoreError):
+        return ApiError(503, f"the graph store is unavailable: {exc}")
+    raise TypeError(f"not a query-layer failure: {exc!r}") from exc
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    # Routers hand the query layer's failures up unchanged (they parse and delegate); they are answered here.
+    @app.exception_handler(NotFound)
+    @app.exception_handler(ParamError)
+    @app.exception_handler(CatalogError)
+    @app.exception_handler(StoreError)
+    async def _query_layer_error(request: Request, exc: Exception) -> JSONResponse:
+        error = http_error(exc)
+        return JSONResponse(error_body(error.status, error.detail), status_code=error.status, headers=error.headers)
+
+
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         extra = {"errors": exc.errors} if exc.errors is not None else {}

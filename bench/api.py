@@ -44,8 +44,7 @@ sys.path.insert(0, str(REPO))
 
 from api.action_windows import BoundsCache  # noqa: E402
 from api.deps import API_QUERY_TIMEOUT_MS  # noqa: E402
-from api.network import NetworkBuilder  # noqa: E402
-from api.routers.entities import entity_detail, timeline_rows  # noqa: E402
+from api.routers.entities import timeline_rows  # noqa: E402
 from api.search import fuzzy_expression, words  # noqa: E402
 from graph.batch import build_batch  # noqa: E402
 from graph.factory import open_store  # noqa: E402
@@ -55,6 +54,8 @@ from ingest.documents import Document  # noqa: E402
 from policygraph.ontology import ACTION_KINDS  # noqa: E402
 from policygraph.settings import Settings  # noqa: E402
 from queries import run as run_query  # noqa: E402
+from queries.answers import entity  # noqa: E402
+from queries.network import NetworkBuilder  # noqa: E402
 
 # ----------------------------------------------------------------------------------------- synthetic data
 
@@ -295,7 +296,7 @@ def _raw_search(store: Store, q: str) -> None:
 
 
 def _raw_entity(store: Store, eid: str) -> None:
-    entity_detail(store, eid)  # the endpoint's own sequence of catalog queries (ref, relations, mentions)
+    entity(store, eid)  # the endpoint's own sequence of catalog queries (ref, relations, mentions)
 
 
 _BOUNDS = BoundsCache()  # the action date range, cached like the API server caches it

@@ -1,7 +1,8 @@
 """The answers every caller gets, built once from catalog rows: the CLI prints them, the API serialises them.
 
 They are plain data (dataclasses of dicts and lists, no HTTP or pydantic types); api/models.py documents the
-same shapes for OpenAPI. Start with `enabled_by`, the project's headline question.
+same shapes for OpenAPI. Start with `enabled_by`, the project's headline question. Unknown ids raise NotFound,
+store failures graph.store's errors: api/ turns both into HTTP statuses, the CLI into exit codes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from graph.store import Store
 from policygraph.ontology import ONTOLOGY, EnabledByRole
 from queries import convert
-from queries.catalog import run
+from queries.catalog import ask, run
 
 
 class NotFound(LookupError):
@@ -41,6 +42,37 @@ class EnabledBy:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def entity_ref(store: Store, entity_id: str) -> dict:
+    """id, name, type, kind and aliases of an entity. Raises NotFound."""
+    rows = ask(store, "entity_ref", id=entity_id)
+    if not rows:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    return rows[0]
+
+
+def entity(store: Store, entity_id: str, relations: int = 100, mentions: int = 50) -> dict:
+    """An entity with its strongest `relations` and newest `mentions` (GET /entities/{id}, `policygraph query
+    entity`): bounded queries, since a hub like "the U.S." is mentioned in thousands of documents."""
+    ref = entity_ref(store, entity_id)
+    rel_rows = ask(store, "entity_relations", id=entity_id, limit=relations) if relations else []
+    men_rows = ask(store, "entity_mentions", id=entity_id, limit=max(mentions, 1))
+    rels = [
+        {"type": r["type"], "direction": r["direction"], "other": r["other"],
+         "properties": {"title": r["title"]} if r.get("title") else {}, "confidence": r.get("confidence"),
+         "evidence": convert.relation_evidence(r, r.get("docs"))}
+        for r in rel_rows
+    ]
+    ments = [
+        {"doc_id": m["doc_id"], "doc_title": m.get("doc_title"), "published": m.get("published"),
+         "count": m.get("count") or 0, "spans": convert.mention_spans(m.get("spans"))}
+        for m in men_rows[:mentions]
+    ]
+    counts = men_rows[0] if men_rows else {}
+    action_count = counts.get("action_count") or ask(store, "entity_action_count", id=entity_id)[0]["n"]
+    return {**ref, "aliases": ref.get("aliases") or [], "relations": rels, "mentions": ments,
+            "action_count": action_count, "document_count": counts.get("documents") or 0}
 
 
 def top_action(store: Store, **options: Any) -> str | None:

@@ -307,6 +307,16 @@ def default_catalog() -> Catalog:
     return Catalog.load(QUERIES_DIR)
 
 
+# Every query an answer runs is stopped by the store after this long (a path search through hubs, a text
+# scan): the caller gets an error instead of a request or a command that holds on for minutes.
+ANSWER_TIMEOUT_MS = 10_000
+
+
+def ask(store: Store, name: str, **params: Any) -> list[dict]:
+    """`run` as the answers use it: keyword parameters, the answers' timeout."""
+    return run(store, name, params, timeout_ms=ANSWER_TIMEOUT_MS)
+
+
 def run(store: Store, name: str, params: dict[str, Any] | None = None, **options: Any) -> list[dict]:
     """Run the catalog query `name` (the store's dialect version if it has one) read-only on `store`;
     options: timeout_ms, row_cap."""

@@ -11,13 +11,13 @@ from api import action_windows, cursor
 from api.deps import get_store, run
 from api.errors import invalid, not_found
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
-from api.network import NetworkBuilder
 from api.responses import respond
 from api.routers.actions import action_bounds
 from api.search import fuzzy_expression, fuzzy_score, words
 from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
-from queries import convert
+from queries import answers, convert
+from queries.network import NetworkBuilder
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
@@ -79,42 +79,7 @@ async def get_entity(
     relations: Annotated[int, Query(ge=0, le=1000, description="most relations (strongest evidence first)")] = 100,
     mentions: Annotated[int, Query(ge=0, le=1000, description="most mentioning documents (newest first)")] = 50,
 ) -> Response:
-    return respond(EntityDetail, entity_detail(store, entity_id, relations, mentions))
-
-
-def entity_detail(store: Store, entity_id: str, relations: int = 100, mentions: int = 50) -> dict:
-    """GET /entities/{id} (also `policygraph query entity`): bounded queries, since a hub like "the U.S." is
-    mentioned in thousands of documents: the ref, the strongest `relations`, the newest `mentions`."""
-    ref = _entity_ref(store, entity_id)
-    rel_rows = run(store, "entity_relations", id=entity_id, limit=relations) if relations else []
-    men_rows = run(store, "entity_mentions", id=entity_id, limit=max(mentions, 1))
-    rels = [
-        {"type": r["type"], "direction": r["direction"], "other": r["other"],
-         "properties": {"title": r["title"]} if r.get("title") else {}, "confidence": r.get("confidence"),
-         "evidence": convert.relation_evidence(r, r.get("docs"))}
-        for r in rel_rows
-    ]
-    ments = [
-        {"doc_id": m["doc_id"], "doc_title": m.get("doc_title"), "published": m.get("published"),
-         "count": m.get("count") or 0, "spans": convert.mention_spans(m.get("spans"))}
-        for m in men_rows[:mentions]
-    ]
-    counts = men_rows[0] if men_rows else {}
-    return {
-        **ref, "aliases": ref.get("aliases") or [], "relations": rels, "mentions": ments,
-        "action_count": counts.get("action_count") or _action_count(store, entity_id),
-        "document_count": counts.get("documents") or 0}
-
-
-def _action_count(store: Store, entity_id: str) -> int:
-    return run(store, "entity_action_count", id=entity_id)[0]["n"]
-
-
-def _entity_ref(store: Store, entity_id: str) -> dict:
-    rows = run(store, "entity_ref", id=entity_id)
-    if not rows:
-        raise not_found("entity", entity_id)
-    return rows[0]
+    return respond(EntityDetail, answers.entity(store, entity_id, relations, mentions))
 
 
 @router.get("/{entity_id}/actions", response_model=EntityActionList, summary="Actions an entity takes part in",
@@ -125,7 +90,7 @@ def entity_actions(
     role: Annotated[Literal["by", "targets", "under"] | None, Query(description="only this role")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> Response:
-    entity = _entity_ref(store, entity_id)
+    entity = answers.entity_ref(store, entity_id)
     rows = run(store, "entity_actions", id=entity_id)
     items = [{**convert.action_summary(r), "role": r["role"]} for r in rows if role is None or r["role"] == role]
     return respond(EntityActionList, {"entity": convert.ref(entity), "items": items[:limit]})
@@ -164,7 +129,7 @@ def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: s
     the same query only names it, and its timeline walks calendar months oldest first through the Action.date
     index (api.action_windows), each window returning the details of its part of the page."""
     if include_children:
-        entity = _entity_ref(store, entity_id)
+        entity = answers.entity_ref(store, entity_id)
         return entity, run(store, "entity_timeline_children", id=entity_id, after_key=after_key,
                            after_id=after_id, limit=limit + 1), None
     rows = run(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1,
@@ -205,7 +170,7 @@ async def entity_network(
     limit: Annotated[int, Query(ge=1, le=1000, description="most nodes")] = 200,
 ) -> Response:
     wanted = _types(types)
-    center = _entity_ref(store, entity_id)
+    center = answers.entity_ref(store, entity_id)
     builder = NetworkBuilder(store, depth=depth, limit=limit, types=wanted)
     builder.build({k: center.get(k) for k in ("id", "name", "type", "kind")})  # a GraphNode, no aliases
     nodes, edges = builder.result()

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from api.deps import run
-from api.network import NetworkBuilder
 from graph.store import Store
 from policygraph.ontology import RESTRICTIVE_KINDS, ROLE_RELATIONSHIPS
+from queries.answers import NotFound
+from queries.catalog import ask
+from queries.network import NetworkBuilder
 
 PAGE = 5000
 FORMATS = ("graphml", "csv", "json")
@@ -41,7 +42,7 @@ def _pages(store: Store, name: str, max_rows: int) -> Iterator[dict]:
     after, seen = "", 0
     while seen < max_rows:
         want = min(PAGE, max_rows - seen)
-        rows = run(store, name, after=after, limit=want)
+        rows = ask(store, name, after=after, limit=want)
         yield from rows
         seen += len(rows)
         if len(rows) < want:
@@ -57,7 +58,7 @@ def collect_full(store: Store, max_nodes: int) -> GraphData:
     known = {e["id"] for e in data.entities}
     ids = sorted(known)
     for i in range(0, len(ids), PAGE):
-        data.relations += [r for r in run(store, "export_relations", ids=ids[i : i + PAGE]) if r["target"] in known]
+        data.relations += [r for r in ask(store, "export_relations", ids=ids[i : i + PAGE]) if r["target"] in known]
     if data.truncated:  # keep only actions whose participants are all exported
         data.actions = [a for a in data.actions
                         if all(x in known for role in ("by", "targets", "under") for x in a.get(role) or [])]
@@ -75,7 +76,7 @@ def collect_subgraph(store: Store, center: dict, depth: int, max_nodes: int) -> 
     data.entities = [{"id": n["id"], "name": n.get("name"), "type": n.get("type"), "kind": n.get("kind"),
                       "aliases": []} for n in nodes]
     for aid in action_ids:
-        row = run(store, "action", id=aid)
+        row = ask(store, "action", id=aid)
         if row:
             a = row[0]
             data.actions.append({
@@ -83,7 +84,7 @@ def collect_subgraph(store: Store, center: dict, depth: int, max_nodes: int) -> 
                 **{role: [x["id"] for x in a.get(role) or [] if x and x["id"] in known]
                    for role in ("by", "targets", "under")},
             })
-    data.relations = [r for r in run(store, "export_relations", ids=sorted(known)) if r["target"] in known]
+    data.relations = [r for r in ask(store, "export_relations", ids=sorted(known)) if r["target"] in known]
     return data
 
 
@@ -176,3 +177,23 @@ def ftm_lines(data: GraphData) -> Iterator[str]:
                      "involved": list(a.get("targets") or []) + list(a.get("under") or [])}
             yield json.dumps({"id": a["id"], "schema": "Event",
                               "properties": {k: v for k, v in props.items() if v}}, ensure_ascii=False)
+
+
+def export(store: Store, fmt: str, entity: str | None = None, depth: int = 1,
+           max_nodes: int = 100_000) -> tuple[bytes, bool]:
+    """The whole graph, or the network `depth` steps around `entity`, as `fmt` (one of FORMATS); and whether
+    it was cut at `max_nodes`. Raises NotFound for an unknown entity."""
+    if entity:
+        rows = ask(store, "entity_ref", id=entity)
+        if not rows:
+            raise NotFound(f"no entity with id {entity!r}")
+        data = collect_subgraph(store, rows[0], depth, max_nodes)
+    else:
+        data = collect_full(store, max_nodes)
+    if fmt == "graphml":
+        body = graphml(data)
+    elif fmt == "csv":
+        body = csv_zip(data)
+    else:
+        body = "".join(line + "\n" for line in ftm_lines(data)).encode("utf-8")
+    return body, data.truncated

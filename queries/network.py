@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from api.deps import run
 from graph.store import Store
 from policygraph.ontology import ONTOLOGY, ROLE_RELATIONSHIPS
+from queries.catalog import ask
 
 BY, TARGETS, UNDER = (ROLE_RELATIONSHIPS[r] for r in ("by", "targets", "under"))
 ROLES = frozenset(ROLE_RELATIONSHIPS.values())
@@ -75,13 +75,13 @@ class NetworkBuilder:
             if not frontier:
                 break
             found: list[str] = []
-            rows = run(self.store, "network_relations", ids=frontier, limit=self.scan * len(frontier))
+            rows = ask(self.store, "network_relations", ids=frontier, limit=self.scan * len(frontier))
             for row in sorted(rows, key=lambda r: (r["source"], r["target"], r["type"], r.get("title") or "")):
                 if not self._reach(row["other"], hop, found):
                     continue
                 self._edge(row["source"], row["target"], row["type"], "relation", row.get("evidence") or 1, None,
                            title=row.get("title"))
-            rows = run(self.store, "network_actions", ids=frontier, scan=self.scan, limit=self.scan * 8)
+            rows = ask(self.store, "network_actions", ids=frontier, scan=self.scan, limit=self.scan * 8)
             if len(rows) >= self.scan * 8:
                 self.truncated = True
             for row in self._action_rows(rows):
