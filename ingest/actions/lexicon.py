@@ -29,6 +29,9 @@ class TriggerEntry:
     # a trigger only with a public body as its active subject and a direct object ("Treasury is targeting
     # X"; not "Russian forces targeted civilians", "sanctions targeting X")
     needs_authority_subject: bool = False
+    # entity types whose being the passive subject makes the verb no trigger ("OFAC is charged with
+    # administering ... sanctions": a body is tasked, not indicted)
+    not_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def _entries(raw: dict) -> dict[str, TriggerEntry]:
             veto=_words(spec.get("veto"), lemma),
             lifted=bool(spec.get("lifted")),
             needs_authority_subject=bool(spec.get("needs_authority_subject")),
+            not_of=tuple(spec.get("not_of") or ()),
         )
     return out
 

@@ -12,6 +12,7 @@ from ingest.actions.context import POSSESSIVE, DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.entities.classify import TITLE_WORDS
 from ingest.extensions import Mention
+from policygraph.ontology import ROLE_TYPES
 
 SUBJ = ("nsubj",)
 PASS_SUBJ = ("nsubjpass",)
@@ -31,8 +32,9 @@ QUANTIFIERS = {"all", "some", "each", "any", "several", "many", "both", "most", 
 SKIP_BEFORE = {"also", "today", "jointly", "previously", "formally", "officially", "further", "additionally",
                "again", "recently", "already", "similarly", "concurrently", "simultaneously", "not", "n't",
                "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", ","}
-ACTOR_TYPES = {"Authority", "Person", "Country", "Organization"}
-TARGET_TYPES = {"Authority", "Person", "Company", "Organization", "Country", "Place"}
+# policygraph/ontology.yaml action_roles: who may act; who may be targeted (laws are the legal bases, UNDER)
+ACTOR_TYPES = ROLE_TYPES["by"]
+TARGET_TYPES = ROLE_TYPES["targets"] - ROLE_TYPES["under"]
 RELATIVIZERS = {"that", "which", "who", "whom"}
 # Unnamed heads whose "of" complement names the acting bodies ("the Departments of the Treasury and State").
 BODY_HEADS = {"department", "departments", "ministry", "ministries", "office", "offices", "agency", "agencies",
@@ -225,6 +227,13 @@ class PhraseReader:
         while j >= start and (toks[j].lower_ in SKIP_BEFORE or toks[j].pos_ in ("AUX", "ADV", "PART")
                               or toks[j].ent_type_ == "DATE") and ctx.mention(j) is None:
             j -= 1
+        if j > start and toks[j].text == ")":
+            # "Rafael Alvarez (a.k.a. 'La Gallina'), who OFAC designated": past the name's parenthesis
+            k = j - 1
+            while k > max(start, j - 15) and toks[k].text != "(":
+                k -= 1
+            if toks[k].text == "(" and k - 1 >= start and ctx.mention(k - 1) is not None:
+                j = k - 1
         out: list[Mention] = []
         if j >= start and ctx.mention(j) is None and toks[j].lower_ not in RELATIVIZERS:
             return out  # "specialists would designate": the phrase before the verb does not end in a name

@@ -20,10 +20,12 @@ from ingest.actions.phrases import (
     OBJ,
     PASS_SUBJ,
     PATIENT_NOUNS,
+    QUANTIFIERS,
     RELATIVIZERS,
     SUBJ,
     TARGET_TYPES,
     _children,
+    _conj_top,
 )
 from ingest.actions.slots import Roles, SlotReader
 from ingest.actions.triggers import Trigger
@@ -47,12 +49,74 @@ def _earlier(ctx: DocContext, v: Token) -> bool:
     return j >= 0 and toks[j].lower_ in EARLIER
 
 
+# Verbs that take "X as <predicate>" ("identified X as blocked property of Y").
+AS_PREDICATE_VERBS = {"identify", "designate", "determine", "name", "list", "classify"}
+# Adverbs between a noun phrase and the participle that describes it ("the Governor also designated today").
+PARTICIPLE_ADVERBS = {"also", "previously", "formerly", "already", "earlier", "today", "recently", "likewise",
+                      "similarly", "concurrently", "separately", "jointly"}
+
+
+def _relative(s: Token) -> bool:
+    """A relative pronoun, or a quantifier over one ('all of whom', 'both of which', 'each of which')."""
+    if s.lower_ in RELATIVIZERS:
+        return True
+    return s.lower_ in QUANTIFIERS and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in RELATIVIZERS for o in p.children)
+        for p in s.children)
+
+
+def _reduced_after_name(ctx: DocContext, v: Token) -> bool:
+    """A past participle coordinated by the parser with the main verb, with no subject, auxiliary, object or
+    conjunction of its own, right after a noun phrase (adverbs aside): a reduced relative on that phrase."""
+    own = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "cc")
+    if v.dep_ != "conj" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in own for c in v.children):
+        return False
+    if any(c.dep_ == "cc" and c.i < v.i for c in v.head.children):
+        return False  # "X was designated and sanctioned": a real coordination
+    toks = ctx.tokens
+    j = v.i - 1
+    while j > 0 and toks[j].lower_ in PARTICIPLE_ADVERBS:
+        j -= 1
+    return j > 0 and toks[j].pos_ in ("NOUN", "PROPN") and j != v.head.i
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
         return True
     if any(c.dep_ == "nsubj" for c in tok.children):
         return False  # "Trump banned imports" mis-parsed as an adjective still has its subject
+    if _copular_participle(tok):
+        return True  # "X was itself sanctioned", "X and Y were also sanctioned" parsed as a predicate adjective
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ == "aux" for c in tok.children) and is_passive(tok.head):
+        return True  # "was arrested and sentenced": the second participle shares the passive
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod") and not any(c.dep_ == "aux" for c in tok.children)
+
+
+# Verbs that take a past participle as their predicate in a passive sense ("was itself sanctioned").
+COPULAS = {"be", "remain", "become", "get", "stay"}
+
+
+def _copular_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and tok.dep_ in ("acomp", "attr", "oprd", "xcomp") and (
+        tok.head.lemma_.lower() in COPULAS and not any(c.dep_ == "aux" for c in tok.children))
+
+
+def passive_subjects(v: Token) -> list[Token]:
+    """The subject of a passive trigger: its own passive subject, the copula's subject when the parser made
+    the participle a predicate ("Iskra Technologies was itself sanctioned by the EU"), or the subject of the
+    participle it is coordinated with ("Barakzai was arrested and sentenced ... by Afghan authorities")."""
+    for _ in range(4):
+        own = _children(v, PASS_SUBJ)
+        if own:
+            return own
+        if _copular_participle(v):
+            return _children(v.head, SUBJ + PASS_SUBJ)
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not _children(v, SUBJ):
+            v = v.head
+            continue
+        break
+    return []
 
 
 class RoleReader(SlotReader):
@@ -136,19 +200,53 @@ class RoleReader(SlotReader):
             r.background = True
             self._put_targets(ctx, r, [m for o in _children(v, OBJ) for m in self.mentions_of(ctx, o)])
             return r
+        if _reduced_after_name(ctx, v):
+            # "Abdul Rahim Manan, the Helmand Shadow Governor also designated today, ...": a participle after
+            # a noun phrase, which the parser coordinated with the main verb, describes that phrase
+            r.voice = "passive"
+            r.background = _earlier(ctx, v)
+            r.earlier = r.background
+            self._put_targets(ctx, r, self._antecedent(ctx, v))
+            self._put_by(ctx, r, self.agent(ctx, v))
+            return r
+        if v.tag_ == "VBN" and v.i > 0 and toks[v.i - 1].lower_ == "as" and not _children(v, SUBJ + PASS_SUBJ):
+            # "OFAC also identified Alfa Nero ... as blocked property of A.G. Guryev": the participle is a
+            # predicate of the identification; the owner of the property is the target, the actor is the
+            # subject of the identifying verb (or implied)
+            r.voice = "passive"
+            owners = [m for o in _children(v, OBJ) if o.lemma_.lower() in HOLDINGS
+                      for p in _children(o, ("prep",)) if p.lower_ == "of"
+                      for q in _children(p, ("pobj",)) for m in self.mentions_of(ctx, q)]
+            self._put_targets(ctx, r, owners)
+            ident = next((a for a in v.ancestors if a.lemma_.lower() in AS_PREDICATE_VERBS and a.i < v.i), None)
+            if ident is not None:
+                self._put_by(ctx, r, self.subject(ctx, ident)[0])
+                r.head_verb = ident  # "Today, OFAC also identified ...": the identification's date and mood
+            return r
         if is_passive(v):
             r.voice = "passive"
             targets: list[Mention] = []
-            subj = _children(v, PASS_SUBJ)
+            subj = passive_subjects(v)
             if subj:
                 s = subj[0]
-                if s.lower_ in RELATIVIZERS and v.dep_ == "relcl":
-                    targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
+                if _relative(s) and s.head.dep_ == "relcl":
+                    # "X, Y and Z, all of whom were arrested in 2003": the whole list the clause hangs on
+                    top = _conj_top(s.head.head)
+                    targets += self.mentions_of(ctx, top, exclude=s.head, modifiers=False)
+                    r.background = True
+                elif _relative(s):
+                    # the parser did not attach the relative clause ("..., both of whom were designated" as
+                    # parataxis): the names just before the pronoun
+                    targets += self.scan_left(ctx, s.i)
                     r.background = True
                 else:
                     targets += self.mentions_of(ctx, s, modifiers=False)
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
+                if not targets and v.head.dep_ == "appos" and v.head.head.i < v.head.i:
+                    # "Kun Kim (Kim), a senior Cambodian general previously designated by OFAC": the participle
+                    # describes an apposition whose named head is the target
+                    targets += self.mentions_of(ctx, v.head.head, exclude=v.head, modifiers=False)
                 # "X, which was designated in 2007", "sanctioned Russian bank Promsvyazbank": an earlier measure
                 r.background = v.dep_ in ("relcl", "amod") and v.i < v.head.i or v.dep_ == "relcl"
                 after = v.right_edge.i + 1
@@ -174,6 +272,12 @@ class RoleReader(SlotReader):
                 r.head_verb = subj_tok  # "movement ... to delist": the push, not the delisting, sets the status
             objs: list[Mention] = []
             for o in _children(v, OBJ):
+                if o.lower_ in RELATIVIZERS and v.dep_ == "relcl":
+                    # "Min Aung Hlaing, whom OFAC designated on December 10, 2019": the antecedent is the
+                    # object, and the clause reports a measure taken before
+                    objs += self.mentions_of(ctx, v.head, exclude=v, modifiers=False) or self.scan_left(ctx, o.i)
+                    r.background = True
+                    continue
                 objs += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]
                 objs += self.colon_list(ctx, o)
                 if o.lemma_.lower() in HOLDINGS:
@@ -310,6 +414,21 @@ class RoleReader(SlotReader):
             if is_passive(acl) and not r.by:
                 self._put_by(ctx, r, self.agent(ctx, acl))
         return r
+
+    def _antecedent(self, ctx: DocContext, v: Token) -> list[Mention]:
+        """The named noun phrase that a reduced participle right after it describes (see _reduced_after_name):
+        the name itself, or the name that an unnamed apposition ('the Helmand Shadow Governor') stands beside."""
+        toks = ctx.tokens
+        j = v.i - 1
+        while j > 0 and toks[j].lower_ in PARTICIPLE_ADVERBS:
+            j -= 1
+        m = ctx.mention(j)
+        n = toks[j] if m is None else ctx.doc[m.token_start:m.token_end].root
+        if m is not None and not (n.dep_ == "appos" and ctx.mention(n.head.i) is not None):
+            return [m]
+        if n.dep_ == "appos":
+            return self.mentions_of(ctx, n.head, exclude=n, modifiers=False)
+        return self.mentions_of(ctx, n, modifiers=False)
 
     def _legislation(self, ctx: DocContext, trig: Trigger) -> Roles:
         v = trig.token

@@ -65,6 +65,10 @@ class SlotReader(PhraseReader):
                     top = _conj_top(v.head)  # "the EU, the UK, and Canada, which imposed ...": all three
                     return self.mentions_of(ctx, top, exclude=v, modifiers="poss"), top
                 found = self.mentions_of(ctx, s, modifiers="poss")
+                if s.i < v.i:
+                    # "OFAC designated two senior officials, Julio Cesar Aviles Castillo and ...": the parser may
+                    # hang the object's apposition on the subject; nothing after the verb is its subject
+                    found = [m for m in found if m.token_start < v.i]
                 for m in list(found):
                     # "the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned":
                     # the parser hangs the office inside "Department of"; the possessed body acts too

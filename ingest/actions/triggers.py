@@ -210,6 +210,9 @@ class TriggerFinder:
             return None
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep"):
             return None
+        if entry.not_of and any(ctx.etype(m) in entry.not_of for c in _children(tok, ("nsubjpass",))
+                                if (m := ctx.mention(c.i)) is not None):
+            return None
         kind = entry.kind
         if entry.objects:
             objs = _children(tok, ("dobj", "nsubjpass"))
@@ -239,6 +242,7 @@ class TriggerFinder:
         if tok.dep_ == "appos" and (self.lex.nouns.get(_lemma(tok.head)) or tok.head.lower_ in ("order", "orders")):
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep") and (
+                not self._verb_holds_prep(tok, entry)) and (
                 not any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("target", "aim") for c in tok.children)) and (
                 not any(c.dep_ == "poss" and c.lower_ == "today" for c in tok.children)):  # "Today's action is ..."
             return None  # "actions against X" / "actions targeting X", not "the regime's brutal actions"
@@ -248,6 +252,13 @@ class TriggerFinder:
         if kind is None:
             return None
         return Trigger(tok, kind, False, entry)
+
+    def _verb_holds_prep(self, tok: Token, entry: TriggerEntry) -> bool:
+        """'the Department of Justice unsealed criminal charges against X': the parser hangs the noun's
+        complement on the light verb whose object the noun is."""
+        verb = tok.head
+        return tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and _lemma(verb) in self.lex.light_verbs and any(
+            c.dep_ == "prep" and c.lower_ in entry.needs_prep and c.i > tok.i for c in verb.children)
 
     def _authority_subject(self, ctx: DocContext, tok: Token) -> bool:
         """'The Department of the Treasury is targeting prominent Russian government officials': the active
