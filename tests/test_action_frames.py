@@ -7,6 +7,9 @@ set; each test was seen failing on the code before its rule.
 
 from __future__ import annotations
 
+from ingest.actions.context import DocContext
+from ingest.actions.lexicon import load
+from ingest.actions.triggers import TriggerFinder
 from ingest.contract import Action
 
 
@@ -86,6 +89,11 @@ OFAC_DUTY = (
 
 def test_a_body_charged_with_a_duty_is_not_indicted(nlp) -> None:
     assert of_kind(actions(nlp, OFAC_DUTY, "2004-03-01"), "indictment") == []
+    # the trigger itself is vetoed (a document that names the Justice Department would otherwise give the
+    # duty an implied actor)
+    doc = nlp(OFAC_DUTY)
+    found = TriggerFinder(nlp, load()).find(DocContext.build(doc))
+    assert not [t for t in found if t.token.lower_ == "charged"], found
 
 
 # 2020-09-15-sm1121: a participle on an unnamed apposition of a name ("Kun Kim (Kim), a senior Cambodian
