@@ -42,10 +42,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from api.action_windows import BoundsCache  # noqa: E402
 from api.deps import API_QUERY_TIMEOUT_MS  # noqa: E402
-from api.routers.entities import timeline_rows  # noqa: E402
-from api.search import fuzzy_expression, words  # noqa: E402
 from graph.batch import build_batch  # noqa: E402
 from graph.factory import open_store  # noqa: E402
 from graph.store import Store  # noqa: E402
@@ -54,8 +51,10 @@ from ingest.documents import Document  # noqa: E402
 from policygraph.ontology import ACTION_KINDS  # noqa: E402
 from policygraph.settings import Settings  # noqa: E402
 from queries import run as run_query  # noqa: E402
-from queries.answers import entity  # noqa: E402
+from queries.action_windows import BoundsCache  # noqa: E402
+from queries.answers import entity, timeline_rows  # noqa: E402
 from queries.network import NetworkBuilder  # noqa: E402
+from queries.search import fuzzy_expression, words  # noqa: E402
 
 # ----------------------------------------------------------------------------------------- synthetic data
 

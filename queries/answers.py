@@ -12,8 +12,16 @@ from typing import Any
 
 from graph.store import Store
 from policygraph.ontology import ONTOLOGY, EnabledByRole
-from queries import convert
-from queries.catalog import ask, run
+from queries import action_windows, convert
+from queries.catalog import ask
+
+# An entity that more actions than this aim at gets its timeline by date windows (entity_timeline_window).
+# Measured at 10^6 entities (FalkorDB, bench/api.py graph, first page): the one query reads and sorts every
+# action aimed at the entity, a month window checks each of the month's ~2,000 actions against it (one
+# adjacency lookup each) and the page takes as many months as it needs. Both cost the same at ~5,500 targeted
+# actions (~13 ms); at 8,700 the windows take 11 ms against 15, at 3,000 the one query 10 ms against 19.
+HUB_TARGETS = 6_000
+TIMELINE_UNDATED = "9999-12-31"  # sort key of an undated action in a timeline (they come last)
 
 
 class NotFound(LookupError):
@@ -75,22 +83,56 @@ def entity(store: Store, entity_id: str, relations: int = 100, mentions: int = 5
             "action_count": action_count, "document_count": counts.get("documents") or 0}
 
 
-def top_action(store: Store, **options: Any) -> str | None:
+def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: str, include_children: bool,
+                  after_key: str | None, after_id: str | None, limit: int
+                  ) -> tuple[dict, list[dict], tuple[str, str] | None]:
+    """The entity, up to limit + 1 timeline rows after the cursor, and a resume cursor (hub walks only).
+
+    Most entities are the target of a few actions: one query names the entity and reads and sorts its actions.
+    A hub (thousands of actions aimed at it) would make that query read and sort all of them for every page, so
+    the same query only names it, and its timeline walks calendar months oldest first through the Action.date
+    index (queries.action_windows), each window returning the details of its part of the page."""
+    if include_children:
+        entity = entity_ref(store, entity_id)
+        return entity, ask(store, "entity_timeline_children", id=entity_id, after_key=after_key,
+                           after_id=after_id, limit=limit + 1), None
+    rows = ask(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1,
+               hub=HUB_TARGETS)
+    if not rows:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    first = rows[0]
+    entity = {"id": first["entity_id"], "name": first.get("entity_name"), "type": first.get("entity_type")}
+    if (first.get("targeted") or 0) <= HUB_TARGETS:
+        return entity, [r for r in rows if r.get("action_id") is not None], None
+
+    def fetch(w: action_windows.Window) -> list[dict]:
+        return ask(store, "entity_timeline_window", id=entity_id, dates=w.dates, after_key=w.after_date,
+                   after_id=w.after_id, limit=w.limit)
+
+    def fetch_undated(undated_after: str | None, room: int) -> list[dict]:
+        return ask(store, "entity_timeline_undated", id=entity_id, after_id=undated_after, limit=room)
+
+    bounds_now = bounds.get(lambda: ask(store, "actions_date_bounds")[0])
+    walked = action_windows.walk(fetch, fetch_undated, bounds=bounds_now, limit=limit + 1, after_date=after_key,
+                                 after_id=after_id, ascending=True, undated_key=TIMELINE_UNDATED)
+    return entity, walked.rows, walked.resume
+
+
+def top_action(store: Store) -> str | None:
     """The id of the best-attested action (the default question), None in an empty store."""
-    rows = run(store, "top_actions", {"limit": 1}, **options)
+    rows = ask(store, "top_actions", limit=1)
     return rows[0]["id"] if rows else None
 
 
-def enabled_by(store: Store, action_id: str, **options: Any) -> EnabledBy:
+def enabled_by(store: Store, action_id: str) -> EnabledBy:
     """Which authorities enabled the action: its actors and the bodies they are part of, its legal bases and
     the laws those belong to, and the authorities those laws empower or that administer them; each with its
-    path from the action and the evidence of every step. Raises NotFound for an unknown action.
-    options: passed to every query (timeout_ms, row_cap)."""
-    found = run(store, "action", {"id": action_id}, **options)
+    path from the action and the evidence of every step. Raises NotFound for an unknown action."""
+    found = ask(store, "action", id=action_id)
     if not found:
         raise NotFound(f"no action with id {action_id!r}")
     action_row = found[0]
-    rows = run(store, "enabled_by", {"action_id": action_id}, **options)
+    rows = ask(store, "enabled_by", action_id=action_id)
     # evidence of each link (via -> entity) so every step of a path can be shown with its sentence
     link_evidence: dict[tuple[str, str], list[dict]] = {}
     for r in rows:

@@ -19,14 +19,14 @@ from fastapi.testclient import TestClient
 
 import api.responses
 import api.routers.actions as actions_router
-import api.routers.entities as entities_router
-from api import action_windows
-from api.action_windows import month_keys
+import queries.answers as answers_module
 from api.app import create_app
 from graph.batch import build_batch
 from ingest.contract import Action, Entity, Extraction, Span
 from ingest.documents import Document
 from policygraph.settings import Settings
+from queries import action_windows
+from queries.action_windows import month_keys
 
 KEY = "test-write-key"
 KINDS = ("designation", "entity_listing", "visa_restriction")
@@ -172,7 +172,7 @@ def test_hub_timeline_by_windows_equals_the_direct_query(listing, monkeypatch):
         raise AssertionError("the timeline never ended")
 
     direct = timeline(7)
-    monkeypatch.setattr(entities_router, "HUB_TARGETS", 0)  # every entity is a hub: the windowed walk
+    monkeypatch.setattr(answers_module, "HUB_TARGETS", 0)  # every entity is a hub: the windowed walk
     windowed = timeline(7)
     assert windowed == direct and len(direct) == 51
     oldest_first = [r["id"] for r in sorted((r for r in rows if r["date"]), key=lambda r: (r["date"], r["id"]))]

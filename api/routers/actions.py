@@ -9,15 +9,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import action_windows, cursor
-from api.deps import API_QUERY_TIMEOUT_MS, answering, get_store, one, run
+from api import cursor
+from api.deps import get_store, one, run
 from api.errors import invalid
 from api.models import ActionDetail, ActionPage, EnabledBy
 from api.responses import respond
-from api.search import words
 from graph.store import Store
 from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, ROLE_RELATIONSHIPS
-from queries import answers, convert
+from queries import action_windows, answers, convert
+from queries.search import words
 
 router = APIRouter(prefix="/actions", tags=["actions"])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -72,7 +72,7 @@ def list_actions(
         # the anchor already is that filter: repeating it as a pattern predicate can mislead the planner
         rows = run(store, "actions_of_entity", anchor=anchor[0], anchor_role=anchor[1],
                    **{**params, role_param: None})
-    else:  # every action, or a text search: walk date windows newest first (bounded, see api.action_windows)
+    else:  # every action, or a text search: walk date windows newest first (bounded, see queries.action_windows)
         return respond(ActionPage, _windowed_page(store, action_bounds(request), q, text, params, limit))
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("actions", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
@@ -146,7 +146,6 @@ async def get_action(action_id: str, store: StoreDep) -> Response:
             summary="Which authorities enabled this action (actors, their parents, legal bases, their authorities)",
             responses={404: {"description": "unknown action"}})
 async def enabled_by(action_id: str, store: StoreDep) -> Response:
-    with answering("enabled_by"):
-        answer = answers.enabled_by(store, action_id, timeout_ms=API_QUERY_TIMEOUT_MS)
+    answer = answers.enabled_by(store, action_id)
     return respond(EnabledBy, {"action": answer.action, "items": [asdict(i) for i in answer.items],
                                "nodes": answer.nodes, "edges": answer.edges})

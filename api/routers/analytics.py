@@ -7,14 +7,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import action_windows
-from api.analytics import centrality, projection_graph
 from api.deps import get_store, run
 from api.models import CentralActors
 from api.responses import respond
 from api.routers.actions import action_bounds
 from graph.store import Store
 from policygraph.ontology import ACTION_KINDS
+from queries import action_windows
+from queries.analytics import centrality, projection_graph
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -7,17 +7,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from api import action_windows, cursor
+from api import cursor
 from api.deps import get_store, run
-from api.errors import invalid, not_found
+from api.errors import invalid
 from api.models import EntityActionList, EntityDetail, EntityList, Network, Timeline
 from api.responses import respond
 from api.routers.actions import action_bounds
-from api.search import fuzzy_expression, fuzzy_score, words
 from graph.store import Store
 from policygraph.ontology import ENTITY_TYPES
 from queries import answers, convert
 from queries.network import NetworkBuilder
+from queries.search import fuzzy_expression, fuzzy_score, words
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
@@ -27,13 +27,6 @@ StoreDep = Annotated[Store, Depends(get_store)]
 # instead of a threadpool worker, saving a thread hop per request (0.3-0.6 ms measured with bench/api.py). Each
 # store call is a unix-socket round trip of a few ms, bounded by LIMITs and API_QUERY_TIMEOUT_MS. Work that may
 # take long (paths, export, analytics, /cypher, ingest, listings that scan) stays `def`, in the threadpool.
-# An entity that more actions than this aim at gets its timeline by date windows (entity_timeline_window).
-# Measured at 10^6 entities (FalkorDB, bench/api.py graph, first page): the one query reads and sorts every
-# action aimed at the entity, a month window checks each of the month's ~2,000 actions against it (one
-# adjacency lookup each) and the page takes as many months as it needs. Both cost the same at ~5,500 targeted
-# actions (~13 ms); at 8,700 the windows take 11 ms against 15, at 3,000 the one query 10 ms against 19.
-HUB_TARGETS = 6_000
-TIMELINE_UNDATED = "9999-12-31"  # sort key of an undated action in a timeline (they come last)
 FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
 
 
@@ -107,8 +100,8 @@ async def entity_timeline(
     cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
 ) -> Response:
     after_key, after_id = cursor.decode("timeline", cursor_)
-    entity, rows, resume = timeline_rows(store, action_bounds(request), entity_id, include_children, after_key,
-                                         after_id, limit)
+    entity, rows, resume = answers.timeline_rows(store, action_bounds(request), entity_id, include_children,
+                                                 after_key, after_id, limit)
     page, more = rows[:limit], len(rows) > limit
     items = [convert.timeline_item(r) for r in page]
     if more:
@@ -117,41 +110,6 @@ async def entity_timeline(
         next_cursor = cursor.encode("timeline", *resume) if resume else None
     return respond(Timeline, {"entity": convert.ref(entity), "include_children": include_children, "items": items,
                               "next_cursor": next_cursor})
-
-
-def timeline_rows(store: Store, bounds: action_windows.BoundsCache, entity_id: str, include_children: bool,
-                  after_key: str | None, after_id: str | None, limit: int
-                  ) -> tuple[dict, list[dict], tuple[str, str] | None]:
-    """The entity, up to limit + 1 timeline rows after the cursor, and a resume cursor (hub walks only).
-
-    Most entities are the target of a few actions: one query names the entity and reads and sorts its actions.
-    A hub (thousands of actions aimed at it) would make that query read and sort all of them for every page, so
-    the same query only names it, and its timeline walks calendar months oldest first through the Action.date
-    index (api.action_windows), each window returning the details of its part of the page."""
-    if include_children:
-        entity = answers.entity_ref(store, entity_id)
-        return entity, run(store, "entity_timeline_children", id=entity_id, after_key=after_key,
-                           after_id=after_id, limit=limit + 1), None
-    rows = run(store, "entity_timeline", id=entity_id, after_key=after_key, after_id=after_id, limit=limit + 1,
-               hub=HUB_TARGETS)
-    if not rows:
-        raise not_found("entity", entity_id)
-    first = rows[0]
-    entity = {"id": first["entity_id"], "name": first.get("entity_name"), "type": first.get("entity_type")}
-    if (first.get("targeted") or 0) <= HUB_TARGETS:
-        return entity, [r for r in rows if r.get("action_id") is not None], None
-
-    def fetch(w: action_windows.Window) -> list[dict]:
-        return run(store, "entity_timeline_window", id=entity_id, dates=w.dates, after_key=w.after_date,
-                   after_id=w.after_id, limit=w.limit)
-
-    def fetch_undated(undated_after: str | None, room: int) -> list[dict]:
-        return run(store, "entity_timeline_undated", id=entity_id, after_id=undated_after, limit=room)
-
-    walked = action_windows.walk(fetch, fetch_undated, bounds=bounds.get(lambda: run(store, "actions_date_bounds")[0]),
-                                 limit=limit + 1, after_date=after_key, after_id=after_id, ascending=True,
-                                 undated_key=TIMELINE_UNDATED)
-    return entity, walked.rows, walked.resume
 
 
 # The schema states the types `types` may list (a fuzzer found the unknown ones were undocumented 422s).
