@@ -1,7 +1,7 @@
 // name: actions_window
 // description: The actions dated with one of `dates` (exact date strings: the days, months and years of a
 //   calendar window), newest first, passing the kind/status filters and the keyset cursor (after_date,
-//   after_id); ids and sort keys only. The API walks windows back in time (api.action_windows), so a page
+//   after_id); ids and sort keys only. The API walks windows back in time (queries.action_windows), so a page
 //   reads the actions of a few months through the Action.date index, never every action. Exact values
 //   (IN), not a range: FalkorDB's range index returns wrong rows for string ranges.
 // params: dates:list, kind:str?, status:str?, after_date:str?, after_id:str?, limit:int=50

@@ -1,5 +1,5 @@
 // name: search_fuzzy
-// description: Typo-tolerant candidates for entity search: the store's full-text index queried with fuzzy terms (built by api.search per store: RediSearch %word% / Lucene word~1), with the entity's search words so the API can apply one edit-distance rule on both stores. Portable version: a prefix scan on the first two letters of each word (the stores override it with their index).
+// description: Typo-tolerant candidates for entity search: the store's full-text index queried with fuzzy terms (built by queries.search per store: RediSearch %word% / Lucene word~1), with the entity's search words so the API can apply one edit-distance rule on both stores. Portable version: a prefix scan on the first two letters of each word (the stores override it with their index).
 // params: expr:str, first:str, type:entity_type?, limit:int=200
 // columns: id, name, type, kind, aliases, search_terms, mention_count
 MATCH (node:Entity)
