@@ -16,6 +16,7 @@ from ingest import dates, extensions  # noqa: F401  (extensions registers the do
 from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.consolidate import (
     join_state_and_agency,
+    lifted_basis,
     listings_from_export_bans,
     mark_restated,
     part_of_table,
@@ -50,6 +51,7 @@ from ingest.actions.modality import (
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.screening import (
+    EVASION_VERBS,
     announced_today,
     foreign_state,
     is_anaphoric,
@@ -61,7 +63,7 @@ from ingest.actions.screening import (
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
 
-EXISTING = {"existing", "current", "previous", "prior", "earlier", "past", "former"}
+EXISTING = {"existing", "current", "previous", "prior", "earlier", "past", "former", "recent"}
 # "a series of actions / a package of measures": a bundle of different measures, reported as one.
 PACKAGE_ITEMS = {"action", "step", "measure"}
 PACKAGES = {"series", "set", "package", "raft", "slew", "range", "suite"}
@@ -97,6 +99,7 @@ class ActionComponent:
         clusters = merge(readings, same_actors(ctx, part_of), published.isoformat() if published else None)
         listings_from_export_bans(ctx, clusters)
         share_pointed_targets(readings, clusters)
+        lifted_basis(clusters)
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
 
@@ -202,6 +205,7 @@ class ActionComponent:
                 ctx, trig.token, roles.head_verb, date_cands, base,
                 prefer_future=status == "proposed",
                 present_default=status in ("enacted", "lifted") and not foreign_state(ctx, trig, roles),
+                restated=roles.background,  # "Today's action follows the recent State Department designation"
             )
             if (signed or announced or included) and date is None and date_expr is None and (
                     status in ("enacted", "lifted")):
@@ -233,7 +237,9 @@ class ActionComponent:
                     continue
                 # "pursuant to E.O. 14098, which imposes sanctions on certain persons ...": the clause that
                 # describes the law is no measure it is the basis of
-                own = [t for t in trigs if not _describes(t.token, m)] or trigs
+                # nor is a regime named as what was evaded ("charges ... for conspiring to evade U.S. economic
+                # sanctions and violating OFAC's ... Regulations": the law charged goes to the charges)
+                own = [t for t in trigs if not _describes(t.token, m) and not _evaded(t.token)] or trigs
                 best = min(own, key=lambda t: (abs(t.token.i - m.token_start), t.token.i > m.token_start))
                 if m.entity_id not in out[best.token.i]:
                     out[best.token.i].append(m.entity_id)
@@ -280,3 +286,8 @@ def _describes(tok, law) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _evaded(tok) -> bool:
+    """'to evade U.S. economic sanctions': a measure noun named as the object of an evasion verb."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in EVASION_VERBS

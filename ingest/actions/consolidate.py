@@ -287,3 +287,16 @@ def share_pointed_targets(readings: list[Reading], clusters: list) -> None:
         host = next((c for c in clusters if r.points_to in c.evidence and c.targets and c is not own), None)
         if own is not None and host is not None:
             own.targets = [t for t in host.targets if t not in own.by]
+
+
+def lifted_basis(clusters: list) -> None:
+    """'OFAC concurrently removed sanctions on ... Bredenkamp and 20 companies ... This individual and these
+    entities were previously designated under E.O. 13469 in 2008': a removal that names no basis lifts the
+    measure the text says its targets were under."""
+    for c in clusters:
+        if c.status != "lifted" or c.under or not c.targets:
+            continue
+        src = next((o for o in clusters if o is not c and o.kind == c.kind and o.status != "lifted" and o.under
+                    and set(o.targets) & set(c.targets)), None)
+        if src is not None:
+            c.under = list(src.under)

@@ -49,7 +49,7 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     event noun, not to the measure. A name is no event: in 'designated La Oficina as an SDNT pursuant to
     the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
     root = ent.root
-    if root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and (
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and (
             root.head.lower_ not in NOT_EVENTS) and (
             root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None) and not any(
             _governs(root.head, a) for a in anchors):
@@ -127,6 +127,7 @@ def action_date(
     base: str | None,
     prefer_future: bool,
     present_default: bool,
+    restated: bool = False,
 ) -> tuple[str | None, str | None]:
     """(resolved date or None, the date expression read when it could not be resolved, or None)."""
     anchors = [trigger] + ([head_verb] if head_verb is not None else [])
@@ -168,6 +169,12 @@ def action_date(
                 value = dates.resolve(ent.text, base, prefer_future=prefer_future)
                 if value:
                     return value, None
+    if present_default and base and restated:
+        # an earlier measure takes no date from the tense of the sentence that mentions it, unless a present
+        # announcement reports it ('is publishing the name of a person that has been placed on the SDN List')
+        verb = head_verb if head_verb is not None else trigger
+        d = dates.to_date(base)
+        return ((d.isoformat() if d else None) if _reported_perfect(verb) else None), unresolved
     if present_default and base:
         verb = head_verb if head_verb is not None else trigger
         if any(c.dep_ == "advmod" and c.lower_ in ("concurrently", "simultaneously") for c in verb.children):
@@ -184,10 +191,30 @@ def action_date(
                 verb = up
         if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ in ("VBG", "VBN") and any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-                and not any(c.lower_ in ("has", "have") for c in verb.children)):
+                and not any(c.lower_ in ("has", "have") for c in verb.children)) or _reported_perfect(verb):
             d = dates.to_date(base)
             return (d.isoformat() if d else None), None
     return None, unresolved
+
+
+def _reported_perfect(verb: Token) -> bool:
+    """'OFAC is publishing the names of persons that have been placed on the SDN List', 'the persons whose
+    property has been blocked under this order': a present perfect in a clause that a present-tense
+    announcement governs reports the measure it announces (ONTOLOGY: 'has added' takes the publication date);
+    a main-clause 'X has been designated by the UN' restates an earlier one."""
+    if verb.tag_ != "VBN" or not any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.dep_ != "relcl":
+        return False
+    up = verb.head
+    for _ in range(5):  # person -> of -> name -> publishing
+        if up.pos_ in ("VERB", "AUX"):
+            return up.tag_ in ("VBZ", "VBP") or (up.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("is", "are") for c in up.children))
+        if up.head is up:
+            return False
+        up = up.head
+    return False
 
 
 def _sequel(ctx: DocContext, s: int) -> bool:

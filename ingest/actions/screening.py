@@ -43,6 +43,7 @@ STRONG_DETERMINERS = {"these", "this", "today", "such"}
 RESULT_HEADS = {"result", "consequence"}
 # "the 14th set of designations", "its fifth round of sanctions", "the largest package of sanctions"
 SERIES_HEADS = {"set", "round", "wave", "tranche", "package", "series", "batch"}
+SERIES_COPULAS = {"be", "mark", "represent", "constitute", "put"}
 COUNTED = re.compile(r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                      r"eleventh|twelfth)$")
 
@@ -117,7 +118,9 @@ def is_reference(trig: Trigger, roles: Roles) -> str | None:
         if head.lemma_.lower() in RESULT_HEADS:
             return "anaphor"  # "As a result of Treasury's designation, all property ... must be blocked"
         if head.lemma_.lower() in SERIES_HEADS and any(
-                c.dep_ == "amod" and (c.tag_ == "JJS" or COUNTED.match(c.lower_)) for c in head.children):
+                c.dep_ == "amod" and (c.tag_ == "JJS" or COUNTED.match(c.lower_)) for c in head.children) and (
+                head.dep_ in ("attr", "appos") or head.head.lemma_.lower() in SERIES_COPULAS):
+            # (not "OFAC imposed its third round of sanctions targeting ...", which reports today's measure)
             # "Today's action marks OFAC's 14th set of designations against the FARC ... since 2004", "the
             # largest set of sanctions ... ever imposed": a count of rounds, whose basis is today's
             return "anaphor"

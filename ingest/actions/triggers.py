@@ -20,6 +20,15 @@ GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are w
 AS_FILLERS = {"well", "appropriate", "necessary", "such", "part", "described", "provided", "set", "noted"}
 
 
+# Refiner words that only grade a measure ("new and additional sanctions"): they name no kind of their own.
+DEGREE_WORDS = {"new", "additional", "further", "more", "expanded", "sweeping", "fresh", "tough", "tougher",
+                "broad", "broader", "severe", "targeted"}
+
+
+# What is removed from a list when the list goes unnamed ("removes one entity", "removing two persons").
+REMOVED_ITEMS = {"entity", "person", "party", "individual", "company", "organization", "address", "entry"}
+
+
 @dataclass
 class Trigger:
     token: Token  # the syntactic head of the trigger
@@ -90,6 +99,7 @@ class TriggerFinder:
             out.append(Trigger(span.root, kind, span.root.pos_ in ("VERB", "AUX"), phrase=True))
             taken.update(range(start, end))
         titles = _instrument_titles(ctx)
+        titles |= {i for a, b in doc._.pg_non_entity_spans or () for i in range(a, b)}  # designation categories
         for tok in toks:
             if tok.i in taken or not tok.is_alpha or tok.i in titles:
                 continue
@@ -107,9 +117,30 @@ class TriggerFinder:
                         k = self.lex.refiners.get(conj.lower_) or self.lex.refiners.get(_lemma(conj))
                         if k and k != trig.kind and k not in GENERIC_KINDS:
                             out.append(Trigger(tok, k, True, trig.entry))
+            elif not trig.is_verb and trig.entry is not None and trig.entry.refine:
+                # "financial and travel restrictions", "export and import bans": one measure per kind of
+                # coordinated modifier (an EU or UK package is split by measure)
+                for k in self._coordinated_kinds(tok) - {trig.kind}:
+                    out.append(Trigger(tok, k, False, trig.entry))
         out += self._sponsored_bills(ctx, taken | {t.token.i for t in out})
         out.sort(key=lambda t: t.token.i)
         return out
+
+    def _coordinated_kinds(self, tok: Token) -> set[str]:
+        """The kinds named by a noun trigger's coordinated modifiers ('financial and travel restrictions' ->
+        sanction, visa_restriction), when they name two; degree words ('new and additional') name none."""
+        kinds: set[str] = set()
+        mods = _children(tok, ("amod", "compound", "nmod"))
+        if not any(_children(m, ("conj",)) for m in mods):
+            return kinds
+        for mod in mods:
+            for w in [mod, *_children(mod, ("conj",))]:
+                if w.lower_ in DEGREE_WORDS:
+                    continue
+                k = self.lex.refiners.get(w.lower_) or self.lex.refiners.get(_lemma(w))
+                if k:
+                    kinds.add(k)
+        return kinds if len(kinds) > 1 else set()
 
     def _sponsored_bills(self, ctx: DocContext, taken: set[int]) -> list[Trigger]:
         """A bill named with its sponsor's possessive: 'Sen. Hawley's The Slave-Free Business Certification
@@ -324,7 +355,12 @@ class TriggerFinder:
                 for name, kind in sorted(self.lex.lists.items(), key=lambda kv: -len(kv[0])):
                     if name in text:
                         return Trigger(tok, kind, True, entry, list_text=text, lifted=removal)
-        return None if removal else Trigger(tok, LIST_ADDITION, True, entry)
+        if removal:
+            # "This final rule removes one entity under the destination of the UAE": no list named, the
+            # document's latest list addition is the list (lifted); "removed sanctions on X" is not this
+            listed = any(_lemma(o) in REMOVED_ITEMS for o in _children(tok, ("dobj", "nsubjpass")))
+            return Trigger(tok, LIST_ADDITION, True, entry, lifted=True) if listed else None
+        return Trigger(tok, LIST_ADDITION, True, entry)
 
     def _legislation(self, ctx: DocContext, tok: Token) -> Trigger | None:
         """'The House passed a bill', 'introduced the X Act', 'a bill that passed the House'."""
