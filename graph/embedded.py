@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 60.0
-QUERY_MEM_CAPACITY = 512 * 1024 * 1024  # bytes one query may allocate (FalkorDB's QUERY_MEM_CAPACITY)
+QUERY_MEM_CAPACITY = 1024 * 1024 * 1024  # bytes one query may allocate (FalkorDB's QUERY_MEM_CAPACITY)
 
 
 class EmbeddedServerError(RuntimeError):

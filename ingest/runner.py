@@ -266,9 +266,11 @@ def ingest_documents(
                     pending.append((future, chunk, result))
             settle()
     except (StoreUnavailable, StoreError) as exc:
-        # One line for the user; what was written stays written and a re-run resumes after it.
-        report.documents_failed += 1
-        report.failures.append(Failure(source="(store)", reason=f"ingest stopped: {exc}; re-run to resume"))
+        # The store is gone for good: stop, saying how far the run got. What was written stays written (every
+        # document is marked complete by its own write), so a re-run resumes after it. A StoreError is one
+        # line for the command line (exit 3) and a 503 for the API.
+        raise StoreError(f"ingest stopped after {report.documents_new} new document(s): "
+                         f"{' '.join(str(exc).split())}; re-run to resume") from exc
     report.entities = len(entity_ids)
     report.actions = len(action_ids)
     report.seconds = round(time.perf_counter() - started, 3)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.store import StoreError
 from ingest.runner import ingest_documents
 from policygraph.settings import get_settings
 
@@ -36,11 +37,15 @@ def test_failed_write_stops_the_run_and_the_next_run_completes_it(falkordb, nlp,
     def second_write_dies(batch):
         calls["n"] += 1
         if calls["n"] == 2:
-            raise RuntimeError("store went away")
+            raise StoreError("store went away")
         return real_write(batch)
 
+    def cannot_recover():  # a store that cannot be brought back (an external server that is down)
+        raise StoreError("does not answer")
+
     monkeypatch.setattr(falkordb, "write", second_write_dies)
-    with pytest.raises(RuntimeError, match="store went away"):
+    monkeypatch.setattr(falkordb, "recover", cannot_recover)
+    with pytest.raises(StoreError, match="ingest stopped after 2 new document.*store went away"):
         ingest_documents(falkordb, seed_documents, get_settings(), processes=1, chunk_size=2, nlp=nlp)
     monkeypatch.undo()
     ids = [d.id for d in seed_documents]

@@ -21,7 +21,7 @@ from api.models import DocumentDetail, DocumentIn, DocumentPage, IngestResult
 from api.responses import respond
 from api.routers.actions import action_bounds
 from api.security import require_write
-from graph.store import Store
+from graph.store import Store, StoreError
 from ingest.documents import Document, document_problem
 from ingest.readers import SUPPORTED, ReadFailure, read_paths
 from policygraph.settings import Settings
@@ -105,7 +105,8 @@ _POST_BODY = {
              summary="Ingest documents: JSON ({text, ...} or a list) or uploaded files (needs X-API-Key)",
              openapi_extra={"requestBody": _POST_BODY},
              responses={401: {"description": "missing or bad key"}, 403: {"description": "writes disabled"},
-                        413: {"description": "too many documents or too large a file"}})
+                        413: {"description": "too many documents or too large a file"},
+                        503: {"description": "the store went away during the ingest"}})
 async def post_documents(request: Request, store: StoreDep) -> Response:
     # The body is read here, not declared as a parameter: one endpoint takes JSON and multipart/form-data.
     settings: Settings = get_settings(request)
@@ -116,7 +117,10 @@ async def post_documents(request: Request, store: StoreDep) -> Response:
     else:
         posted = _posted_json(await request.body())
         inputs = posted
-    report = await run_in_threadpool(_ingest, request, store, settings, inputs)
+    try:
+        report = await run_in_threadpool(_ingest, request, store, settings, inputs)
+    except StoreError as exc:  # the store went away mid-ingest (one that dies is restarted by the runner)
+        raise ApiError(503, f"the graph store is unavailable: {exc}") from exc
     action_bounds(request).forget()  # new actions may widen the dates the listing walks
     data = report.model_dump()
     data["documents"] = [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
