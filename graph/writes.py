@@ -16,13 +16,12 @@ from policygraph.ontology import (
     DOCUMENT_LABEL,
     ENTITY_LABEL,
     ENTITY_TYPES,
-    ONTOLOGY,
+    MENTIONED_IN,
     RELATION_TYPES,
+    REPORTED_IN,
     ROLE_RELATIONSHIPS,
 )
 
-# the provenance relationships, in the order ontology.yaml declares them
-REPORTED_IN, MENTIONED_IN = ONTOLOGY.provenance
 # node labels, filled into every statement once when this module loads ("%(entity)s" -> "Entity")
 _LABELS = {"entity": ENTITY_LABEL, "action": ACTION_LABEL, "document": DOCUMENT_LABEL}
 

@@ -1,3 +1,8 @@
 """PolicyGraph: news and policy texts -> a knowledge graph of sanctions, with evidence."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # the one version number is pyproject.toml's, as installed
+    __version__ = version("policygraph")
+except PackageNotFoundError:  # a checkout on the path without any install
+    __version__ = "0.0.0"

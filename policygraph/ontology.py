@@ -117,3 +117,12 @@ ENABLED_BY_REASONS: tuple[str, ...] = tuple(r.reason for r in ONTOLOGY.enabled_b
 ENTITY_LABEL: str = ONTOLOGY.node_labels["entity"]
 ACTION_LABEL: str = ONTOLOGY.node_labels["action"]
 DOCUMENT_LABEL: str = ONTOLOGY.node_labels["document"]
+
+
+def _provenance(label: str) -> str:
+    # the provenance relationship whose pattern in ontology.yaml starts at a node of `label`
+    return next(name for name, pattern in ONTOLOGY.provenance.items() if pattern.startswith(f"({label})"))
+
+
+REPORTED_IN: str = _provenance(ACTION_LABEL)  # (Action)-[:REPORTED_IN {start, end, quote}]->(Document)
+MENTIONED_IN: str = _provenance(ENTITY_LABEL)  # (Entity)-[:MENTIONED_IN {count, spans}]->(Document)

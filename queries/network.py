@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.store import Store
-from policygraph.ontology import ONTOLOGY, ROLE_RELATIONSHIPS
+from policygraph.ontology import REPORTED_IN, ROLE_RELATIONSHIPS
 from queries.catalog import ask
 
 BY, TARGETS, UNDER = (ROLE_RELATIONSHIPS[r] for r in ("by", "targets", "under"))
 ROLES = frozenset(ROLE_RELATIONSHIPS.values())
-REPORTED_IN = "REPORTED_IN"
-assert REPORTED_IN in ONTOLOGY.provenance, "provenance names drifted from the ontology"
 MAX_ACTIONS_PER_EDGE = 20  # action ids listed on an edge (its weight still counts them all)
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ def test_ingest_into_neo4j_gives_the_same_counts(tmp_path, neo4j_uri, neo4j_sess
 
 def test_version():
     proc = run("--version", home=Path("/nonexistent"))
-    assert proc.stdout.strip() == "policygraph 0.1.0"
+    assert proc.stdout.strip() == f"policygraph {version('policygraph')}"  # pyproject.toml's, as installed
 
 
 def test_user_errors_are_one_line_with_documented_exit_codes(tmp_path):

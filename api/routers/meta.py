@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -11,6 +10,7 @@ from fastapi.responses import JSONResponse
 from api.deps import get_store, run
 from api.models import Health, Stats
 from graph.store import Store, StoreError
+from policygraph import __version__
 from policygraph.ontology import RELATION_TYPES
 from queries import default_catalog
 
@@ -18,10 +18,7 @@ router = APIRouter(tags=["meta"])
 StoreDep = Annotated[Store, Depends(get_store)]
 _ENTITY_RELATIONS = frozenset(RELATION_TYPES)
 
-try:
-    VERSION = version("policygraph")
-except PackageNotFoundError:  # running from a checkout without install
-    VERSION = "0.0.0"
+VERSION = __version__
 
 
 @router.get("/health", response_model=Health, summary="Is the API up and the store reachable",
