@@ -147,7 +147,9 @@ def main() -> int:
         rep = r["report"]
         print(f"[{name}] exit {r['exit_status']}, {r['wall_seconds']} s: new {rep.get('documents_new')}, "
               f"unchanged {rep.get('documents_unchanged')}, failed {rep.get('documents_failed')}, "
-              f"{rep.get('tokens', 0) / max(r['wall_seconds'], 1e-9):,.0f} tokens/s", flush=True)
+              f"{rep.get('tokens', 0):,} tokens in {rep.get('seconds')} s of ingest "
+              f"({rep.get('tokens', 0) / max(rep.get('seconds') or 1e-9, 1e-9):,.0f} tokens/s; the wall clock adds "
+              f"the command's start, model load and store stop)", flush=True)
         for f in rep.get("failures", [])[:20]:
             print(f"[{name}]   failed {f['source']}: {f['reason']}", flush=True)
         g = r.get("graph", {})
