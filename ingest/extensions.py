@@ -1,7 +1,8 @@
 """What the PolicyGraph components leave on a spaCy Doc (`doc._.*`), and the records they use.
 
 Components communicate only through these extensions, so each can be tested alone:
-  pg_entities  -> doc._.pg_mentions (every mention, sorted by start) and doc._.pg_entities (id -> record)
+  pg_entities  -> doc._.pg_mentions (every mention, sorted by start) and doc._.pg_entities (id -> record),
+                  doc._.pg_non_entity_spans (token ranges of matched category words that are no entity)
   pg_relations -> doc._.pg_relations (contract Relation objects)
   pg_actions   -> doc._.pg_actions (contract Action objects)
 The runner sets doc._.published / doc._.doc_id / doc._.title before the pipeline runs.
@@ -43,6 +44,9 @@ _EXTENSIONS: dict[str, object] = {
     "title": None,
     "pg_mentions": None,
     "pg_entities": None,
+    # token ranges (start, end) of words that are matched but are no entity: designation categories ("on behalf
+    # of a Specially Designated Global Terrorist"), so no later rule reads them as a name or a trigger
+    "pg_non_entity_spans": None,
     "pg_relations": None,
     "pg_actions": None,
 }

@@ -17,20 +17,13 @@ Why regexes over text rather than token patterns: citations cross tokenizer boun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ingest.law_citation import Citation
+from ingest.law_codes import code_citations
 from ingest.names import slug
 
-
-@dataclass(frozen=True)
-class Citation:
-    start: int  # character offsets of the whole citation
-    end: int
-    id: str
-    name: str
-    kind: str
-    parent: Citation | None = None  # the instrument a section belongs to (its own offsets inside)
-    short: str | None = None  # a short alias ("Section 7031(c)")
+__all__ = ["SECTION", "Citation", "find_citations"]
 
 
 _WS = r"[\s\u00a0]+"
@@ -87,6 +80,9 @@ _UNSCR = re.compile(
     + r"Council"
     + _WS
     + r"Resolution|UNSCR)"
+    + r"(?:"
+    + _WS
+    + r"\(UNSCR\))?"  # "UN Security Council Resolution (UNSCR) 2270"
     + r"(?:"
     + _WS
     + r"No\.)?"
@@ -163,7 +159,7 @@ _NAMED = re.compile(
     + _WS
     + r"))((?:19|20)\d\d)\b)?"
 )
-_SECTION = re.compile(
+SECTION = _SECTION = re.compile(
     r"\b(?:[Ss]ection|Sec\.|§)[\s\u00a0]*(\d{1,5}[A-Za-z]?)((?:\([a-zA-Z0-9]{1,5}\))*)((?:"
     + _WS
     + r"of"
@@ -371,6 +367,7 @@ def find_citations(text: str) -> list[Citation]:
             hit = gl_names.get(m.group(1))
             if hit:
                 cites.append(Citation(m.start(), m.end(), hit[0], hit[1], "regulation"))
+    cites.extend(code_citations(text))
     named: list[Citation] = []
     for m in _NAMED.finditer(text):
         c = named_instrument(m.group(1), m.start(1), m.end(), m.group(2), m.group(3), m.group(4))
@@ -388,7 +385,7 @@ def find_citations(text: str) -> list[Citation]:
         if parent is None:
             continue
         sid = f"{parent.id}-section-{slug(num + sub).replace('-', '')}"
-        bare = parent.kind == "executive_order" or parent.name.startswith(("Public Law", "Executive Order"))
+        bare = parent.kind == "executive_order" or parent.name.startswith(_BARE_NAMES)
         name = f"{short} of {parent.name}" if bare else f"{short} of the {parent.name}"
         cites.append(Citation(m.start(), parent.end, sid, name, "section", parent=parent, short=short))
     # OFAC directives under an order: "Directive 4 under E.O. 14024", "Directive 2 pursuant to E.O. 13662" ->
@@ -419,6 +416,9 @@ _DIRECTIVE = re.compile(
     r"(?:" + _WS + r"\(as" + _WS + r"amended\))?" + _WS + r"(?:under|pursuant" + _WS + r"to|of)" + _WS
 )
 _DIRECTIVE_SHORT = re.compile(r"\bDirective" + _WS + r"(\d{1,2}[A-Z]?)\b")
+
+
+_BARE_NAMES = ("Public Law", "Executive Order", "Proclamation")  # "Section 1 of Proclamation 8693", no "the"
 
 
 def _looks_like_senate_bill(text: str, start: int) -> bool:

@@ -51,6 +51,9 @@ class LexEntry:
     # District of California" is its own body
     by_district: bool = False
     us: bool = False  # a U.S. body (its forms also match after "U.S." / "United States")
+    # a designation category ("Specially Designated Global Terrorist", "Foreign Terrorist Organization"): what a
+    # target is designated as, not an instrument. Matched so its words are no one's name and no trigger, but no node
+    category: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ def load_lexicon() -> Lexicon:
             title=e.get("title"),
             by_district=bool(e.get("by_district", False)),
             us=bool(e.get("us", False)),
+            category=bool(e.get("category", False)),
         )
         entries[eid] = entry
         surfaces = {_strip_the(s) for s in (entry.name, *aliases)}

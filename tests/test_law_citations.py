@@ -81,9 +81,12 @@ def test_section_of_the_immigration_and_nationality_act_and_usc_sections() -> No
     assert "usc-8-1182-f" in cites
     assert "international-emergency-economic-powers-act" in cites
     sec = [c for c in find_citations(text) if c.kind == "section" and c.parent is not None]
-    assert [s.parent.name for s in sec] == ["Immigration and Nationality Act of 1952"]
+    # "section 301 of title 3, United States Code" is a section of the Code (ingest/law_codes.py)
+    assert [s.parent.name for s in sec] == ["Immigration and Nationality Act of 1952", "United States Code"]
     # the act's id does not carry the year: the same act cited without it gets the same node
     assert sec[0].parent.id == "immigration-and-nationality-act"
+    assert sec[1].name == "Section 301 of Title 3, United States Code"
+    assert "constitution-of-the-united-states" in cites
 
 
 def test_headline_words_are_not_part_of_an_act_name() -> None:

@@ -11,7 +11,7 @@ from ingest.lexicon import LEXICON_DIR, LEXICON_FILES, load_lexicon
 
 _FIELDS = {
     "id", "name", "type", "kind", "aliases", "exact", "us", "parent", "titles", "country", "context",
-    "administered_by", "demonyms", "government_of", "title", "by_district",
+    "administered_by", "demonyms", "government_of", "title", "by_district", "category",
 }
 
 

@@ -27,6 +27,7 @@ from ingest.entities.forms import (
 from ingest.entities.government_cands import pattern_cands
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.entities.holderless import drop_holderless_titles
+from ingest.entities.law_links import code_aliases, known_law_sections
 from ingest.entities.lexicon_cands import citation_cands, lexicon_cands
 from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
 from ingest.entities.resolve import resolve
@@ -68,6 +69,7 @@ class EntityComponent:
         titles = order_title_ranges(text)
         fixed: list[Cand] = lexicon_cands(doc, self.lex, self.trie)
         fixed += citation_cands(doc, self.law_norms, self.lex, text)
+        fixed += known_law_sections(doc, text, fixed, self.lex)
         fixed = _drop_generic_acts(fixed)
         fixed += pattern_cands(doc, self.lex, self.person_surnames)
         covered = coverage(fixed, n)
@@ -113,6 +115,13 @@ class EntityComponent:
         if vessels:
             cands = [c for c in cands if c.key or norm(span_text(doc, c.start, c.end)) not in vessels]
         chosen, owner = select(cands, n)
+        code_aliases(doc, text, chosen)
+        # designation categories hold their tokens against other names, then leave: they are no node
+        categories = [c for c in chosen if c.key and (e := self.lex.entries.get(c.key)) is not None and e.category]
+        if categories:
+            gone = {id(c) for c in categories}
+            chosen = [c for c in chosen if id(c) not in gone]
+        doc._.pg_non_entity_spans = [(c.start, c.end) for c in categories]
         appositive_firms(doc, chosen)
         added = not_nationality(doc, coordinate(doc, chosen, owner), self.lex)
         chosen = sorted(chosen + added, key=lambda c: c.start)

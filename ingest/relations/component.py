@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.relations.context import Context, Relations
+from ingest.relations.law_parts import law_parts
 from ingest.relations.located import based_in, lists
 from ingest.relations.located_parse import based_in_parse
 from ingest.relations.ownership import ownership
@@ -29,6 +30,7 @@ class RelationComponent:
         ctx = Context.build(doc, self.lex)
         out = Relations(ctx)
         part_of(ctx, out)
+        law_parts(ctx, out)
         administers(ctx, out)
         authorizes(ctx, out)
         holds_role(ctx, out)

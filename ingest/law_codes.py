@@ -1,0 +1,148 @@
+"""Citation grammars for the codes and instruments that ingest/laws.py's act grammar does not read:
+
+  Title 18 of the United States Code / section 301 of title 3, United States Code   -> section PART_OF the Code
+  chapter V of title 31 of the Code of Federal Regulations                          -> section PART_OF the C.F.R.
+  (the Codes themselves are nodes only as the parent of a cited part: "published in the Code of Federal
+  Regulations" names where a rule is printed, an official gazette, no instrument)
+  Proclamation 8693 / Proclamation No. 10414                                        -> executive_order
+  the Constitution (and the laws of the United States) / U.S. Constitution           -> statute
+  OFAC's Frequently Asked Question 897 / FAQ 897                                    -> guidance
+
+Why grammars: every presidential order opens with the same citation frame ("By the authority vested in me ...
+by the Constitution and the laws of the United States of America, including ... and section 301 of title 3,
+United States Code"), and Treasury releases cite "Title 18 of the United States Code" and numbered FAQs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.law_citation import Citation
+from ingest.names import slug
+
+_WS = r"[\s\u00a0]+"
+_CODES = {
+    "united states code": ("united-states-code", "United States Code", "statute"),
+    "u.s. code": ("united-states-code", "United States Code", "statute"),
+    "code of federal regulations": ("code-of-federal-regulations", "Code of Federal Regulations", "regulation"),
+}
+_CODE_NAME = (
+    r"(United"
+    + _WS
+    + r"States"
+    + _WS
+    + r"Code|U\.S\."
+    + _WS
+    + r"Code|Code"
+    + _WS
+    + r"of"
+    + _WS
+    + r"Federal"
+    + _WS
+    + r"Regulations)"
+)
+# "[section 301 of] title 3, United States Code", "[chapter V of] title 31 of the Code of Federal Regulations"
+_CODE_PART = re.compile(
+    r"\b(?:([Ss]ection|[Cc]hapter|[Pp]art|[Ss]ubtitle)"
+    + _WS
+    + r"(\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6})"
+    + _WS
+    + r"of"
+    + _WS
+    + r")?([Tt]itle)"
+    + _WS
+    + r"(\d{1,2})(?:,"
+    + _WS
+    + r"|"
+    + _WS
+    + r"of"
+    + _WS
+    + r"(?:the"
+    + _WS
+    + r")?)"
+    + _CODE_NAME
+    + r"\b"
+)
+_PROCLAMATION = re.compile(r"\bProclamation" + _WS + r"(?:No\." + _WS + r")?(\d{4,5})\b")
+_CONSTITUTION = re.compile(
+    r"\b(?:(?:U\.S\.|United" + _WS + r"States)" + _WS + r"Constitution"
+    r"|Constitution"
+    + _WS
+    + r"of"
+    + _WS
+    + r"the"
+    + _WS
+    + r"United"
+    + _WS
+    + r"States(?:"
+    + _WS
+    + r"of"
+    + _WS
+    + r"America)?"
+    # the order's opening frame: "by the Constitution and the laws of the United States"
+    r"|Constitution(?="
+    + _WS
+    + r"and"
+    + _WS
+    + r"(?:the"
+    + _WS
+    + r")?laws"
+    + _WS
+    + r"of"
+    + _WS
+    + r"the"
+    + _WS
+    + r"United"
+    + _WS
+    + r"States))"
+)
+_FAQ = re.compile(
+    r"\b(?:Frequently"
+    + _WS
+    + r"Asked"
+    + _WS
+    + r"Questions?|FAQs?)"
+    + _WS
+    + r"(?:No\."
+    + _WS
+    + r"|#[\s\u00a0]*)?(\d{1,4})\b"
+)
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", s).strip()
+
+
+def _code(m: re.Match, group: int) -> Citation:
+    cid, name, kind = _CODES[_collapse(m.group(group)).lower()]
+    return Citation(m.start(group), m.end(group), cid, name, kind)
+
+
+def code_citations(text: str) -> list[Citation]:
+    out: list[Citation] = []
+    for m in _CODE_PART.finditer(text):
+        code = _code(m, 5)
+        unit, num, title = m.group(1), m.group(2), m.group(4)
+        # the name as written, its unit words capitalised ("Section 301 of Title 3, United States Code"); the id
+        # from the numbers only, so "Title 18, United States Code" and "Title 18 of the United States Code" are one
+        name = _collapse(text[m.start() : m.end()])
+        name = re.sub(r"\b(section|chapter|part|subtitle|title)\b", lambda w: w.group(1).capitalize(), name)
+        sid = f"{code.id}-title-{title}" + (f"-{unit.lower()}-{slug(num)}" if unit else "")
+        out.append(Citation(m.start(), m.end(), sid, name, "section", parent=code))
+    for m in _PROCLAMATION.finditer(text):
+        out.append(
+            Citation(m.start(), m.end(), f"proclamation-{m.group(1)}", f"Proclamation {m.group(1)}", "executive_order")
+        )
+    for m in _CONSTITUTION.finditer(text):
+        out.append(
+            Citation(
+                m.start(), m.end(), "constitution-of-the-united-states", "Constitution of the United States", "statute"
+            )
+        )
+    if "FAQ" in text or "Frequently" in text:
+        # OFAC numbers its FAQs; a numbered FAQ in a text that names OFAC is OFAC's (one id in every release)
+        owner = "OFAC " if "OFAC" in text or "Office of Foreign Assets Control" in text else ""
+        for m in _FAQ.finditer(text):
+            name = f"{owner}FAQ {m.group(1)}"
+            out.append(Citation(m.start(), m.end(), slug(name), name, "guidance"))
+    return out
