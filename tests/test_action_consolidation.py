@@ -174,3 +174,20 @@ JY2114 = (
 def test_a_recent_designation_recalled_takes_no_date_of_today(nlp) -> None:
     found = targeting(actions(nlp, JY2114, "2024-02-20"), "ermakov")
     assert found and all(a.date != "2024-02-20" for a in found), found
+
+
+# 2014-08-29-jl2618: earlier measures named in passing by a modifier of their target.
+JL2618 = (
+    "WASHINGTON \u2013 Today, the U.S. Department of the Treasury announced actions targeting a diverse set of "
+    "entities and individuals under various Iran-related authorities, targeting Iran\u2019s missile and nuclear "
+    "programs, sanctions evasion efforts, and support for terrorism. These actions reflect the United States\u2019 "
+    "sustained commitment to enforce our sanctions.\n\nIn an effort to help Mahan Air evade sanctions, Pioneer "
+    "Logistics has shipped aircraft parts to another U.S.-designated Mahan Air front company, UAE-based Avia Trust, "
+    "for onward delivery to Mahan Air."
+)
+
+
+def test_a_glued_actor_designated_modifier_is_that_states_earlier_designation(nlp) -> None:
+    found = [a for a in actions(nlp, JL2618, "2014-08-29") if a.kind == "designation"]
+    avia = targeting(found, "avia-trust")
+    assert len(avia) == 1 and avia[0].by == ["united-states"] and avia[0].date is None, found

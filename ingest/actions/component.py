@@ -49,6 +49,7 @@ from ingest.actions.modality import (
     status_of,
 )
 from ingest.actions.orders import order_readings, signer
+from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.screening import (
     EVASION_VERBS,
@@ -93,6 +94,7 @@ class ActionComponent:
             # Property ...)"), so only what others take or took stands on its own.
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
+        generic += restated_readings(ctx, self.lex.implied_actors)
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)
