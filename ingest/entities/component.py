@@ -30,6 +30,7 @@ from ingest.entities.holderless import drop_holderless_titles
 from ingest.entities.law_links import code_aliases, known_law_sections
 from ingest.entities.lexicon_cands import citation_cands, lexicon_cands
 from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
+from ingest.entities.order_title import order_title_record
 from ingest.entities.resolve import resolve
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
@@ -99,8 +100,14 @@ class EntityComponent:
             cands += bold_cands(doc, covered, self.lex, text)
         if excluded:
             cands = [c for c in cands if not _inside(doc, c, excluded)]
-        if titles:  # an order's quoted title: lexicon bodies and laws in it stay, NER's Title Case names go
-            cands = [c for c in cands if c.prio >= P_LEXICON_1 or not _inside(doc, c, titles)]
+        if titles:
+            # an order's quoted or bracketed title: laws and lexicon places in it stay; NER's Title Case names and
+            # the bodies it names go (a name inside another entity's name gives no entity, ONTOLOGY)
+            cands = [
+                c
+                for c in cands
+                if (c.prio >= P_LEXICON_1 and c.type in _IN_TITLES) or not _inside(doc, c, titles)
+            ]
         headings = heading_ranges(text)
         if headings:
             cands = [
@@ -135,11 +142,15 @@ class EntityComponent:
                     c.key, c.name, c.type = eid, entry.name, entry.type
         records, mentions = resolve(doc, chosen, self.lex_norms, self.lex.entries)
         records, mentions = drop_holderless_titles(doc, records, mentions)
+        order = order_title_record(doc, text)
+        if order is not None and order.id not in records:
+            records[order.id] = order
         doc._.pg_entities = records
         doc._.pg_mentions = mentions
         return doc
 
 
+_IN_TITLES = {"Law", "Country", "Place"}
 # candidates read from a written convention, not from NER: a list line without final punctuation
 # ("12. Zhanna Anatolyevna Ryabtseva, Member of State Duma") is not a heading for them
 _STRUCTURAL = {"defined", "patronymic", "prefix"}

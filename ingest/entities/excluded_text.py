@@ -44,10 +44,22 @@ _ORDER_TITLE = re.compile(
 )
 
 
+# the bracketed title after a dated order or proclamation: "Proclamation 8693 of July 24, 2011 (Suspension of Entry
+# of Aliens Subject to United Nations Security Council Travel Bans ...)"
+_BRACKETED_TITLE = re.compile(
+    r"(?:Executive[\s\u00a0]+Order|E\.[\s\u00a0]?O\.|Proclamation)[\s\u00a0]+(?:No\.[\s\u00a0]+)?\d{4,5}[\s\u00a0]+of"
+    r"[\s\u00a0]+[A-Z][a-z]+\.?[\s\u00a0]+\d{1,2},[\s\u00a0]+\d{4},?[\s\u00a0]*\(([A-Z][^()]{8,300})\)"
+)
+
+
 def order_title_ranges(text: str) -> list[tuple[int, int]]:
-    """The quoted titles of executive orders ('E.O. 14059 of December 15, 2021, "Imposing Sanctions on Foreign
-    Persons Involved in the Global Illicit Drug Trade"'): Title Case words that NER reads as names."""
-    return [(m.start(1), m.end(1)) for m in _ORDER_TITLE.finditer(text)]
+    """The quoted or bracketed titles of orders and proclamations ('E.O. 14059 of December 15, 2021, "Imposing
+    Sanctions on Foreign Persons Involved in the Global Illicit Drug Trade"'): Title Case words that NER reads as
+    names, and bodies named only inside another instrument's name."""
+    out = [(m.start(1), m.end(1)) for m in _ORDER_TITLE.finditer(text)]
+    if "(" in text:
+        out += [(m.start(1), m.end(1)) for m in _BRACKETED_TITLE.finditer(text)]
+    return out
 
 
 # The caption of an order's section, run in before its text: "Sec. 6. Effective Date. This order ...",

@@ -42,6 +42,8 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
                 out.append(Cand(s, d_end, entry.type, P_LEXICON, "lexicon", key=f"{entry.id}-{slug(d_name)}",
                                 name=f"{entry.name} for the {d_name}", kind=entry.kind))
                 continue
+            if entry.type == "Person":
+                e = _generational_suffix(toks, e)
             out.append(Cand(s, e, entry.type, prio, "lexicon", key=entry.id, name=entry.name, kind=entry.kind))
         elif titles:
             entry = lex.entries[titles[0].entry_id]
@@ -51,6 +53,19 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
                 continue  # "Ukraine's Attorney General", "the Attorney General of Mexico": not a U.S. office
             out.append(Cand(s, e, entry.type, P_LEXICON, "title", key=entry.id, name=entry.name, is_title=True))
     return out
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr."}
+
+
+def _generational_suffix(toks: list, e: int) -> int:
+    """ "JOSEPH R. BIDEN JR.": the suffix is part of the surface form (the tokenizer splits "JR" from its dot, so
+    the lexicon's "Joseph R. Biden Jr." does not match it)."""
+    if e < len(toks) and toks[e].lower_ in _SUFFIXES and toks[e - 1].whitespace_:
+        e += 1
+        if e < len(toks) and toks[e].text == "." and not toks[e - 1].whitespace_:
+            e += 1
+    return e
 
 
 _US_MARKERS = {"u.s.", "us", "u.s", "united", "states", "american", "america", "usa", "u.s.a."}

@@ -13,6 +13,7 @@ from ingest.relations.context import Context, Relations
 from ingest.relations.law_parts import law_parts
 from ingest.relations.located import based_in, lists
 from ingest.relations.located_parse import based_in_parse
+from ingest.relations.order_authority import order_delegation
 from ingest.relations.ownership import ownership
 from ingest.relations.publisher_roles import publisher_roles
 from ingest.relations.roles import holds_role
@@ -33,6 +34,7 @@ class RelationComponent:
         law_parts(ctx, out)
         administers(ctx, out)
         authorizes(ctx, out)
+        order_delegation(ctx, out)
         holds_role(ctx, out)
         ownership(ctx, out)
         publisher_roles(ctx, out)
