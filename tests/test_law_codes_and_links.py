@@ -64,8 +64,8 @@ def test_a_title_of_the_code_and_a_proclamation_by_number(nlp) -> None:
 
 def test_title_18_of_the_code_in_a_kingpin_act_penalty_sentence(nlp) -> None:
     # treasury-press-releases.jsonl (Kingpin Act releases; a wording neither dev set has)
-    text = ("Other individuals face up to 10 years in prison for criminal violations of the Kingpin Act and fines pursuant to Title 18 of the United "
-            "States Code.")
+    text = ("Other individuals face up to 10 years in prison for criminal violations of the Kingpin Act and fines "
+            "pursuant to Title 18 of the United States Code.")
     ents, rels = _read(nlp, text)
     assert ents["united-states-code-title-18"].name == "Title 18 of the United States Code"
     assert ("PART_OF", "united-states-code-title-18", "united-states-code") in rels
