@@ -188,13 +188,28 @@ def extractions(docs: list, fresh: bool) -> dict[str, dict]:
         nlp = build_nlp(get_settings().model)
         with path.open("a", encoding="utf-8") as fh:
             for i in range(0, len(todo), 16):
-                for ex in extract_batch(nlp, todo[i : i + 16]):
-                    rec = ex.model_dump()
+                for rec in _extract_chunk(nlp, extract_batch, todo[i : i + 16]):
                     cached[rec["source"]] = rec
                     fh.write(json.dumps(rec) + "\n")
                 print(f"  extracted {min(i + 16, len(todo))}/{len(todo)}", file=sys.stderr, end="\r")
         print(f"  extracted {len(todo)} releases in {time.perf_counter() - started:.0f}s -> {path}", file=sys.stderr)
     return cached
+
+
+def _extract_chunk(nlp, extract_batch, chunk: list) -> list[dict]:
+    """Extractions of a chunk; a document the pipeline fails on is kept, empty and marked `failed`, so that
+    one crash neither stops the benchmark nor drops the release from the figures."""
+    try:
+        return [ex.model_dump() for ex in extract_batch(nlp, chunk)]
+    except Exception:  # noqa: BLE001  (any crash of any component)
+        out = []
+        for d in chunk:
+            try:
+                out.extend(ex.model_dump() for ex in extract_batch(nlp, [d]))
+            except Exception as exc:  # noqa: BLE001
+                print(f"  extraction failed on {d.source}: {exc!r}", file=sys.stderr)
+                out.append({"source": d.source, "entities": [], "actions": [], "failed": repr(exc)})
+        return out
 
 
 def _ngrams(tokens: list[str], n: int = 8) -> set[str]:
@@ -296,6 +311,7 @@ def score(docs: list, preds: dict[str, dict], entries: dict[str, SdnEntry], wors
     recalls = [h / n for _, h, n, _ in per_release]
     result = {
         "releases": len(docs),
+        "failed": sum(1 for d in docs if preds[d.source].get("failed")),
         "releases_with_sdn_names": len(per_release),
         "recall_per_release": round(statistics.mean(recalls), 3) if recalls else None,
         "recall_overall": round(found_total / named_total, 3) if named_total else None,

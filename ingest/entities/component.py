@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.entities.candidates import P_BOLD, P_COMPOUND, P_DEFINED, P_LEXICON_1, P_NER, Cand, coverage, select
+from ingest.entities.designee_lists import designee_cands
 from ingest.entities.excluded_text import excluded_ranges, heading_ranges, order_title_ranges
 from ingest.entities.firm_cands import appositive_firms, bare_repeats, bold_cands, descriptor_cands, suffix_cands
 from ingest.entities.forms import (
@@ -118,6 +119,7 @@ class EntityComponent:
                 or not _inside(doc, c, headings)
                 or _seen_outside(doc, text, c, headings)
             ]
+        cands += designee_cands(doc, covered)  # names opening the entries of designee lists
         vessels = vessel_norms(doc, text)
         if vessels:
             cands = [c for c in cands if c.key or norm(span_text(doc, c.start, c.end)) not in vessels]
