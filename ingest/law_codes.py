@@ -7,6 +7,7 @@
   Proclamation 8693 / Proclamation No. 10414                                        -> executive_order
   the Constitution (and the laws of the United States) / U.S. Constitution           -> statute
   OFAC's Frequently Asked Question 897 / FAQ 897                                    -> guidance
+  the Zimbabwe sanctions program / ZIMBABWE SANCTIONS PROGRAM / Russia-related sanctions programs -> program
 
 Why grammars: every presidential order opens with the same citation frame ("By the authority vested in me ...
 by the Constitution and the laws of the United States of America, including ... and section 301 of title 3,
@@ -109,6 +110,31 @@ _FAQ = re.compile(
 )
 
 
+# a named sanctions programme: one to three capitalised words before "sanctions program(me)"
+_PROGRAM = re.compile(
+    r"\b((?:[A-Z][A-Za-z]+(?:-[Rr]elated|-RELATED)?" + _WS + r"){1,3})(?i:sanctions" + _WS + r"program(?:me)?s?)\b"
+)
+# words that open the run but name no programme ("Our Nicaragua sanctions program", "the OFAC ... program")
+_PROGRAM_STOP = {"the", "our", "this", "these", "its", "their", "his", "her", "a", "an", "u", "us", "united", "states",
+                 "american", "ofac", "treasury", "new", "existing", "current", "under", "and", "of", "to", "in", "all"}
+
+
+def _programs(text: str) -> list[Citation]:
+    out: list[Citation] = []
+    for m in _PROGRAM.finditer(text):
+        words = m.group(1).split()
+        drop = 0
+        while drop < len(words) and words[drop].lower().strip(".") in _PROGRAM_STOP:
+            drop += 1
+        if drop == len(words):
+            continue
+        start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
+        label = " ".join(w if not w.isupper() or len(w) <= 4 else w.capitalize() for w in words[drop:])
+        name = f"{label} sanctions program"
+        out.append(Citation(start, m.end(), slug(name.lower()), name, "program"))
+    return out
+
+
 def _collapse(s: str) -> str:
     return re.sub(r"[\s\u00a0]+", " ", s).strip()
 
@@ -139,6 +165,7 @@ def code_citations(text: str) -> list[Citation]:
                 m.start(), m.end(), "constitution-of-the-united-states", "Constitution of the United States", "statute"
             )
         )
+    out += _programs(text)
     if "FAQ" in text or "Frequently" in text:
         # OFAC numbers its FAQs; a numbered FAQ in a text that names OFAC is OFAC's (one id in every release)
         owner = "OFAC " if "OFAC" in text or "Office of Foreign Assets Control" in text else ""

@@ -166,6 +166,8 @@ SECTION = _SECTION = re.compile(
     + _WS
     + r")(?:the"
     + _WS
+    + r")?(?:annual"  # "Section 7031(c) of the annual Department of State, ... Appropriations Act"
+    + _WS
     + r")?)?"
 )
 # Words that start a capitalised run but are not part of an act's name.
@@ -225,6 +227,12 @@ def _trim_named(text: str, start: int) -> tuple[int, str]:
     return start, text
 
 
+# a body owning the instrument: an acronym or a body's head word before the possessive ("OFAC's", "the Commerce
+# Department's"), not a word of the name ("Hong Kong People's Freedom and Choice Act")
+_OWNER = re.compile(
+    r"^(?:[A-Z][\w\-.&]*[\s\u00a0]+){0,3}(?:[A-Z]{2,6}|Department|Ministry|Office|Bureau|Treasury|Commerce|Council"
+    r"|Commission)['\u2019]s[\s\u00a0]+(?=[A-Z])"
+)
 _LEAD = re.compile(r"^(?:(?:" + "|".join(sorted(_NAME_STOP)) + r"|the|of|and)[\s\u00a0]+)+")
 _JOINED = re.compile(
     r"(?:\b(?:Act|Regulations)|\b[A-Z]{3,}),?[\s\u00a0]+and[\s\u00a0]+the[\s\u00a0]+|\b(?:Act|Regulations),?[\s\u00a0]+and[\s\u00a0]+"
@@ -237,6 +245,11 @@ _LEAD_NOUN = re.compile(
 
 def named_instrument(text: str, start: int, end: int, head: str, sep: str | None, year: str | None) -> Citation | None:
     """A named act/regulation from a _NAMED match: `text` is the name up to its head word."""
+    # "OFAC's Weapons of Mass Destruction Proliferators Sanctions Regulations": the owner is no word of the name
+    owner = _OWNER.match(text)
+    if owner:
+        start += owner.end()
+        text = text[owner.end() :]
     lead = _LEAD.match(text)
     if lead:
         start += lead.end()

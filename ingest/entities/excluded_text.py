@@ -25,6 +25,8 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))  # "© 2025 Global News, a division of Corus Entertainment Inc."
         elif AIRCRAFT_LINE.search(line):
             out.append((pos, pos + len(line)))  # aircraft identification lines: aircraft are not entities
+        elif re.search(r"\bview or print the PDF\b|\bAdobe\W+(?:\w+\W+)?Reader\b", line, re.I):
+            out.append((pos, pos + len(line)))  # a release's download note ("the free Adobe® Acrobat® Reader®")
         elif re.search(r"\b(first|originally) (appeared|published) (in|on)\b", line, re.I) or re.search(
             r"\b(subscribers? (receive|get)|sign up for a free|subscribe (now|today|to))\b", line, re.I
         ):
@@ -32,7 +34,9 @@ def excluded_ranges(text: str) -> list[tuple[int, int]]:
         pos += len(line)
     for m in re.finditer(
         r"\((?:Photo:?\s*)?[A-Z][\w.\- ]{1,40}/[A-Z][\w.\- ]{1,40}\)"
-        r"|\((?:Photos?|Photograph|Image|Credit):[^()\n]{1,120}\)",
+        r"|\((?:Photos?|Photograph|Image|Credit):[^()\n]{1,120}\)"
+        # a caption's credit after its bar: "... in 2023. | Jane Doe/EPA-EFE"
+        r"|(?m:\|[ \t\u00a0]*[A-Z][\w.'\- ]{1,40}/[A-Z][\w.\-]{1,30}[ \t\u00a0]*$)",
         text,
     ):
         out.append((m.start(), m.end()))

@@ -21,7 +21,9 @@ def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Can
     n = len(doc)
     for i, tok in enumerate(toks):
         low = tok.lower_
-        if low in {"government", "regime"} and i > 0 and toks[i - 1].lower_ in lex.demonyms:
+        # "the Ecuadorian authorities" as actor is the national government (ONTOLOGY); "Xinjiang authorities" (a
+        # region, no demonym) stays generic
+        if low in {"government", "regime", "authorities"} and i > 0 and toks[i - 1].lower_ in lex.demonyms:
             cid = lex.demonyms[toks[i - 1].lower_]
             out.append(_government(lex, cid, i - 1, i + 1))
         elif low == "government" and i + 2 < n and toks[i + 1].lower_ == "of":
