@@ -154,3 +154,30 @@ def test_these_are_lead_and_entries_that_list_firms(nlp) -> None:
     ex = _extract(nlp, RAHMANI, "2023-12-11")
     targets = {n for a in _targets_by_name(ex) if a[0] == "designation" for n, _ in a[3]}
     assert {"Ozean Group GmbH", "Ozean Horizont Bauwerke GmbH"} <= targets, _targets_by_name(ex)
+
+
+# 2023-05-19-jy1494 and 2023-11-29-jy1932 (Treasury): a passive measure opened by a bare list of names,
+# which the parser hangs elsewhere but for the last one
+ELMEC = (
+    "Estonia-registered Elmec Trade OU (Elmec Trade) has shipped millions of dollars of electronics to Russia "
+    "since the beginning of Russia\u2019s full-scale invasion of Ukraine. In particular, Elmec Trade has shipped "
+    "U.S.-manufactured electronic components to Russian companies Limited Liability Company Kvazar (Kvazar), an "
+    "importer of U.S.-manufactured electronic components, and Limited Liability Company Spetsvoltazh "
+    "(Spetsvoltazh), an importer and distributor of U.S.-, Europe-, and Asia-made electronic components.\n\n"
+    "Elmec Trade, Kvazar, and Spetsvoltazh were designated pursuant to E.O. 14024 for operating or having "
+    "operated in the electronics sector of the Russian Federation economy.\n"
+)
+SEALINK = (
+    "MSE Overseas PTE. Ltd., Sealink Overseas PTE. Ltd., and Solise Energy (FZE) are being designated pursuant to "
+    "E.O. 13224, as amended, for being owned, controlled, or directed by, directly or indirectly, Mehboob "
+    "Thachankandy Palikandy.\n"
+)
+
+
+def test_a_passive_measure_opened_by_a_list_of_names_targets_them_all(nlp) -> None:
+    for text, names in ((ELMEC, ("Elmec", "Kvazar", "Spetsvoltazh")), (SEALINK, ("MSE", "Sealink", "Solise"))):
+        ex = _extract(nlp, "Today, OFAC designated 22 entities.\n\n" + text, "2023-05-19")
+        designations = [a for a in _targets_by_name(ex) if a[0] == "designation"]
+        targets = {n for a in designations for n, _ in a[3]}
+        assert all(any(w in t for t in targets) for w in names), designations
+        assert not any("Palikandy" in t for t in targets)

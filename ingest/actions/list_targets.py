@@ -12,6 +12,7 @@ from __future__ import annotations
 from ingest.actions.context import DocContext
 from ingest.actions.triggers import Trigger
 from ingest.entities.designee_lists import designee_lists, entry_lines
+from ingest.entities.head_words import LEGAL_SUFFIXES
 
 # Types a designee can have (not places, countries or the instruments a list cites).
 DESIGNEE_TYPES = {"Person", "Company", "Organization", "Authority"}
@@ -21,6 +22,7 @@ def list_targets(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     """Entity ids of the entries of the list the trigger leads: the lines under its sentence when that ends
     with a colon, or the names after a colon later in its own sentence ([] when it leads no list)."""
     out = _inline_entries(ctx, trig, by)
+    out += [t for t in _subject_list(ctx, trig, by) if t not in out]
     lists = designee_lists(ctx.doc)
     if not lists:
         return out
@@ -74,6 +76,74 @@ def _before(toks: list, i: int, s: int) -> str | None:
     if k >= s and toks[k].text == ")":
         return ")"
     return toks[k].text if k >= s else None
+
+
+PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
+
+
+def _subject_list(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
+    """ "Elmec Trade, Kvazar, and Spetsvoltazh were designated pursuant to E.O. 14024 ...": a passive measure
+    whose sentence opens with nothing but a list of names; the small parser often hangs all but the last name
+    elsewhere, so the list is read from the surface: names, commas, "and", bracketed short forms."""
+    toks = ctx.tokens
+    i = trig.token.i
+    k = i - 1
+    while k >= 0 and toks[k].lower_ in PASSIVE_AUX | {"also", "today", "now", "have", "has", "had"}:
+        k -= 1
+    if k == i - 1 or not trig.is_verb or trig.token.tag_ != "VBN":
+        return []
+    start, _ = ctx.unit(trig.token)
+    while start <= k and toks[start].is_space:
+        start += 1
+    while 0 < start <= k and toks[start].lower_ in LEGAL_SUFFIXES and "\n" not in toks[start - 1].text:
+        start = ctx.unit_start[start - 1]  # the sentence splitter cut "MSE Overseas PTE. | Ltd., ..."
+    out: list[str] = []
+    j = start
+    depth = 0
+    while j <= k:
+        t = toks[j]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and not (t.is_space or t.text in (",", ";", ".") or t.lower_ == "and" or (
+                t.lower_ in LEGAL_SUFFIXES and j > start)):  # "PTE. Ltd.": a legal form the name left out
+            m = ctx.mention(j)
+            if m is None:
+                eid, j = _short_form(ctx, j, k + 1)
+            elif m.token_start == j and ctx.etype(m) in DESIGNEE_TYPES:
+                eid, j = m.entity_id, m.token_end
+            else:
+                eid = None
+            if eid is None:
+                return []  # something else opens the sentence: not a bare list of names
+            if eid not in by and eid not in out:
+                out.append(eid)
+            continue
+        j += 1
+    return out if len(out) > 1 else []  # a single subject is the role reader's
+
+
+def _short_form(ctx: DocContext, j: int, end: int) -> tuple[str | None, int]:
+    """A capitalised run the entities did not resolve that is a designee's name without its legal form
+    ("Elmec Trade" for "Elmec Trade OU (Elmec Trade)"): that designee, and the token after the run."""
+    toks = ctx.tokens
+    e = j
+    while e < end and toks[e].text[:1].isupper() and ctx.mention(e) is None:
+        e += 1
+    if e == j:
+        return None, j
+    run = " ".join(t.lower_ for t in toks[j:e])
+    for rec in ctx.entities.values():
+        if rec.type not in DESIGNEE_TYPES:
+            continue
+        for name in (rec.name, *rec.aliases):
+            words = name.lower().replace(",", " ").split()
+            while words and words[-1] in LEGAL_SUFFIXES:
+                words.pop()
+            if words and " ".join(words) == run:
+                return rec.id, e
+    return None, j
 
 
 def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
