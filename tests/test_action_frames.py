@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ingest.actions.context import DocContext
 from ingest.actions.lexicon import load
+from ingest.actions.roles import RoleReader
 from ingest.actions.triggers import TriggerFinder
 from ingest.contract import Action
 
@@ -152,3 +153,62 @@ def test_both_of_whom_were_designated(nlp) -> None:
     found = [a for a in of_kind(actions(nlp, lead + HIZBALLAH, "2019-11-13"), "designation") if a.date == "2018"]
     assert len(found) == 1, found
     assert {"muhammad-qasir", "muhammad-qasim-al-bazzal"} <= set(found[0].targets)
+
+
+# -- frames read at the trigger level (RoleReader on TriggerFinder's triggers) -------------------------------
+
+
+def frames(nlp, text: str) -> list[tuple[str, str, list[str], list[str], str]]:
+    """(trigger word, kind, by, targets, voice) of every trigger of `text`."""
+    ctx = DocContext.build(nlp(text))
+    reader = RoleReader(load())
+    out = []
+    for trig in TriggerFinder(nlp, load()).find(ctx):
+        r = reader.read(ctx, trig)
+        out.append((trig.token.lower_, trig.kind, r.by, r.targets, r.voice))
+    return out
+
+
+# 2004-04-21-js1446: a measure listed as part of a package ('including a complete trade embargo') is aimed at
+# the package's target.
+JS1446 = (
+    "This order, issued under the authority of the International Emergency Economic Powers Act, imposed economic "
+    "sanctions against Iraq, including a complete trade embargo and a freeze of Government of Iraq property and "
+    "interests in property."
+)
+
+
+def test_package_member_takes_the_package_target(nlp) -> None:
+    embargo = [f for f in frames(nlp, JS1446) if f[0] == "embargo"]
+    assert embargo and embargo[0][3] == ["iraq"], embargo
+
+
+# A Treasury release quoting a UN measure: coordinated modifiers of one noun name two measures.
+DARFUR = (
+    "In 2005, the United Nations Security Council put in place a targeted sanctions regime imposing worldwide "
+    "financial and travel restrictions against individuals responsible for the crisis in Darfur."
+)
+
+
+def test_coordinated_modifiers_split_a_package(nlp) -> None:
+    kinds = {f[1] for f in frames(nlp, DARFUR) if f[0] == "restrictions"}
+    assert kinds == {"visa_restriction", "sanction"}
+
+
+# A Treasury release on a Syria resolution: an asset freeze is a measure of its own in a list of measures.
+ASSAD = (
+    "In this regard, the Group expressed support for taking steps toward a United Nations Security Council Chapter "
+    "VII resolution, as called for last week by the Arab League, that would include the imposition of sanctions by "
+    "member states on the Assad regime, including asset freezes, travel bans, an arms embargo and other measures."
+)
+
+
+def test_asset_freezes_are_their_own_trigger(nlp) -> None:
+    kinds = {f[1] for f in frames(nlp, ASSAD)}
+    assert {"asset_freeze", "visa_restriction"} <= kinds
+
+
+# 2005-11-30-js3027's title: a headline drops the passive auxiliary ('X Designated'); its subject is no actor.
+def test_headline_participle_is_passive(nlp) -> None:
+    (f,) = [f for f in frames(nlp, "Abu Sayyaf Senior Leaders Designated") if f[0] == "designated"]
+    assert f[2] == [] and f[4] == "passive"

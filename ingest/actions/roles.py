@@ -20,7 +20,6 @@ from ingest.actions.phrases import (
     OBJ,
     PASS_SUBJ,
     PATIENT_NOUNS,
-    QUANTIFIERS,
     RELATIVIZERS,
     SUBJ,
     TARGET_TYPES,
@@ -29,94 +28,23 @@ from ingest.actions.phrases import (
 )
 from ingest.actions.slots import Roles, SlotReader
 from ingest.actions.triggers import Trigger
+from ingest.actions.voice import (
+    AS_PREDICATE_VERBS,
+    EARLIER,
+    OBJECT_KINDS,
+    PARTICIPLE_ADVERBS,
+    is_passive,
+    is_relative,
+    passive_subjects,
+    reduced_after_name,
+    said_earlier,
+)
 from ingest.extensions import Mention
 
 __all__ = ["ACTOR_TYPES", "TARGET_TYPES", "RoleReader", "Roles", "is_passive"]
 
 # The preposition that names the other side of a trade measure: exports go to, imports come from.
 TRADE_DIRECTION = {"export_control": "to", "import_ban": "from"}
-EARLIER = {"previously", "formerly", "already", "earlier"}
-
-
-def _earlier(ctx: DocContext, v: Token) -> bool:
-    """A participle that says the measure came before: 'previously designated', 'the previously-designated X'."""
-    if any(c.dep_ == "advmod" and c.lower_ in EARLIER for c in v.children):
-        return True
-    toks = ctx.tokens
-    j = v.i - 1
-    if j > 0 and toks[j].text in ("-", "\u2010"):
-        j -= 1
-    return j >= 0 and toks[j].lower_ in EARLIER
-
-
-# Verbs that take "X as <predicate>" ("identified X as blocked property of Y").
-AS_PREDICATE_VERBS = {"identify", "designate", "determine", "name", "list", "classify"}
-# Adverbs between a noun phrase and the participle that describes it ("the Governor also designated today").
-PARTICIPLE_ADVERBS = {"also", "previously", "formerly", "already", "earlier", "today", "recently", "likewise",
-                      "similarly", "concurrently", "separately", "jointly"}
-
-
-def _relative(s: Token) -> bool:
-    """A relative pronoun, or a quantifier over one ('all of whom', 'both of which', 'each of which')."""
-    if s.lower_ in RELATIVIZERS:
-        return True
-    return s.lower_ in QUANTIFIERS and any(
-        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in RELATIVIZERS for o in p.children)
-        for p in s.children)
-
-
-def _reduced_after_name(ctx: DocContext, v: Token) -> bool:
-    """A past participle coordinated by the parser with the main verb, with no subject, auxiliary, object or
-    conjunction of its own, right after a noun phrase (adverbs aside): a reduced relative on that phrase."""
-    own = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "cc")
-    if v.dep_ != "conj" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in own for c in v.children):
-        return False
-    if any(c.dep_ == "cc" and c.i < v.i for c in v.head.children):
-        return False  # "X was designated and sanctioned": a real coordination
-    toks = ctx.tokens
-    j = v.i - 1
-    while j > 0 and toks[j].lower_ in PARTICIPLE_ADVERBS:
-        j -= 1
-    return j > 0 and toks[j].pos_ in ("NOUN", "PROPN") and j != v.head.i
-
-
-def is_passive(tok: Token) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
-        return True
-    if any(c.dep_ == "nsubj" for c in tok.children):
-        return False  # "Trump banned imports" mis-parsed as an adjective still has its subject
-    if _copular_participle(tok):
-        return True  # "X was itself sanctioned", "X and Y were also sanctioned" parsed as a predicate adjective
-    if tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ == "aux" for c in tok.children) and is_passive(tok.head):
-        return True  # "was arrested and sentenced": the second participle shares the passive
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod") and not any(c.dep_ == "aux" for c in tok.children)
-
-
-# Verbs that take a past participle as their predicate in a passive sense ("was itself sanctioned").
-COPULAS = {"be", "remain", "become", "get", "stay"}
-
-
-def _copular_participle(tok: Token) -> bool:
-    return tok.tag_ == "VBN" and tok.dep_ in ("acomp", "attr", "oprd", "xcomp") and (
-        tok.head.lemma_.lower() in COPULAS and not any(c.dep_ == "aux" for c in tok.children))
-
-
-def passive_subjects(v: Token) -> list[Token]:
-    """The subject of a passive trigger: its own passive subject, the copula's subject when the parser made
-    the participle a predicate ("Iskra Technologies was itself sanctioned by the EU"), or the subject of the
-    participle it is coordinated with ("Barakzai was arrested and sentenced ... by Afghan authorities")."""
-    for _ in range(4):
-        own = _children(v, PASS_SUBJ)
-        if own:
-            return own
-        if _copular_participle(v):
-            return _children(v.head, SUBJ + PASS_SUBJ)
-        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not _children(v, SUBJ):
-            v = v.head
-            continue
-        break
-    return []
 
 
 class RoleReader(SlotReader):
@@ -200,11 +128,11 @@ class RoleReader(SlotReader):
             r.background = True
             self._put_targets(ctx, r, [m for o in _children(v, OBJ) for m in self.mentions_of(ctx, o)])
             return r
-        if _reduced_after_name(ctx, v):
+        if reduced_after_name(ctx, v):
             # "Abdul Rahim Manan, the Helmand Shadow Governor also designated today, ...": a participle after
             # a noun phrase, which the parser coordinated with the main verb, describes that phrase
             r.voice = "passive"
-            r.background = _earlier(ctx, v)
+            r.background = said_earlier(ctx, v)
             r.earlier = r.background
             self._put_targets(ctx, r, self._antecedent(ctx, v))
             self._put_by(ctx, r, self.agent(ctx, v))
@@ -223,18 +151,26 @@ class RoleReader(SlotReader):
                 self._put_by(ctx, r, self.subject(ctx, ident)[0])
                 r.head_verb = ident  # "Today, OFAC also identified ...": the identification's date and mood
             return r
+        if self._headline_passive(ctx, v, trig):
+            # "Russia's Rosneft and Lukoil now sanctioned": a measure verb with a subject but nothing it acts
+            # on is a headline's passive (auxiliary dropped); its subject is the target
+            r.voice = "passive"
+            subj_tok = _children(v, SUBJ)[0]
+            self._put_targets(ctx, r, self.mentions_of(ctx, subj_tok, modifiers=False))
+            self._put_by(ctx, r, self.agent(ctx, v))
+            return r
         if is_passive(v):
             r.voice = "passive"
             targets: list[Mention] = []
             subj = passive_subjects(v)
             if subj:
                 s = subj[0]
-                if _relative(s) and s.head.dep_ == "relcl":
+                if is_relative(s) and s.head.dep_ == "relcl":
                     # "X, Y and Z, all of whom were arrested in 2003": the whole list the clause hangs on
                     top = _conj_top(s.head.head)
                     targets += self.mentions_of(ctx, top, exclude=s.head, modifiers=False)
                     r.background = True
-                elif _relative(s):
+                elif is_relative(s):
                     # the parser did not attach the relative clause ("..., both of whom were designated" as
                     # parataxis): the names just before the pronoun
                     targets += self.scan_left(ctx, s.i)
@@ -259,7 +195,7 @@ class RoleReader(SlotReader):
                 # no subject, or a garbled one ("DJI ..., supplies drones to the Xinjiang Public Security
                 # Bureau was sanctioned by OFAC"): the name just before the verb group
                 targets += self.scan_left(ctx, v.i)
-            if _earlier(ctx, v):
+            if said_earlier(ctx, v):
                 r.background = r.earlier = True  # "the previously-designated Mexican national Alfredo Alvarez Zepeda"
             self._put_targets(ctx, r, targets)
             self._put_by(ctx, r, self.agent(ctx, v))
@@ -413,7 +349,47 @@ class RoleReader(SlotReader):
                 r.head_verb = acl
             if is_passive(acl) and not r.by:
                 self._put_by(ctx, r, self.agent(ctx, acl))
+        if not r.by:
+            self._package_member(ctx, trig.token, r)
         return r
+
+    def _package_member(self, ctx: DocContext, tok: Token, r: Roles) -> None:
+        """'The EU adopted new sanctions against Russia, including bans on the import of coal': a measure
+        listed as part of a package is taken by the package's actor, against its target unless it names one."""
+        tok = _conj_top(tok)
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in ("including", "like", "notably")):
+            return
+        outer = tok.head.head
+        if outer.pos_ not in ("NOUN", "PROPN"):
+            return
+        owners = [m for m in self.mentions_of(ctx, outer, modifiers="poss")
+                  if m.token_end <= outer.i and (ctx.is_possessor(m) or self._is_power(ctx, m))]
+        if owners:
+            self._put_by(ctx, r, owners)
+        elif outer.dep_ in ("dobj", "nsubjpass") and outer.head.pos_ in ("VERB", "AUX"):
+            verb = outer.head
+            lemma = verb.lemma_.lower()
+            if lemma in self.lex.light_verbs or lemma in self.lex.proposed_heads:
+                r.light = True
+                r.head_verb = r.head_verb or verb
+                self._put_by(ctx, r, self.agent(ctx, verb) if is_passive(verb) else self.subject(ctx, verb)[0])
+        if not r.targets:
+            self._put_targets(ctx, r, self.prep_objects(ctx, outer, ("on", "against")))
+
+    def _headline_passive(self, ctx: DocContext, v: Token, trig: Trigger) -> bool:
+        if trig.kind not in OBJECT_KINDS or trig.list_text is not None or v.tag_ not in ("VBD", "VBN"):
+            return False
+        if v.dep_ in ("relcl", "acl", "amod") or any(
+                c.dep_ in ("aux", "auxpass", "dobj", "dative", "agent") or (c.dep_ in ("ccomp", "xcomp") and c.i > v.i)
+                for c in v.children):
+            return False  # (a clause before it is a headline's first part: "Trump finally acts: X now sanctioned")
+        subj = _children(v, SUBJ)
+        if not subj or subj[0].lower_ in RELATIVIZERS or subj[0].pos_ == "PRON" or any(
+                c.dep_ == "prep" for c in subj[0].children):
+            return False  # ("The Kingpin Chart on the individual and entity designated today": a caption)
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in v.children):
+            return False
+        return not self.scan_right(ctx, v.i + 1)
 
     def _antecedent(self, ctx: DocContext, v: Token) -> list[Mention]:
         """The named noun phrase that a reduced participle right after it describes (see _reduced_after_name):
