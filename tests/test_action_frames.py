@@ -212,3 +212,18 @@ def test_asset_freezes_are_their_own_trigger(nlp) -> None:
 def test_headline_participle_is_passive(nlp) -> None:
     (f,) = [f for f in frames(nlp, "Abu Sayyaf Senior Leaders Designated") if f[0] == "designated"]
     assert f[2] == [] and f[4] == "passive"
+
+
+# 2018-10-23-sm532: the participle follows the name's bracketed short form and a comma, parsed as an adverbial
+# clause of the main verb ('Owhadi ... reached an agreement with ...').
+OWHADI = (
+    "In 2017, Owhadi, an IRGC-QF officer assigned to Birjand, Iran, reached an agreement with the Taliban Deputy "
+    "Shadow Governor for Herat Province, Abdullah Samad Faroqui (Samad), also designated today, that the IRGC-QF "
+    "would provide Samad\u2019s forces with military and financial assistance in return for Samad\u2019s forces "
+    "attacking the Afghan government in Herat Province, Afghanistan."
+)
+
+
+def test_participle_after_a_bracketed_short_form(nlp) -> None:
+    (f,) = [f for f in frames(nlp, OWHADI) if f[0] == "designated"]
+    assert f[2] == [] and f[3] == ["abdullah-samad-faroqui"], f

@@ -32,9 +32,9 @@ from ingest.actions.voice import (
     AS_PREDICATE_VERBS,
     EARLIER,
     OBJECT_KINDS,
-    PARTICIPLE_ADVERBS,
     is_passive,
     is_relative,
+    name_before,
     passive_subjects,
     reduced_after_name,
     said_earlier,
@@ -395,9 +395,7 @@ class RoleReader(SlotReader):
         """The named noun phrase that a reduced participle right after it describes (see _reduced_after_name):
         the name itself, or the name that an unnamed apposition ('the Helmand Shadow Governor') stands beside."""
         toks = ctx.tokens
-        j = v.i - 1
-        while j > 0 and toks[j].lower_ in PARTICIPLE_ADVERBS:
-            j -= 1
+        j = name_before(ctx, v)
         m = ctx.mention(j)
         n = toks[j] if m is None else ctx.doc[m.token_start:m.token_end].root
         if m is not None and not (n.dep_ == "appos" and ctx.mention(n.head.i) is not None):

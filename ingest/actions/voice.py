@@ -46,15 +46,31 @@ def reduced_after_name(ctx: DocContext, v: Token) -> bool:
     """A past participle coordinated by the parser with the main verb, with no subject, auxiliary, object or
     conjunction of its own, right after a noun phrase (adverbs aside): a reduced relative on that phrase."""
     own = ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "cc")
-    if v.dep_ != "conj" or v.tag_ not in ("VBN", "VBD") or any(c.dep_ in own for c in v.children):
+    if v.tag_ not in ("VBN", "VBD") or any(c.dep_ in own for c in v.children):
         return False
-    if any(c.dep_ == "cc" and c.i < v.i for c in v.head.children):
+    j = name_before(ctx, v)
+    if v.dep_ == "advcl" and v.tag_ == "VBN":
+        # "..., Abdullah Samad Faroqui (Samad), also designated today, that ...": only right after a name
+        return j > 0 and ctx.mention(j) is not None and j < v.i - 1
+    if v.dep_ != "conj" or any(c.dep_ == "cc" and c.i < v.i for c in v.head.children):
         return False  # "X was designated and sanctioned": a real coordination
+    return j > 0 and ctx.tokens[j].pos_ in ("NOUN", "PROPN") and j != v.head.i
+
+
+def name_before(ctx: DocContext, v: Token) -> int:
+    """The last token of the noun phrase a participle follows, past adverbs, one comma and the name's
+    bracketed short form: 'Abdullah Samad Faroqui (Samad), also designated today' -> 'Faroqui'."""
     toks = ctx.tokens
     j = v.i - 1
     while j > 0 and toks[j].lower_ in PARTICIPLE_ADVERBS:
         j -= 1
-    return j > 0 and toks[j].pos_ in ("NOUN", "PROPN") and j != v.head.i
+    if j > 0 and toks[j].text == "," and toks[j - 1].text == ")":
+        k = j - 2
+        while k > max(0, j - 12) and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k > 0 and ctx.mention(k - 1) is not None:
+            return k - 1
+    return j
 
 
 def is_passive(tok: Token) -> bool:
