@@ -30,9 +30,11 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
             toks[e].pos_ == "NOUN" or (toks[e].text == "-" and e + 1 < len(doc) and toks[e + 1].text[:1].islower())
         ):
             continue  # "Chinese military uses", "the Chinese military-industrial complex": only a modifier
-        if (chosen is not None and e - s == 1 and lex.entries[chosen.entry_id].type == "Authority"
+        if (chosen is not None and lex.entries[chosen.entry_id].type == "Authority"
                 and lex.is_us(chosen.entry_id) and _inside_foreign_name(toks, s, lex)):
-            continue  # "Ukrainian Canadian Congress", "World Uyghur Congress", "Peruvian Congress": not the U.S. body
+            # "Ukrainian Canadian Congress", "World Uyghur Congress", "Peruvian Congress", "Khorezm Regional Justice
+            # Department": not the U.S. body
+            continue
         if chosen is not None:
             entry = lex.entries[chosen.entry_id]
             prio = P_LEXICON if e - s > 1 else P_LEXICON_1
@@ -72,7 +74,7 @@ _US_MARKERS = {"u.s.", "us", "u.s", "united", "states", "american", "america", "
 
 
 def _inside_foreign_name(toks: list, s: int, lex: Lexicon) -> bool:
-    """A one-word U.S. body form ("Congress", "Treasury", "Commerce") that ends a longer name: a non-American
+    """A U.S. body form ("Congress", "Treasury", "Justice Department") that ends a longer name: a non-American
     demonym right before it ("Peruvian Congress"), or a statistical NER name that starts earlier with no U.S.
     marker in it ("Ukrainian Canadian Congress", "Iran Chamber of Commerce")."""
     if s == 0:
@@ -80,8 +82,8 @@ def _inside_foreign_name(toks: list, s: int, lex: Lexicon) -> bool:
     prev = toks[s - 1].lower_
     if prev in lex.demonyms and lex.demonyms[prev] != "united-states" and toks[s - 1].text[:1].isupper():
         return True
-    if toks[s].ent_iob_ != "I":
-        return False
+    if toks[s].ent_iob_ != "I" or not toks[s - 1].text[:1].isupper() or toks[s - 1].lower_ in ("the", "a", "an"):
+        return False  # "the Justice Department": NER's name only starts with the article
     b = s - 1
     while b > 0 and toks[b].ent_iob_ == "I":
         b -= 1
@@ -110,12 +112,15 @@ _DISTRICT_WORDS = {"northern", "southern", "eastern", "western", "central", "mid
 
 
 def _district_after(toks: list, e: int) -> tuple[int, str] | None:
-    """ "for the (Central) District of California" / "for the District of Columbia" after an office that exists
-    per judicial district: (end token, "Central District of California")."""
+    """ "for the (Central) District of California" / "for the District of Columbia" / "for the Sixth Circuit" after
+    an office or court that exists per judicial district or circuit: (end token, "Central District of California")."""
     n = len(toks)
     if e + 3 >= n or toks[e].lower_ != "for" or toks[e + 1].lower_ != "the":
         return None
     k = e + 2
+    # an appeals court's circuit: "for the Sixth Circuit", "for the D.C. Circuit", "for the Federal Circuit"
+    if k + 1 < n and toks[k + 1].text == "Circuit" and toks[k].text[:1].isupper():
+        return k + 2, f"{toks[k].text} Circuit"
     if toks[k].lower_ in _DISTRICT_WORDS and toks[k].text[:1].isupper():
         k += 1
     if k + 2 >= n or toks[k].text != "District" or toks[k + 1].lower_ != "of":

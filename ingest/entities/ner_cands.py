@@ -38,6 +38,42 @@ from ingest.names import NAME_PARTICLES
 _NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW"}
 
 
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+# heads of named groups that NER often labels FAC or LOC
+_GROUP_HEADS = {"network", "bloc", "front", "brigade", "brigades", "cartel", "gang", "syndicate", "clan", "militia",
+                "movement", "organization", "organisation"}
+
+
+def _unit_of_known_body(toks: list, s: int, e: int, covered: list[Cand | None]) -> int | None:
+    """End of "<Capitalised Unit> of (the) <lexicon body>" when NER's span runs over both and the body's lexicon
+    match ends the span: the unit's end, or None."""
+    for i in range(s + 1, e - 1):
+        if toks[i].lower_ != "of":
+            continue
+        j = i + 1 + (toks[i + 1].lower_ == "the")
+        body = covered[j] if j < e else None
+        if (
+            body is None
+            or body.start != j
+            or body.end < e
+            or body.type not in ("Authority", "Organization")
+            or toks[i - 1].lower_ not in _UNIT_HEADS
+            or not all(t.text[:1].isupper() for t in toks[s:i])
+            or any(covered[k] is not None for k in range(s, i))
+        ):
+            return None
+        return i
+    return None
+
+
+def _ordinal_start(toks: list, s: int, e: int, covered: list[Cand | None]) -> int:
+    """A unit's ordinal is part of its name ("48th Front", "18th Central Research Institute"): NER often leaves
+    it out (labelled ORDINAL)."""
+    if s > 0 and covered[s - 1] is None and _ORDINAL.match(toks[s - 1].text) and toks[s].text[:1].isupper():
+        return s - 1
+    return s
+
+
 def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
     """NER spans, cleaned (determiners, titles, possessives), split at inner possessives, typed."""
     toks = doc_tokens(doc)
@@ -51,6 +87,15 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 out.extend(_title_prefix_org(doc, s0, s, covered))
             if e <= s:
                 continue
+            if ent.label_ != "PERSON":
+                s = _ordinal_start(toks, s, e, covered)  # "the FARC's 48th Front", "18th Central Research Institute"
+                unit_end = _unit_of_known_body(toks, s, e, covered)
+                if unit_end is not None:
+                    # "the Civil Division of the Justice Department": the unit is a name of its own, its body a
+                    # lexicon entry (PART_OF is read by the relations)
+                    out.append(Cand(s, unit_end, covered[unit_end + 1 + (toks[unit_end + 1].lower_ == "the")].type,
+                                    P_NER, "ner", extra={"label": ent.label_}))
+                    continue
             if ent.label_ in ("ORG", "GPE", "FAC"):
                 split = _title_inside(doc, s, e, covered)
                 if split is not None:
@@ -86,7 +131,7 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 low in NEVER_ENTITY
                 or toks[e - 1].lower_ in NEVER_LAST
                 or not any(c.isalpha() for c in text)
-                or not toks[s].text[:1].isupper()
+                or not (toks[s].text[:1].isupper() or (_ORDINAL.match(toks[s].text) and e - s > 1))
             ):
                 continue
             low = text.lower().replace("\u2019", "'")
@@ -334,6 +379,8 @@ def _ner_type(doc: Doc, s: int, e: int, label: str, lex: Lexicon) -> str | None:
             return org_type(words)  # "National Intelligence Agency", "UN Secretariat" as GPE ("Soviet Union" stays)
         return "Place"
     if label in ("LOC", "FAC"):
+        if len(words) > 1 and words[-1].lower() in _GROUP_HEADS:
+            return "Organization"  # "the Barakzai Network", "the Southern Bloc": NER's FAC/LOC for a group
         return "Place"
     if label == "LAW":
         if not re.search(r"[A-Z][a-z]", text) or len(words) < 2:

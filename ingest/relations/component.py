@@ -18,6 +18,7 @@ from ingest.relations.ownership import ownership
 from ingest.relations.publisher_roles import publisher_roles
 from ingest.relations.roles import holds_role
 from ingest.relations.structure import administers, authorizes, part_of
+from ingest.relations.unit_parts import unit_parts
 
 
 class RelationComponent:
@@ -32,6 +33,7 @@ class RelationComponent:
         out = Relations(ctx)
         part_of(ctx, out)
         law_parts(ctx, out)
+        unit_parts(ctx, out)
         administers(ctx, out)
         authorizes(ctx, out)
         order_delegation(ctx, out)

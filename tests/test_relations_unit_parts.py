@@ -1,0 +1,29 @@
+"""Issue 12 round 2: bodies' named units and PART_OF where the text states it (ingest/relations/unit_parts.py,
+ingest/entities/ner_cands.py), each on a real sentence from ../shared/corpora/treasury-press-releases.jsonl that is
+in neither dev set."""
+
+from __future__ import annotations
+
+
+def _read(nlp, text: str) -> tuple[dict, set[tuple[str, str, str]]]:
+    doc = nlp(text)
+    return doc._.pg_entities, {(r.type, r.source, r.target) for r in doc._.pg_relations}
+
+
+def test_a_named_division_of_a_department(nlp) -> None:
+    text = ("We are grateful to the top-notch team in the Civil Division of the Justice Department for advocating our "
+            "position in these cases so expertly.")
+    ents, rels = _read(nlp, text)
+    unit = next(e for e in ents.values() if e.name == "Civil Division")
+    assert unit.type == "Authority"
+    assert ("PART_OF", unit.id, "us-doj") in rels
+
+
+def test_a_numbered_front_of_an_armed_group_by_possessive(nlp) -> None:
+    text = ("Nilson Calderon Velandia is responsible for the production and sale of cocaine for the FARC's 27th Front "
+            "and also manages contacts with other drug traffickers who export the FARC's drugs from Colombia.")
+    ents, rels = _read(nlp, text)
+    front = next(e for e in ents.values() if e.name == "27th Front")
+    assert front.type == "Organization"
+    assert ("PART_OF", front.id, "farc") in rels
+
