@@ -60,3 +60,20 @@ def test_a_captions_photo_credit_names_no_one(nlp) -> None:
             "The Treasury Department will continue to work with Colombian authorities.\n")
     ents = _ents(nlp, text)
     assert not any(e.type in ("Person", "Company") for e in ents.values()), [e.name for e in ents.values()]
+
+
+def test_a_portfolio_after_a_title_is_no_body(nlp) -> None:
+    # whitehouse/presidential-actions (the 2022 Sudan order)
+    text = ("Following the issuance of a determination by the Secretary of State, in consultation with the Secretary "
+            "of the Treasury and the Administrator of the United States Agency for International Development, that a "
+            "civilian transitional government has been formed in Sudan, the Assistant to the President for National "
+            "Security Affairs shall coordinate the executive branch actions necessary to implement the policy set "
+            "forth in this order.")
+    assert not any("Security Affairs" in e.name for e in _ents(nlp, text).values())
+
+
+def test_a_notice_of_a_body_is_the_body(nlp) -> None:
+    # treasury-press-releases.jsonl
+    ents = _ents(nlp, "He is currently the subject of an Interpol Red Notice.")
+    assert "interpol" in ents and not any("Notice" in e.name for e in ents.values())
+

@@ -308,4 +308,7 @@ EVENT_HEADS = {
     "expo",
     "festival",
     "day",
+    # documents a body issues, not bodies: "an Interpol Red Notice", "the Red Notice"
+    "notice",
+    "notices",
 }

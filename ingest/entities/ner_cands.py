@@ -142,8 +142,11 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 or low.rstrip("s") in PEOPLE_GROUPS
             ):
                 continue
-            if toks[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e):
+            if toks[e - 1].lower_ in EVENT_HEADS or _attributive(doc, e) or _names_a_programme(toks, e):
                 continue
+            if s >= 2 and toks[s - 1].lower_ == "for" and toks[s - 2].lower_ in TITLE_WORDS and toks[
+                    e - 1].lower_ in PORTFOLIOS:
+                continue  # "Assistant to the President for National Security Affairs": a portfolio, no body
             etype = _ner_type(doc, s, e, ent.label_, lex)
             if etype is None:
                 continue
@@ -209,6 +212,11 @@ def _authoritys_unit(toks: list, s: int, covered: list[Cand | None]) -> bool:
         return False
     owner = covered[s - 2]
     return owner is not None and owner.type == "Authority" and not owner.is_title
+
+
+def _names_a_programme(toks: list, e: int) -> bool:
+    """ "the Command Agriculture program", "the Belt and Road initiative": the name of a programme, not a body."""
+    return e < len(toks) and toks[e].lower_ in {"program", "programme", "programs", "initiative", "scheme"}
 
 
 def _attributive(doc: Doc, e: int) -> bool:

@@ -8,6 +8,11 @@ import re
 
 # Words that are never a whole entity however NER labels them.
 NEVER_ENTITY = {
+    # capitalised at a line's or sentence's start, NER reads them as names: "our Nation would be", "Criminal
+    # penalties for", "served as Counsel to"
+    "nation",
+    "criminal",
+    "counsel",
     "sdn",
     "sdns",
     "e.o.",
