@@ -120,12 +120,30 @@ def _org_forms(name: str) -> set[str]:
     return {full, core} if " " in core or core == full else {full}
 
 
+# Words that make no name on their own: a form made only of them ("LIMITED LIABILITY COMPANY MILITARY
+# INDUSTRIAL COMPANY" without its legal form is "military industrial", as in "military-industrial base";
+# an individual's alias "STAFF") would find the entry in releases that do not name it.
+GENERIC = {
+    "military", "industrial", "international", "business", "trading", "trade", "group", "holding", "holdings",
+    "technology", "technologies", "development", "energy", "services", "service", "systems", "engineering",
+    "research", "production", "investment", "investments", "management", "capital", "global", "general", "new",
+    "plant", "factory", "construction", "national", "state", "central", "bank", "staff", "family", "company",
+    "corporation", "enterprise", "enterprises", "center", "centre", "institute", "union", "financial", "finance",
+    "security", "defense", "defence", "oil", "gas", "petroleum", "shipping", "maritime", "logistics", "import",
+    "export", "electronics", "electronic", "marine", "transport", "partners", "solutions", "consulting",
+}
+
+
 def _entry_forms(name: str, person: bool, remarks: str) -> set[str]:
     forms = person_forms(name) if person else _org_forms(name)
     for alias in _aliases(remarks):
-        forms |= person_forms(alias) if person and "," in alias else _org_forms(alias)
-    # a form must say something on its own: two words, or one long word ("HAMAS", "ROSTEC")
-    return {f for f in forms if " " in f or len(f) >= 5}
+        if person:  # an individual's alias without a given name ('GRAD', 'STAFF') names nobody in prose
+            forms |= person_forms(alias) if "," in alias else {f for f in _org_forms(alias) if " " in f}
+        else:
+            forms |= _org_forms(alias)
+    # a form must say something on its own: two words, or one long word ("HAMAS", "ROSTEC"), not only
+    # generic words
+    return {f for f in forms if (" " in f or len(f) >= 5) and not set(f.split()) <= GENERIC}
 
 
 def load_sdn() -> dict[str, SdnEntry]:

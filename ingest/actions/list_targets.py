@@ -29,6 +29,8 @@ def list_targets(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     start, end = ctx.unit_chars(trig.token)
     # the trigger's sentence is the lead's, or the one a "These are:" lead points back to
     led = [lst for lst in lists if start <= lst.colon <= end + 1 or lst.lead <= trig.token.idx < lst.colon]
+    if not led:
+        return out
     for s, line_end, _persons in entry_lines(ctx.doc, led):
         for eid in _entry_names(ctx, s, line_end):
             if eid not in by and eid not in out:
