@@ -184,3 +184,33 @@ def test_fifos_and_broken_links_are_named_not_waited_on(tmp_path: Path) -> None:
     assert "FIFO" in found["pipe.txt"] and "loop" in found["loop.txt"] and "dangling" in found["dangling.md"]
     (direct,) = list(read_paths([tmp_path / "pipe.txt"]))  # named on the command line: no hang either
     assert "FIFO" in direct.reason
+
+
+# ------------------------------------------------------------------------------------------ progress
+
+
+def test_progress_follows_the_writes_not_the_next_extraction(store, nlp, seed_documents) -> None:
+    """The bar showed 0/60 while 32 documents were stored: a chunk was counted only after the next chunk's
+    extraction. Here, when the third chunk is read, the first two are stored: progress must say 4."""
+    import time as clock
+
+    from ingest.runner import ingest_documents
+
+    ids = [d.id for d in seed_documents]
+    progress: list[int] = []
+    seen_at_third_chunk: list[int] = []
+
+    def documents():
+        for i, doc in enumerate(seed_documents):
+            if i == 4:  # the third chunk (chunk_size=2) is being read: wait for the second chunk's write
+                deadline = clock.monotonic() + 60
+                while store.known_document_ids(ids[:4]) != set(ids[:4]) and clock.monotonic() < deadline:
+                    clock.sleep(0.05)
+                clock.sleep(0.3)
+                seen_at_third_chunk.append(sum(progress))
+            yield doc
+
+    report = ingest_documents(store, documents(), processes=1, chunk_size=2, nlp=nlp,
+                              on_progress=lambda docs, _: progress.append(docs))
+    assert report.documents_new == 5
+    assert seen_at_third_chunk == [4]
