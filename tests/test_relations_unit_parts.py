@@ -27,3 +27,15 @@ def test_a_numbered_front_of_an_armed_group_by_possessive(nlp) -> None:
     assert front.type == "Organization"
     assert ("PART_OF", front.id, "farc") in rels
 
+
+
+def test_a_post_held_by_who_serves_as_and_who_is(nlp) -> None:
+    text = ("Today\u2019s action also targets Ayman Ibrahim, who serves as the General Manager of Unique Stars Mobile "
+            "Phones LLC, and Ali Zeaiter who is the General Manager of Stars International Ltd.")
+    ents, rels = _read(nlp, text)
+    firm = next(e for e in ents.values() if e.name.startswith("Unique Stars"))
+    assert ("HOLDS_ROLE", "ayman-ibrahim", firm.id) in rels
+    # the post is no word of the firm's name; "who is the <post> of" is the same frame
+    other = next(e for e in ents.values() if e.name.startswith("Stars International"))
+    assert ("HOLDS_ROLE", "ali-zeaiter", other.id) in rels
+

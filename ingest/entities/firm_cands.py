@@ -21,6 +21,7 @@ from ingest.entities.candidates import (
 )
 from ingest.entities.classify import head_word, org_type
 from ingest.entities.head_words import AUTHORITY_HEADS, LEGAL_SUFFIXES, ORGANIZATION_HEADS
+from ingest.entities.person_words import TITLE_WORDS
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon
 
@@ -206,12 +207,26 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             start = strip_hyphen_adjectives(doc, j + 1, i)
             while start < i and (toks[start].is_space or toks[start].lower_ in {"and", "&", "of", ","}):
                 start += 1
+            start = _after_title_of(toks, start, i)
             if i - start >= 1:
                 out.append(Cand(start, end, "Company", P_SUFFIX, "suffix"))
             i = end
             continue
         i += 1
     return out
+
+
+_POST_WORDS = TITLE_WORDS | {"manager", "general", "managing", "executive", "officer", "owner", "founder"}
+
+
+def _after_title_of(toks: list, start: int, i: int) -> int:
+    """ "the General Manager of Unique Stars Mobile Phones LLC": the firm's name starts after its post's "of"."""
+    for q in range(start + 1, i):
+        if toks[q].lower_ == "of":
+            if all(toks[k].lower_ in _POST_WORDS for k in range(start, q)):
+                return q + 1
+            break
+    return start
 
 
 def _qualifier_open(toks: list, j: int) -> int | None:

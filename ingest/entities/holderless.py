@@ -19,9 +19,9 @@ from ingest.extensions import EntityRecord, Mention, doc_tokens
 # acting Under Secretary", "Director of OFAC, Andrea Gacki", markup around bold names.
 _GAP = {
     ",", "the", "acting", "former", "then", "now", "-", "*", "**", "_", "as", "is", "was", "serves", "served", "who",
-    "has", "been",
+    "has", "been", "also", "previously", "currently",
 }
-_MAX_GAP = 4
+_MAX_GAP = 6  # "Robert Werner, who served as the Director of OFAC"
 _MEASURE_VERBS = {"impose", "designate", "sanction", "block", "add", "restrict", "ban", "freeze", "suspend", "identify",
                   "announce", "prohibit", "list", "revoke"}
 _DELEGATION = re.compile(r"\b(?:is|are) hereby (?:authorized|directed|empowered)\b|\bshall take all appropriate action")

@@ -137,6 +137,7 @@ def holds_role(ctx: Context, out: Relations) -> None:
         found |= _apposition(ctx, p, out)
         found |= _pre_apposition(ctx, p, out)
         found |= _of_country(ctx, p, out)
+        found |= _serves_as(ctx, p, out)
         if not found:
             _bare_title(ctx, p, out)
     _ = doc
@@ -325,6 +326,44 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     if b == k:
         return False
     return _emit(ctx, out, p, (k, b), 0.75)
+
+
+_SERVE_VERBS = {"served", "serves", "serving", "serve", "worked", "works", "acted", "acts"}
+_SERVE_ADVERBS = {"has", "had", "have", "also", "now", "previously", "currently", "formerly", "since", "then",
+                  "who", ","}
+
+
+def _serves_as(ctx: Context, p: Mention, out: Relations) -> bool:
+    """ "Robert Werner, who served as the Director of OFAC until ...", "Werner now serves as the Director of the
+    Treasury's FinCEN", "Barbara Hammerle has served as Acting OFAC Director since ...": the title after "served
+    as", to the end of its phrase."""
+    toks = ctx.tokens
+    end = ctx.sents[ctx.sent_of[p.token_start]].end
+    k = ctx.skip_alias(p.token_end)
+    while k < end and (toks[k].lower_ in _SERVE_ADVERBS or toks[k].is_space):
+        k += 1
+    if k + 1 >= end:
+        return False
+    if toks[k].lower_ in {"is", "was"} and toks[k - 1].lower_ == "who" and toks[k + 1].lower_ in {"the", "a", "an"}:
+        k += 1  # "Ali Zeaiter who is the General Manager of Stars International Ltd."
+    elif toks[k].lower_ in _SERVE_VERBS and toks[k + 1].lower_ == "as":
+        k += 2
+    else:
+        return False
+    b = k
+    while b < end and b - k < 12:
+        m = ctx.mention_at(b)
+        if m is not None:
+            if ctx.type_of(m) == "Person":
+                return False
+            b = m.token_end
+            continue
+        t = toks[b]
+        if t.text in {",", ";", ".", "(", ")", ":", "\u2014"} or t.lower_ in {
+                "until", "since", "from", "when", "where", "who", "which", "and", "before", "after", "during"}:
+            break
+        b += 1
+    return b > k and _emit(ctx, out, p, (k, b), 0.7)
 
 
 def _pre_apposition(ctx: Context, p: Mention, out: Relations) -> bool:
