@@ -181,3 +181,25 @@ def test_a_passive_measure_opened_by_a_list_of_names_targets_them_all(nlp) -> No
         targets = {n for a in designations for n, _ in a[3]}
         assert all(any(w in t for t in targets) for w in names), designations
         assert not any("Palikandy" in t for t in targets)
+
+
+# 2021-07-02-jy0260 (Treasury, Burma): "the following 15 individuals are designated ... ." with a full stop
+SPOUSES = (
+    "In addition to the individuals identified above, the following 15 individuals are designated pursuant to "
+    "E.O. 14014 for being a spouse or adult child of a person whose property and interests in property are "
+    "blocked pursuant to E.O. 14014.\n\n"
+    "- Kyu Kyu Hla is the spouse of SAC Chairman Senior General Min Aung Hlaing, whom Treasury designated on "
+    "February 11, 2021;\n\n"
+    "- Moe Htet Htet Tun is the adult child of Lieutenant General Moe Myint Tun;\n\n"
+    "- Theit Thinzar Ye is the adult child of Lieutenant General Ye Win Oo;\n"
+)
+
+
+def test_a_following_lead_ending_in_a_full_stop(nlp) -> None:
+    (lst,) = find_lists(SPOUSES)
+    assert len(lst.items) == 3 and lst.persons is True
+    assert find_lists("OFAC designated Kyu Kyu Hla today.\n\n- Kyu Kyu Hla is the spouse of X.\n") == []
+    ex = _extract(nlp, "Today, OFAC designated 22 individuals.\n\n" + SPOUSES, "2021-07-02")
+    targets = {n for a in _targets_by_name(ex) if a[0] == "designation" and a[2] == ["eo-14014"] for n, _ in a[3]}
+    assert {"Kyu Kyu Hla", "Moe Htet Htet Tun", "Theit Thinzar Ye"} <= targets, _targets_by_name(ex)
+    assert "Min Aung Hlaing" not in targets

@@ -47,6 +47,7 @@ PROPERTY_LEAD = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}(?:vessels|aircraft
 PROPERTY_ITEM = re.compile(r"\b(?:IMO|MSN)\b|\bTail Number\b|\bCall Sign\b")
 # The end of a sentence inside the lead paragraph (not "E.O. 14024", "U.S. persons").
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\u201d\"])[.;]\s+(?=[A-Z\u201c\"])")
+FOLLOWING = re.compile(r"\bthe following\b", re.I)
 # A lead that points back to the sentence before it.
 ANAPHORIC_LEAD = re.compile(
     r"(?:These|They|Those|The (?:individuals|entities|persons)) (?:are|include)(?: the following)?:", re.I)
@@ -58,7 +59,7 @@ JOINERS = {"of", "de", "del", "la", "le", "les", "the", "and", "for", "al", "el"
 @dataclass(frozen=True)
 class DesigneeList:
     lead: int  # character offset where the sentence that states the measure starts
-    colon: int  # character offset of the colon that ends the lead
+    colon: int  # character offset of the colon (or the full stop after "the following ...") that ends the lead
     items: tuple[int, ...]  # character offsets where each entry's text starts (after its bullet or number)
     persons: bool | None  # the lead's noun: individuals (True), entities (False), or not said
 
@@ -72,7 +73,7 @@ def designee_lists(doc: Doc) -> list[DesigneeList]:
 
 
 def find_lists(text: str) -> list[DesigneeList]:
-    if ":" not in text:
+    if ":" not in text and not FOLLOWING.search(text):
         return []
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -82,10 +83,12 @@ def find_lists(text: str) -> list[DesigneeList]:
     out: list[DesigneeList] = []
     for i, (start, line) in enumerate(lines):
         stripped = line.rstrip(" \t\u00a0")
-        if not stripped.endswith(":") or ITEM.match(line):
+        if not stripped.endswith((":", ".")) or ITEM.match(line):
             continue
         lead_at = _last_sentence(stripped)
         lead = stripped[lead_at:]
+        if stripped.endswith(".") and not FOLLOWING.search(lead):
+            continue  # "the following 15 individuals are designated ... ." points forward even without a colon
         if ANAPHORIC_LEAD.fullmatch(lead) and lead_at:
             # "Today, OFAC is designating all of Matviyenko's 169 Federation Council colleagues ... These are:"
             lead_at = _last_sentence(stripped[:lead_at].rstrip())
