@@ -69,3 +69,12 @@ def test_a_parenthesised_qualifier_inside_a_firm_name(nlp) -> None:
     doc = nlp("OFAC also designated Zimbabwe Defence Industries (Pvt) Ltd. and Swift Investments (Pvt) Ltd. today.")
     firms = {a for e in doc._.pg_entities.values() if e.type == "Company" for a in e.aliases}
     assert {"Zimbabwe Defence Industries (Pvt) Ltd.", "Swift Investments (Pvt) Ltd."} <= firms, firms
+
+
+def test_leaders_who_command_and_control_read_without_failing(nlp) -> None:
+    # treasury-press-releases 2003-08-22 js672: 'command and control' is an active ownership verb under a head that
+    # is none ('command'); reading its title used to raise KeyError and lose the whole release
+    text = ("The United States government has credible evidence that the following six HAMAS leaders command and "
+            "control terrorist activity. Sheik Ahmed Yassin is the leader of Hamas in Gaza.")
+    _, rels = _read(nlp, text)
+    assert ("HOLDS_ROLE", "sheik-ahmed-yassin", "hamas") in rels

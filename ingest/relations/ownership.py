@@ -34,10 +34,11 @@ def ownership(ctx: Context, out: Relations) -> None:
 
 
 def _title(verb) -> str:
-    words = {_VERBS[verb.lower_]}
-    for c in verb.children:
-        if c.dep_ == "conj" and c.lower_ in _VERBS:
-            words.add(_VERBS[c.lower_])
+    # The verb handed in can be the head of the clause, not the ownership verb itself ('command and control'):
+    # read every ownership verb among it and its conjuncts, and fall back to the plain title.
+    words = {_VERBS[t.lower_] for t in (verb, *(c for c in verb.children if c.dep_ == "conj")) if t.lower_ in _VERBS}
+    if not words:
+        return "owner"
     return "owner or controller" if len(words) > 1 else words.pop()
 
 
