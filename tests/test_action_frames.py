@@ -227,3 +227,16 @@ OWHADI = (
 def test_participle_after_a_bracketed_short_form(nlp) -> None:
     (f,) = [f for f in frames(nlp, OWHADI) if f[0] == "designated"]
     assert f[2] == [] and f[3] == ["abdullah-samad-faroqui"], f
+
+
+# 2017-01-10-jl0698: an arrest warrant issued by a state is a charging step (an indictment, as the gold reads
+# the ICC's warrants), aimed at the person it is 'for'.
+JL0698 = (
+    "As of 2013, Nigerian authorities issued an arrest warrant for Fouzi Fawaz following the discovery of a "
+    "Hizballah weapons cache in the Kano, Nigeria."
+)
+
+
+def test_arrest_warrant_for_a_person(nlp) -> None:
+    found = [f for f in frames(nlp, JL0698) if f[0] == "warrant"]
+    assert found and found[0][1] == "indictment" and found[0][3] == ["fouzi-fawaz"], found
