@@ -39,9 +39,12 @@ POLICYGRAPH = Path(sys.executable).with_name("policygraph")
 
 
 SMOKE = False  # --smoke: the seeds only (a minute), to try the bench itself
+ONLY: list[Path] = []  # --inputs: these files instead of the corpora
 
 
 def inputs() -> list[Path]:
+    if ONLY:
+        return ONLY
     if SMOKE:
         return sorted((SHARED / "seeds").glob("*.txt"))
     corpora = SHARED / "corpora"
@@ -133,9 +136,11 @@ def main() -> int:
     parser.add_argument("--neo4j-uri", default=None, help="an already running Neo4j (cleared first)")
     parser.add_argument("--out", type=Path, default=None, help="write the full result as JSON here")
     parser.add_argument("--smoke", action="store_true", help="the seeds only, to try the bench itself")
+    parser.add_argument("--inputs", nargs="+", type=Path, default=[], help="these files instead of the corpora")
     args = parser.parse_args()
     global SMOKE  # the input list is module state: one run, one list
     SMOKE = args.smoke
+    ONLY.extend(args.inputs)
     paths = inputs()
     print(f"{len(paths)} input files, {sum(p.stat().st_size for p in paths) / 1e6:.1f} MB", flush=True)
     results: dict[str, dict] = {}
