@@ -39,3 +39,13 @@ def test_a_post_held_by_who_serves_as_and_who_is(nlp) -> None:
     other = next(e for e in ents.values() if e.name.startswith("Stars International"))
     assert ("HOLDS_ROLE", "ali-zeaiter", other.id) in rels
 
+
+
+
+def test_an_affiliation_title_names_the_group(nlp) -> None:
+    # treasury-press-releases.jsonl (a FARC network release)
+    text = ("Conde Rubio communicated with various persons in the FARC network targeted by this action using a call "
+            "center located in Villavicencio, Colombia, operated by FARC associate Ana Isabel Pena Arevalo.")
+    ents, rels = _read(nlp, text)
+    person = next(e for e in ents.values() if e.type == "Person" and e.name.startswith("Ana Isabel"))
+    assert ("HOLDS_ROLE", person.id, "farc") in rels

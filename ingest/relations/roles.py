@@ -73,6 +73,16 @@ ROLE_NOUNS = TITLE_WORDS | {
     "legislator",
     "deputy",
     "aide",
+    # affiliation ("a FARC arms trafficker, X", "FARC financial associate X", "Houthi group member X"): a role in
+    # the group the title names (ONTOLOGY); with no body named they give nothing
+    "associate",
+    "trafficker",
+    "launderer",
+    "courier",
+    "militant",
+    "fighter",
+    "procurer",
+    "broker",
 }
 OFFICIAL_TITLES = {
     "president",
