@@ -48,6 +48,7 @@ from ingest.actions.modality import (
     is_ongoing,
     status_of,
 )
+from ingest.actions.news_frames import news_readings, stops_short
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
@@ -95,6 +96,7 @@ class ActionComponent:
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
         generic += restated_readings(ctx, self.lex.implied_actors)
+        generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)
@@ -139,7 +141,8 @@ class ActionComponent:
                         kind=kind, status="enacted", by=[], targets=[], under=roles.under, date=None,
                         evidence=ctx.unit_chars(trig.token), token_i=trig.token.i, elaboration=True))
                 continue
-            if is_capability(trig.token, roles.head_verb, self.lex) or is_negated(trig.token, roles.head_verb):
+            if is_capability(trig.token, roles.head_verb, self.lex) or is_negated(trig.token, roles.head_verb) or (
+                    stops_short(trig.token)):
                 continue
             if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or is_summary(ctx, trig)):
                 continue

@@ -1,0 +1,173 @@
+"""Frames of the news genre that the trigger-centred reading misses: measures told in the passive with no
+actor in the sentence ("X was targeted with an asset freeze and a travel ban on Thursday", "Y was also
+targeted, as was Z"), list additions counted but not named ("the package adds 69 new individuals and 47
+entities to the European sanctions list"), and measures denied by the frame ("the measures stop short of a
+ban on LNG imports").
+
+A passive news measure takes its actor from the document: the actor of the nearest measure read before it
+(the headline "X sanctioned by UK", the lead "the UK hit a fresh round of oligarchs"). Parallel clauses
+("also targeted, as was Z") join the measure of the clause before them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest import dates
+from ingest.actions.assemble import Reading
+from ingest.actions.context import DocContext
+from ingest.actions.dating import action_date
+
+# Verbs a news report uses for a measure taken against a named party, in the passive ("was targeted",
+# "was hit with sanctions"); "sanction" itself is a lexicon trigger and read by the generic frames.
+PASSIVE_MEASURE_VERBS = {"target", "hit"}
+# What "targeted with ..." names: a listing's attached measures make a sanctions-list designation
+# (ONTOLOGY: "listing on any government's sanctions list, its attached travel ban included").
+LISTING_MEASURES = {"freeze", "ban"}
+# Subtree branches that describe a target rather than name another one ("who is the chief executive of X",
+# "an industrialist with links to Y").
+DESCRIPTIVE_DEPS = {"relcl", "acl", "prep", "poss", "advcl"}
+TARGET_TYPES = {"Person", "Company", "Organization", "Authority"}
+ACTOR_TYPES = {"Country", "Authority"}
+# "stop short of a ban", "fall short of an embargo": the measure is what was not done.
+SHORT_OF_VERBS = {"stop", "fall"}
+
+
+def stops_short(trigger: Token) -> bool:
+    """'The measures stop short of an EU ban on LNG imports': the trigger is the object of 'short of'."""
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return False
+        if head.lower_ == "short" and head.head.lemma_.lower() in SHORT_OF_VERBS:
+            return True
+        tok = head
+    return False
+
+
+def news_readings(ctx: DocContext, earlier: list[Reading], base: str | None) -> list[Reading]:
+    """Readings of the passive and list-count frames of news texts (see the module docstring)."""
+    out: list[Reading] = []
+    cands: list[Span] | None = None
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if lemma in PASSIVE_MEASURE_VERBS and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            reading = _passive_measure(ctx, tok, earlier + out, base, cands := cands or _date_spans(ctx))
+        elif lemma == "add" and tok.pos_ == "VERB":
+            reading = _counted_listing(ctx, tok, earlier + out, base, cands := cands or _date_spans(ctx))
+        else:
+            continue
+        if reading is not None:
+            out.append(reading)
+    return out
+
+
+def _date_spans(ctx: DocContext) -> list[Span]:
+    from ingest.actions.dating import date_spans
+
+    return date_spans(ctx)
+
+
+def _passive_measure(ctx: DocContext, verb: Token, earlier: list[Reading], base: str | None,
+                     cands: list[Span]) -> Reading | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    targets = [t for s in subjects for t in _named(ctx, s)]
+    for clause in verb.children:  # "..., as was Mr Putin's right-hand man Igor Sechin"
+        if clause.dep_ == "advcl" and clause.lemma_ == "be" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            targets += [t for s in clause.children if s.dep_ == "nsubj" for t in _named(ctx, s)]
+    targets = list(dict.fromkeys(targets))
+    if not targets:
+        return None
+    start = ctx.unit_chars(verb)[0]
+    before = [r for r in earlier if r.evidence[0] < start and r.by and r.status == "enacted"]
+    prior = max(before, key=lambda r: r.evidence[0], default=None)
+    if prior is None or not all(ctx.etype_of(b) in ACTOR_TYPES for b in prior.by):
+        return None  # no actor this news report credits with its measures
+    means = [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+             for o in p.children if o.dep_ == "pobj" for w in [o, *o.conjuncts]]
+    also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)
+    if any(w.lemma_.lower() in LISTING_MEASURES for w in means):
+        kind = "designation"
+    elif also and not means:
+        kind = prior.kind  # "X was also targeted": the measure told just before
+    else:
+        kind = "sanction"  # "targeted with sanctions", "hit": a foreign measure named only as sanctions
+    # "targeted with an asset freeze and a travel ban on Thursday": the date the parser hangs on the
+    # measure noun dates the measure
+    date, expr = action_date(ctx, means[-1] if means else verb, verb if means else None, cands, base,
+                             prefer_future=False, present_default=False)
+    if date is None and expr is None and also and not means:
+        date = prior.date
+    return Reading(kind=kind, status="enacted", by=list(prior.by), targets=targets, under=[], date=date,
+                   evidence=ctx.unit_chars(verb), token_i=verb.i, date_expr=expr)
+
+
+def _counted_listing(ctx: DocContext, verb: Token, earlier: list[Reading], base: str | None,
+                     cands: list[Span]) -> Reading | None:
+    """'The package adds 69 new individuals and 47 entities to the European sanctions list'."""
+    lists = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+             for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() == "list"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    for o in objs:  # the parser may hang "to the list" on the last conjunct of the object
+        lists += [g for c in o.conjuncts for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                  for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "list"]
+    if not lists or not objs or not any(
+            c.lemma_.lower() in ("sanction", "sanctions") for lst in lists for c in lst.children):
+        return None
+    if not any(c.dep_ == "nummod" for o in objs for w in [o, *o.conjuncts] for c in w.children):
+        return None  # named additions are read by the generic list frames
+    targets = [t for o in objs for w in [o, *o.conjuncts] for t in _named(ctx, w)]
+    by = [m.entity_id for s in verb.children if s.dep_ == "nsubj"
+          for m in ctx.mentions_in(range(s.left_edge.i, s.right_edge.i + 1)) if ctx.etype(m) in ACTOR_TYPES]
+    if not by:
+        by = _bundle_actor(ctx, [s for s in verb.children if s.dep_ == "nsubj"])
+    if not by:
+        start = ctx.unit_chars(verb)[0]
+        before = [r for r in earlier if r.evidence[0] < start and r.by]
+        prior = max(before, key=lambda r: r.evidence[0], default=None)
+        if prior is None or not all(ctx.etype_of(b) in ACTOR_TYPES for b in prior.by):
+            return None
+        by = list(prior.by)
+    date, expr = action_date(ctx, verb, None, cands, base, prefer_future=False, present_default=False)
+    if date is None and expr is None and verb.tag_ in ("VBZ", "VBP") and dates.to_date(base):
+        date = dates.to_date(base).isoformat()  # "the package adds ...": taken as the report appears
+    return Reading(kind="designation", status="enacted", by=by, targets=targets, under=[], date=date,
+                   evidence=ctx.unit_chars(verb), token_i=verb.i, date_expr=expr)
+
+
+def _bundle_actor(ctx: DocContext, subjects: list[Token]) -> list[str]:
+    """'The package adds ...': the actor of the first clause that adopts, imposes or announces a bundle of
+    that name ('EU adopts 14th sanctions package against Russia')."""
+    nouns = {s.lemma_.lower() for s in subjects if s.pos_ == "NOUN"}
+    if not nouns:
+        return []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() in nouns and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            role = "nsubj" if tok.dep_ == "dobj" else "agent"
+            for s in tok.head.children:
+                if s.dep_ != role:
+                    continue
+                span = range(s.left_edge.i, s.right_edge.i + 1)
+                found = [m.entity_id for m in ctx.mentions_in(span) if ctx.etype(m) in ACTOR_TYPES
+                         and not ctx.is_possessor(m)]
+                if found:
+                    return found
+    return []
+
+
+def _named(ctx: DocContext, head: Token) -> list[str]:
+    """Entities named by a noun phrase, its appositions included, its descriptions (relative clauses,
+    prepositional phrases, possessors) left out."""
+    keep: list[int] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        keep.append(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in DESCRIPTIVE_DEPS)
+    out = []
+    for m in ctx.mentions_in(sorted(keep)):
+        if ctx.etype(m) in TARGET_TYPES and not ctx.is_possessor(m) and m.entity_id not in out:
+            out.append(m.entity_id)
+    return out

@@ -1,0 +1,59 @@
+"""News frames (ingest/actions/news_frames.py): measures told in the passive with the actor left to the
+document ("X was targeted with an asset freeze and a travel ban on Thursday", "Y was also targeted, as was
+Z"), list additions counted but not named ("the package adds 69 new individuals and 47 entities to the
+European sanctions list"), and measures the frame denies ("stop short of a ban").
+
+News text is copyrighted and never enters the repository. The actors and targets here are from Treasury
+press releases (public domain, in neither dev set): 2013-12-12-jl2241 (Vitaly Sokolenko, Ferland Company
+Limited), 2019 Iran releases (Hossein Allahkaram: "In 2011 the European Union sanctioned Hossein Allahkaram
+for co-founding and leading Ansar-e Hezbollah", used verbatim as the lead). No public-domain text in the
+corpora has the passive "targeted with"/"as was", the counted list addition or "stop short of" shapes, so
+those sentences put the same releases' names in the shape news reports use. Each test was seen failing on
+the code before its rule.
+"""
+
+from __future__ import annotations
+
+from ingest.contract import Action
+
+LEAD = "In 2011 the European Union sanctioned Hossein Allahkaram for co-founding and leading Ansar-e Hezbollah. "
+
+
+def actions(nlp, text: str, published: str) -> list[Action]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return list(nlp(doc)._.pg_actions)
+
+
+def test_passive_listing_takes_the_documents_actor_and_its_weekday(nlp) -> None:
+    text = LEAD + "Vitaly Sokolenko was targeted with an asset freeze and a travel ban on Thursday."
+    found = [a for a in actions(nlp, text, "2022-03-10") if a.kind == "designation"]
+    (a,) = [a for a in found if "vitaly-sokolenko" in a.targets]
+    assert a.by == ["european-union"]
+    assert a.date == "2022-03-10"  # "on Thursday" in a Thursday paper
+    assert "vitaly-sokolenko" not in a.by
+
+
+def test_also_targeted_as_was_joins_the_measure_told_before(nlp) -> None:
+    text = (LEAD + "Vitaly Sokolenko was targeted with an asset freeze and a travel ban on Thursday. "
+            "Ferland Company Limited was also targeted, as was the company's manager Hossein Allahkaram.")
+    found = actions(nlp, text, "2022-03-10")
+    today = [a for a in found if a.kind == "designation" and a.date == "2022-03-10"]
+    targets = {t for a in today for t in a.targets}
+    assert {"vitaly-sokolenko", "ferland", "hossein-allahkaram"} <= targets
+    assert all(a.by == ["european-union"] for a in today)
+
+
+def test_counted_additions_to_a_sanctions_list_are_a_designation_with_no_named_target(nlp) -> None:
+    text = ("The European Union adopted a new sanctions package against Iran. "
+            "The package adds 69 new individuals and 47 entities to the European sanctions list.")
+    found = actions(nlp, text, "2024-06-24")
+    listed = [a for a in found if a.kind == "designation" and "adds" in a.evidence[0].text]
+    assert listed and listed[0].by == ["european-union"]
+    assert listed[0].date == "2024-06-24"
+
+
+def test_a_measure_the_report_stops_short_of_is_not_taken(nlp) -> None:
+    # without the rule: an import_ban by the EU targeting NITC (National Iranian Tanker Company, jl2241)
+    text = LEAD + "The measures stop short of an EU ban on NITC imports."
+    assert not [a for a in actions(nlp, text, "2024-06-24") if a.kind == "import_ban"]
