@@ -139,6 +139,18 @@ def _authority_laws(ctx: DocContext, text: str) -> list[str]:
     return out
 
 
+def _order_law(ctx: DocContext) -> str | None:
+    """The Law the order heading the document is ('Imposing Sanctions on the International Criminal Court'):
+    the Law entity named by the document's title."""
+    title = " ".join((ctx.doc._.title or "").split()).lower()
+    if not title:
+        return None
+    for rec in ctx.entities.values():
+        if rec.type == "Law" and any(" ".join(n.split()).lower() == title for n in [rec.name, *rec.aliases]):
+            return rec.id
+    return None
+
+
 def _nested(mention, laws: list) -> bool:
     """The Law mention lies inside a longer Law mention (an act named inside the citation of its section)."""
     return any(o is not mention and o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (
@@ -214,14 +226,17 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
         out.append(Reading(kind=kind, status=status, by=list(by), targets=list(targets), under=list(under),
                            date=published, evidence=ctx.unit_chars(tok), token_i=tok.i))
 
+    own = _order_law(ctx)
     if not lifting:
+        # the order is itself the instrument its measures are taken under (a revocation keeps the laws it cites)
+        taken_under = [own, *(x for x in laws if x != own)] if own else laws
         for kind, pat in MEASURES:
             m = pat.search(text)
             if m is None:
                 continue
             if kind == "designation" and not named:
                 kind = "sanction"  # blocking with no one named in it: the start of a sanctions programme
-            add(kind, "enacted", m.start(), laws)
+            add(kind, "enacted", m.start(), taken_under)
     m = REVOCATION.search(text)
     if m is not None and (lifting or not out):
         add("sanction", "lifted", m.start(), laws)
