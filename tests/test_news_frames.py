@@ -57,3 +57,38 @@ def test_a_measure_the_report_stops_short_of_is_not_taken(nlp) -> None:
     # without the rule: an import_ban by the EU targeting NITC (National Iranian Tanker Company, jl2241)
     text = LEAD + "The measures stop short of an EU ban on NITC imports."
     assert not [a for a in actions(nlp, text, "2024-06-24") if a.kind == "import_ban"]
+
+
+def test_a_ledes_present_perfect_takes_the_publication_date(nlp) -> None:
+    # a news lede's "has imposed" is the day's news; the same tense further down may restate an earlier one
+    text = ("The United Kingdom has imposed sanctions against Hossein Allahkaram. "
+            "Canada has also imposed sanctions against Vitaly Sokolenko.")
+    found = actions(nlp, text, "2024-02-12")
+    (uk,) = [a for a in found if a.by == ["united-kingdom"]]
+    assert uk.date == "2024-02-12"
+    assert all(a.date is None for a in found if a.by == ["canada"])
+
+
+def test_a_summing_up_perfect_in_a_lede_gets_no_date(nlp) -> None:
+    # 2023-02-24-jy1298, verbatim: measures summed up since the war began, no one measure of the day
+    text = ("The United States, along with an international coalition of over 30 allies and partners, has imposed "
+            "sweeping sanctions, export controls, and other economic measures since the start of Russia\u2019s "
+            "unprovoked war against Ukraine.")
+    assert all(a.date != "2023-02-24" for a in actions(nlp, text, "2023-02-24"))
+
+
+def test_a_counted_group_in_a_lede_is_a_measure_of_the_day(nlp) -> None:
+    # the shape of 2012-07-31-tg1661 ("the Treasury Department has imposed sanctions against two dozen Iranian
+    # banks") with the European Union as actor, as a news lede puts it: no name, yet one measure
+    text = "The European Union has imposed sanctions against four Iranian banks. Hossein Allahkaram is one of them."
+    found = [a for a in actions(nlp, text, "2024-02-12") if a.by == ["european-union"]]
+    assert found and found[0].date == "2024-02-12"
+
+
+def test_a_running_total_stays_a_tally(nlp) -> None:
+    # 2013-05-15-jl1943, verbatim: a running total after the lede, no measure
+    text = ("Today, the Treasury Department designated Hossein Allahkaram. Since the beginning of 2012, Treasury, in "
+            "consultation with our interagency partners, particularly the Department of State, has imposed sanctions "
+            "on 22 individuals and 54 entities, and has added almost 200 aircraft and ships to the sanctions list.")
+    found = actions(nlp, text, "2013-05-15")
+    assert all(a.targets for a in found)

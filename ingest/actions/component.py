@@ -48,7 +48,7 @@ from ingest.actions.modality import (
     is_ongoing,
     status_of,
 )
-from ingest.actions.news_frames import news_readings, stops_short
+from ingest.actions.news_frames import counted_group, date_lede_perfects, news_readings, stops_short
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
@@ -97,6 +97,7 @@ class ActionComponent:
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
         generic += restated_readings(ctx, self.lex.implied_actors)
         generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
+        date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)
@@ -144,7 +145,8 @@ class ActionComponent:
             if is_capability(trig.token, roles.head_verb, self.lex) or is_negated(trig.token, roles.head_verb) or (
                     stops_short(trig.token)):
                 continue
-            if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or is_summary(ctx, trig)):
+            if not roles.targets and (is_ongoing(trig.token, roles.head_verb) or (
+                    is_summary(ctx, trig) and not counted_group(ctx, trig.token))):
                 continue
             if roles.targets and is_tally(ctx, trig):
                 continue  # "the United States has sanctioned over 600 individuals and entities—including Iran ..."

@@ -11,12 +11,15 @@ A passive news measure takes its actor from the document: the actor of the neare
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ingest import dates
 from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date
+from ingest.actions.screening import SUMMARY
 
 # Verbs a news report uses for a measure taken against a named party, in the passive ("was targeted",
 # "was hit with sanctions"); "sanction" itself is a lexicon trigger and read by the generic frames.
@@ -31,6 +34,8 @@ TARGET_TYPES = {"Person", "Company", "Organization", "Authority"}
 ACTOR_TYPES = {"Country", "Authority"}
 # "stop short of a ban", "fall short of an embargo": the measure is what was not done.
 SHORT_OF_VERBS = {"stop", "fall"}
+# Openers of a running total ("Since the beginning of 2012, Treasury has imposed sanctions on 22 individuals").
+TALLY_WORDS = re.compile(r"\b(?:since|thus far|so far|to date|in total|altogether)\b")
 
 
 def stops_short(trigger: Token) -> bool:
@@ -43,6 +48,28 @@ def stops_short(trigger: Token) -> bool:
         if head.lower_ == "short" and head.head.lemma_.lower() in SHORT_OF_VERBS:
             return True
         tok = head
+    return False
+
+
+def counted_group(ctx: DocContext, trigger: Token) -> bool:
+    """'The UK has imposed sanctions against four "extremist" Israeli settlers': in a report's lede, a measure noun
+    aimed at a counted group (a plain numeral, no 'over' / 'more than') is the measure of the day, not a sum."""
+    if trigger.pos_ != "NOUN":
+        return False
+    s, e = ctx.unit(trigger)
+    if s != _lede_unit(ctx):
+        return False  # further down, "Treasury has imposed sanctions on 22 individuals" sums up a campaign
+    if SUMMARY.search(text := ctx.doc[s:e].text.lower()) or TALLY_WORDS.search(text):
+        return False  # "over the last year ... on 120 individuals": a tally all the same
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("against", "on"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            nums = [c for c in obj.children if c.dep_ == "nummod"]
+            if nums and not any(c.dep_ in ("quantmod", "advmod") for n in nums for c in n.children):
+                return True
     return False
 
 
@@ -171,3 +198,46 @@ def _named(ctx: DocContext, head: Token) -> list[str]:
         if ctx.etype(m) in TARGET_TYPES and not ctx.is_possessor(m) and m.entity_id not in out:
             out.append(m.entity_id)
     return out
+
+
+def date_lede_perfects(ctx: DocContext, readings: list[Reading], base: str | None) -> None:
+    """'The UK has imposed sanctions against four settlers': an active present perfect in a report's lede
+    (its first sentence that has a subject, headings and bylines aside) states the news of the day, so the
+    measure takes the publication date (ONTOLOGY: "has added" takes the publication date). A main-clause
+    perfect further down may restate an earlier measure and stays undated."""
+    day = dates.to_date(base)
+    if day is None:
+        return
+    lede = _lede_unit(ctx)
+    if lede is None:
+        return
+    for r in readings:
+        if r.date is not None or r.date_expr is not None or r.status != "enacted":
+            continue
+        tok = ctx.doc[r.token_i]
+        if ctx.unit_start[tok.i] != lede:
+            continue
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ != "ROOT":
+            continue
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if aux & {"has", "have"} and not any(c.dep_ == "auxpass" for c in verb.children):
+            r.date = day.isoformat()
+
+
+def _lede_unit(ctx: DocContext) -> int | None:
+    """Start of the first unit with a subject and a finite verb that is no heading ('# ...') or byline."""
+    seen: set[int] = set()
+    for tok in ctx.doc:
+        s = ctx.unit_start[tok.i]
+        if s in seen:
+            continue
+        seen.add(s)
+        first = ctx.doc[s]
+        if first.text.startswith("#") or first.text in ("*", "_") or first.lower_ == "by":
+            continue
+        unit = ctx.doc[s:ctx.unit_end[s]]
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBZ", "VBP", "VBD") or (
+                t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP", "VBD")) for t in unit):
+            return s
+    return None
