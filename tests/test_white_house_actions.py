@@ -42,3 +42,42 @@ def test_an_orders_measures_are_taken_under_the_order_itself(nlp) -> None:
     assert taken
     for a in taken:
         assert own in a.under, (a.kind, a.under)
+
+
+def extract_text(nlp, text: str, title: str, published: str) -> Extraction:
+    raw = f"---\ntitle: \"{title}\"\ndate: '{published}'\n---\n\n{text}\n"
+    return extract_batch(nlp, [read_markdown(raw, source="fact-sheet.md")])[0]
+
+
+# statements-releases 2021-09-17, fact sheet on the crisis in northern Ethiopia (in neither dev set)
+ETHIOPIA = (
+    "Today, President Biden signed an Executive Order (E.O.) establishing a new sanctions regime that gives the "
+    "U.S. Department of the Treasury (Treasury), working with the U.S. Department of State (State), the authority "
+    "to hold accountable those in the Ethiopian government, the Eritrean government, the TPLF, and the Amhara "
+    "regional government who are responsible for, or complicit in, prolonging the conflict, obstructing "
+    "humanitarian access, or preventing a ceasefire."
+)
+# fact-sheets 2026-05-01, sanctions on Cuban regime officials (in neither dev set): an earlier order about tariffs
+CUBA_EARLIER = (
+    "In January 2026, President Trump signed an Executive Order declaring a national emergency and establishing "
+    "a process to impose tariffs on goods from countries that sell or otherwise provide oil to Cuba."
+)
+
+
+def test_a_fact_sheet_reports_the_president_signing_a_sanctions_order(nlp) -> None:
+    ex = extract_text(nlp, ETHIOPIA, "FACT SHEET: Actions in Response to Ongoing Crisis in Northern Ethiopia",
+                      "2021-09-17")
+    ids = {e.id: e for e in ex.entities}
+    signed = [a for a in ex.actions if a.kind == "sanction" and any(ids[b].type == "Person" for b in a.by)]
+    assert len(signed) == 1, [(a.kind, a.by) for a in ex.actions]
+    a = signed[0]
+    assert a.status == "enacted" and a.date == "2021-09-17"
+    names = {ids[t].name for t in a.targets}
+    assert any("Eritrea" in n for n in names), names
+    assert not any("Treasury" in n or "State" == n for n in names)  # the empowered department is no target
+
+
+def test_an_earlier_order_on_tariffs_is_no_sanction_of_today(nlp) -> None:
+    ex = extract_text(nlp, CUBA_EARLIER, "Fact Sheet: President Donald J. Trump Imposes Sanctions on Cuban Regime "
+                      "Officials", "2026-05-01")
+    assert not [a for a in ex.actions if a.kind == "sanction" and a.date == "2026-05-01"]

@@ -13,6 +13,7 @@ import re
 
 from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
+from ingest.actions.signed_orders import signed_order_readings
 
 GLUED = re.compile(r"^(?P<actor>[\w.]+)-(?P<verb>designated|sanctioned|listed|blacklisted)$", re.I)
 PARTICIPLES = {"designated", "sanctioned", "listed", "blacklisted"}
@@ -82,4 +83,7 @@ def restated_readings(ctx: DocContext, implied: dict[str, tuple[str, ...]]) -> l
         out.append(Reading(kind=kind, status="enacted", by=by, targets=[target], under=[], date=None,
                            evidence=ctx.unit_chars(tok), token_i=tok.i, orphan=not by, background=True,
                            implied_by=implied_by))
+    # Orders a fact sheet or statement reports signed are measures told in passing too: read them here, where
+    # every document's passing mentions are collected (not an order's own clauses, which orders.py reads).
+    out += signed_order_readings(ctx)
     return out
