@@ -92,3 +92,17 @@ def test_a_running_total_stays_a_tally(nlp) -> None:
             "on 22 individuals and 54 entities, and has added almost 200 aircraft and ships to the sanctions list.")
     found = actions(nlp, text, "2013-05-15")
     assert all(a.targets for a in found)
+
+
+def test_the_subject_of_subject_to_sanctions_is_their_target(nlp) -> None:
+    # the shape of "X are subject to OFAC-administered sanctions" (2001-05-10-po370) with a named subject
+    text = "Vitaly Sokolenko is also subject to UN Security Council sanctions."
+    found = [a for a in actions(nlp, text, "2024-12-26") if a.by == ["un-security-council"]]
+    assert found and found[0].targets == ["vitaly-sokolenko"]
+
+
+def test_exceptions_to_subject_to_sanctions_are_no_targets(nlp) -> None:
+    # 2001-10-03-po650, verbatim
+    text = ("Currently, all state sponsors of terrorism except Syria and North Korea are subject to comprehensive "
+            "financial and trade sanctions.")
+    assert not [t for a in actions(nlp, text, "2001-10-03") for t in a.targets]

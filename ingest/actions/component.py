@@ -48,7 +48,13 @@ from ingest.actions.modality import (
     is_ongoing,
     status_of,
 )
-from ingest.actions.news_frames import counted_group, date_lede_perfects, news_readings, stops_short
+from ingest.actions.news_frames import (
+    counted_group,
+    date_lede_perfects,
+    news_readings,
+    stops_short,
+    subject_to_targets,
+)
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
@@ -98,6 +104,7 @@ class ActionComponent:
         generic += restated_readings(ctx, self.lex.implied_actors)
         generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
         date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
+        subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)

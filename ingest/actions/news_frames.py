@@ -241,3 +241,18 @@ def _lede_unit(ctx: DocContext) -> int | None:
                 t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP", "VBD")) for t in unit):
             return s
     return None
+
+
+def subject_to_targets(ctx: DocContext, readings: list[Reading]) -> None:
+    """'North Korea's Munitions Industry Department is also subject to UN Security Council sanctions': the
+    copular subject of 'subject to <measure>' is its target."""
+    for r in readings:
+        if r.targets or not r.by:
+            continue
+        tok = ctx.doc[r.token_i]
+        prep = tok.head
+        adj = prep.head
+        if tok.dep_ != "pobj" or prep.lower_ != "to" or adj.lower_ != "subject" or adj.dep_ != "acomp":
+            continue
+        found = [t for s in adj.head.children if s.dep_ == "nsubj" for t in _named(ctx, s) if t not in r.by]
+        r.targets = found
