@@ -65,8 +65,8 @@ def extract(
     processes: ProcessesOpt = None,
 ) -> None:
     """Print the extraction contract of each document on stdout; nothing is stored."""
+    from graph.ingest_run import Extractor, Failure, _chunks
     from ingest.readers import ReadFailure, read_paths
-    from ingest.runner import Extractor, Failure, _chunks
     from policygraph.settings import get_settings
 
     if fmt not in ("jsonl", "json"):
@@ -117,8 +117,8 @@ def ingest(
 ) -> None:
     """Extract documents and write them to the store (idempotent: re-running changes nothing)."""
     from graph.factory import open_store
+    from graph.ingest_run import ingest_documents
     from ingest.readers import read_paths
-    from ingest.runner import ingest_documents
     from policygraph.settings import get_settings
 
     settings = get_settings()

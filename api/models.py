@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.ingest_run import IngestReport
 from ingest.documents import MAX_TEXT_CHARS
-from ingest.runner import IngestReport
 from policygraph.ontology import ENABLED_BY_REASONS, ENTITY_LABEL, ONTOLOGY, ROLE_RELATIONSHIPS
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from graph.batch import build_batch
+from graph.chunk_writer import isolate, write_chunk
 from graph.validate import MAX_ID_BYTES, InvalidBatch, ensure_valid, problems
-from ingest.chunk_writer import isolate, write_chunk
 from ingest.contract import Entity, Extraction, Span
 from ingest.documents import MAX_TEXT_CHARS, Document
 from ingest.names import slug
@@ -135,7 +135,7 @@ def test_a_document_that_kills_the_server_is_isolated_and_the_run_goes_on(fresh_
 
 
 def test_ingest_of_the_release_that_crashed_falkordb(fresh_falkordb, nlp) -> None:
-    from ingest.runner import ingest_documents
+    from graph.ingest_run import ingest_documents
 
     line = next((ln for ln in TREASURY.open(encoding="utf-8") if '"2014-03-20-jl23331"' in ln), None) \
         if TREASURY.exists() else None
@@ -157,7 +157,7 @@ def test_ingest_of_the_release_that_crashed_falkordb(fresh_falkordb, nlp) -> Non
 
 
 def test_long_and_nul_documents_fail_with_one_line_before_spacy(tmp_path: Path, store, nlp) -> None:
-    from ingest.runner import ingest_documents
+    from graph.ingest_run import ingest_documents
 
     (tmp_path / "long.txt").write_text("Sanctions were imposed. " * (MAX_TEXT_CHARS // 24 + 10), encoding="utf-8")
     (tmp_path / "nul.jsonl").write_text(json.dumps({"text": "OFAC designated Acme\u0000 Ltd.", "id": "n1"}) + "\n"
@@ -194,7 +194,7 @@ def test_progress_follows_the_writes_not_the_next_extraction(store, nlp, seed_do
     extraction. Here, when the third chunk is read, the first two are stored: progress must say 4."""
     import time as clock
 
-    from ingest.runner import ingest_documents
+    from graph.ingest_run import ingest_documents
 
     ids = [d.id for d in seed_documents]
     progress: list[int] = []

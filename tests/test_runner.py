@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.ingest_run import ingest_documents
 from graph.store import StoreError
-from ingest.runner import ingest_documents
 from policygraph.settings import get_settings
 
 

@@ -61,8 +61,8 @@ def _free_port() -> int:
 def _ingest_seeds(home: Path) -> None:
     """The seeds corpus through the lead's runner into a fresh embedded store (closed again before serving)."""
     from graph.factory import open_store
+    from graph.ingest_run import ingest_documents
     from ingest.readers import read_paths
-    from ingest.runner import ingest_documents
     from policygraph.settings import Settings
 
     settings = Settings(home=home, store=None)

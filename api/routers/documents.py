@@ -129,7 +129,7 @@ async def post_documents(request: Request, store: StoreDep) -> Response:
 
 
 def _ingest(request: Request, store: Store, settings: Settings, inputs: list[Document | ReadFailure]):  # noqa: ANN202
-    from ingest.runner import ingest_documents
+    from graph.ingest_run import ingest_documents
 
     with _INGEST_LOCK:  # one ingest at a time: the spaCy pipeline is shared and not thread-safe
         nlp = _nlp(request, settings)

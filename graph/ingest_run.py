@@ -18,8 +18,8 @@ from multiprocessing import get_context
 
 from pydantic import BaseModel, Field
 
+from graph.chunk_writer import ChunkOutcome, StoreUnavailable, isolate, write_chunk
 from graph.store import StoreError
-from ingest.chunk_writer import ChunkOutcome, StoreUnavailable, isolate, write_chunk
 from ingest.contract import Extraction
 from ingest.documents import Document, document_problem
 from ingest.readers import ReadFailure
@@ -235,7 +235,7 @@ def ingest_documents(
     # One writer thread: chunk k is built into rows and written while chunk k+1 is extracted. The store's
     # work happens in its own server process (and the client waits on a socket without the GIL), so in one
     # process the writes cost almost no wall time. At most one write is pending; a failed write is retried
-    # document by document (ingest.chunk_writer), and only a store that cannot be brought back stops the run.
+    # document by document (graph.chunk_writer), and only a store that cannot be brought back stops the run.
     try:
         with Extractor(
             settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules

@@ -17,6 +17,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from graph import validate
+from graph.batch import build_batch
+from graph.store import QueryError, StoreError
 from ingest.contract import Extraction
 from ingest.documents import Document
 
@@ -38,14 +41,11 @@ class ChunkOutcome:
 
 def write_chunk(store, chunk: list[Document], result: list[Extraction]) -> ChunkOutcome:
     """Validate and write; raises the store's error untouched (the caller decides on isolation)."""
-    from graph.batch import build_batch
-    from graph.validate import problems
-
     outcome = ChunkOutcome()
     docs, exs = list(chunk), list(result)
     batch = build_batch(docs, exs)
     for _ in range(3):  # dropping a document can only remove rows: two rounds settle it, a third is a margin
-        refused = problems(batch)
+        refused = validate.problems(batch)
         if not refused:
             break
         outcome.failed.extend((d, f"refused before writing: {refused[d.id]}") for d in docs if d.id in refused)
@@ -94,8 +94,6 @@ def isolate(store, chunk: list[Document], result: list[Extraction], error: Excep
 
 def _store_failure(exc: BaseException) -> bool:
     """The store itself failed (connection lost, server gone), as opposed to refusing one query."""
-    from graph.store import QueryError, StoreError
-
     return isinstance(exc, StoreError | ConnectionError | OSError) and not isinstance(exc, QueryError)
 
 
