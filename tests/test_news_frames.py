@@ -106,3 +106,10 @@ def test_exceptions_to_subject_to_sanctions_are_no_targets(nlp) -> None:
     text = ("Currently, all state sponsors of terrorism except Syria and North Korea are subject to comprehensive "
             "financial and trade sanctions.")
     assert not [t for a in actions(nlp, text, "2001-10-03") for t in a.targets]
+
+
+def test_restrictive_measures_on_a_named_party_are_a_sanction(nlp) -> None:
+    # the EU's term for its sanctions, with a Treasury designee (jl2241) as target; fails without "on"
+    text = "The European Union is also imposing restrictive measures on Vitaly Sokolenko."
+    found = [a for a in actions(nlp, text, "2025-05-20") if a.kind == "sanction"]
+    assert found and found[0].by == ["european-union"] and found[0].targets == ["vitaly-sokolenko"]
