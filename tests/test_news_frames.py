@@ -113,3 +113,11 @@ def test_restrictive_measures_on_a_named_party_are_a_sanction(nlp) -> None:
     text = "The European Union is also imposing restrictive measures on Vitaly Sokolenko."
     found = [a for a in actions(nlp, text, "2025-05-20") if a.kind == "sanction"]
     assert found and found[0].by == ["european-union"] and found[0].targets == ["vitaly-sokolenko"]
+
+
+def test_a_headlines_sanction_is_the_bodys_listing(nlp) -> None:
+    # headline and body tell one measure: one designation, dated by the body ("on Thursday")
+    text = ("# Vitaly Sokolenko sanctioned by European Union\n\n"
+            "Vitaly Sokolenko was targeted with an asset freeze and a travel ban on Thursday.\n")
+    found = [a for a in actions(nlp, text, "2022-03-10") if "vitaly-sokolenko" in a.targets]
+    assert [(a.kind, a.date) for a in found] == [("designation", "2022-03-10")]

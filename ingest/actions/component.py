@@ -51,6 +51,7 @@ from ingest.actions.modality import (
 from ingest.actions.news_frames import (
     counted_group,
     date_lede_perfects,
+    headline_kinds,
     news_readings,
     stops_short,
     subject_to_targets,
@@ -105,6 +106,7 @@ class ActionComponent:
         generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
         date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
+        headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)

@@ -256,3 +256,22 @@ def subject_to_targets(ctx: DocContext, readings: list[Reading]) -> None:
             continue
         found = [t for s in adj.head.children if s.dep_ == "nsubj" for t in _named(ctx, s) if t not in r.by]
         r.targets = found
+
+
+# Kinds a headline's generic "sanctioned" may stand for when the body names the measure.
+SANCTION_FAMILY = {"designation", "asset_freeze"}
+
+
+def headline_kinds(ctx: DocContext, readings: list[Reading]) -> None:
+    """'# Roman Abramovich sanctioned by UK ...' over 'Mr Abramovich was targeted with an asset freeze and a
+    travel ban': the headline's generic sanction is the body's measure (same actor, same target), so it takes
+    that measure's kind and is reported as one action with it."""
+    for r in readings:
+        if r.kind != "sanction" or not r.targets or not ctx.doc[ctx.unit_start[r.token_i]].text.startswith("#"):
+            continue
+        body = [o for o in readings if o is not r and o.kind in SANCTION_FAMILY and set(o.by) & set(r.by)
+                and set(o.targets) & set(r.targets) and not ctx.doc[ctx.unit_start[o.token_i]].text.startswith("#")]
+        if body:
+            r.kind = body[0].kind
+            if r.date is None:
+                r.date = body[0].date
