@@ -58,7 +58,9 @@ class SlotReader(PhraseReader):
         """Mentions in the subject of `verb`, following xcomp/conj chains up to the clause with a subject."""
         v, hops = verb, 0
         while v is not None and hops < 4:
-            subj = _children(v, SUBJ)
+            # "The ICC has, without a legitimate basis, asserted ...": the parser may hang the subject on the
+            # auxiliary the adverbial separates from its verb
+            subj = _children(v, SUBJ) or [s for a in _children(v, ("aux",)) for s in _children(a, SUBJ) if s.i < a.i]
             if subj:
                 s = subj[0]
                 if s.lower_ in RELATIVIZERS and v.dep_ == "relcl":
@@ -181,7 +183,8 @@ class SlotReader(PhraseReader):
     def prep_objects(self, ctx: DocContext, tok: Token, preps) -> list[Mention]:
         out: list[Mention] = []
         for p in _children(tok, ("prep",)):
-            if p.lower_ in preps:
+            # "sanctions concerning Iran": after a measure noun, "concerning"/"regarding" names what it is aimed at
+            if p.lower_ in preps or (tok.pos_ == "NOUN" and p.lower_ in ("concerning", "regarding")):
                 for o in _children(p, ("pobj",)):
                     out += [m for m in self.mentions_of(ctx, o) if not ctx.is_possessor(m)]
                     out += self.colon_list(ctx, o)
@@ -192,8 +195,9 @@ class SlotReader(PhraseReader):
         # "sanctions targeting X"
         for acl in _children(tok, ("acl", "relcl")):
             # "measures to more effectively target Iran's energy trade" (the parser says relcl or acl)
-            if acl.lemma_.lower() in ("target", "against", "aim") and (acl.dep_ == "acl" or any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)):
+            # "investigations concerning personnel of the United States": a participle used as a preposition
+            if (acl.lemma_.lower() in ("target", "against", "aim") or acl.lower_ in ("concerning", "regarding")) and (
+                    acl.dep_ == "acl" or any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)):
                 for o in _children(acl, OBJ):
                     out += self.mentions_of(ctx, o)
                 out += self.scan_right(ctx, acl.i + 1)
