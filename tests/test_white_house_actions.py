@@ -122,3 +122,46 @@ def test_a_measure_concerning_a_state_targets_it(nlp) -> None:
     reader = RoleReader(load())
     read = {t.token.lower_: reader.read(ctx, t) for t in TriggerFinder(nlp, load()).find(ctx)}
     assert "iran" in read["sanctions"].targets, read
+
+
+# 2021-12-07-jy0517 (outside both dev sets): a mass imprisonment ("hundreds of thousands of Syrians") is a
+# detention of an unnamed group (ONTOLOGY), not a tally of earlier measures, as in a fact sheet's "the
+# Ortega-Murillo regime arbitrarily detained dozens of political opponents".
+JY0517 = (
+    "These senior officials and the organizations they are associated with have imprisoned hundreds of thousands "
+    "of Syrians who peacefully called for change."
+)
+
+
+def test_a_mass_detention_is_no_tally(nlp) -> None:
+    from ingest.actions.context import DocContext
+    from ingest.actions.lexicon import load
+    from ingest.actions.screening import is_summary
+    from ingest.actions.triggers import TriggerFinder
+
+    ctx = DocContext.build(nlp(JY0517))
+    trigs = [t for t in TriggerFinder(nlp, load()).find(ctx) if t.kind == "detention"]
+    assert trigs and not any(is_summary(ctx, t) for t in trigs)
+
+
+# 2022-11-16-jy1109 (outside both dev sets): the event a measure happens during dates it ("a protester detained
+# during the November 2019 protests"; a fact sheet's "In the lead up to Nicaragua's November 2021 sham elections,
+# the regime arbitrarily detained ...").
+JY1109 = (
+    "Zabihpour was also instrumental in producing the November 2019 and July 2022 forced confession videos of "
+    "Fatemeh Davand, a protester detained during the November 2019 protests, and Sepideh Rashnu, a 28-year-old "
+    "writer who was arrested in July 2022 for opposing mandatory hijab."
+)
+
+
+def test_the_event_a_measure_happens_during_dates_it(nlp) -> None:
+    from ingest.actions.context import DocContext
+    from ingest.actions.dating import action_date, date_spans
+
+    doc = nlp.make_doc(JY1109)
+    doc._.published = "2022-11-16"
+    ctx = DocContext.build(nlp(doc))
+    verb = next(t for t in ctx.doc if t.lower_ == "detained")
+    date, _ = action_date(ctx, verb, None, date_spans(ctx), "2022-11-16", prefer_future=False,
+                          present_default=True)
+    assert date is not None and date.startswith("2019-11"), date

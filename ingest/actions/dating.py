@@ -49,6 +49,8 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     event noun, not to the measure. A name is no event: in 'designated La Oficina as an SDNT pursuant to
     the Kingpin Act on June 26, 2014' the parser hangs the date on 'Act', yet it dates the designation."""
     root = ent.root
+    if _time_frame(root.head):
+        return False  # "detained during the November 2019 protests": the event's date frames the measure
     if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and (
             root.head.lower_ not in NOT_EVENTS) and (
             root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None) and not any(
@@ -62,6 +64,19 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     owner = prep.head
     return owner.pos_ == "NOUN" and owner not in anchors and ctx.mention(owner.i) is None and (
         owner.lower_ not in NOT_EVENTS)
+
+
+def _time_frame(event: Token) -> bool:
+    """The event noun is the time frame of the clause: 'during the November 2019 protests', 'in the lead up to
+    Nicaragua's November 2021 sham elections', 'ahead of the 2020 elections'."""
+    if event.dep_ != "pobj":
+        return False
+    prep = event.head
+    if prep.lower_ in ("during", "amid", "amidst"):
+        return True
+    if prep.lower_ == "to" and prep.head.lower_ in ("up", "run-up", "lead-up", "lead", "run"):
+        return True  # "in the lead up to": the parser hangs "to" on "lead" or on "up"
+    return prep.lower_ == "of" and prep.head.lower_ == "ahead"
 
 
 def _governing_verb(trigger: Token) -> Token | None:

@@ -61,6 +61,8 @@ def owned_measure(ctx: DocContext, trig: Trigger, roles: Roles) -> bool:
 def is_summary(ctx: DocContext, trig: Trigger) -> bool:
     """'Since September 2022, the United States has issued five rounds of designations', 'Over the last
     year, Treasury has sanctioned over 100 individuals': a tally of earlier measures, not one measure."""
+    if trig.kind == "detention":
+        return False  # "the regime arbitrarily detained dozens of political opponents": a mass detention (ONTOLOGY)
     s, e = ctx.unit(trig.token)
     text = span_text(ctx.doc, s, e).lower()
     if not SUMMARY.search(text):
