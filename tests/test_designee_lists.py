@@ -203,3 +203,50 @@ def test_a_following_lead_ending_in_a_full_stop(nlp) -> None:
     targets = {n for a in _targets_by_name(ex) if a[0] == "designation" and a[2] == ["eo-14014"] for n, _ in a[3]}
     assert {"Kyu Kyu Hla", "Moe Htet Htet Tun", "Theit Thinzar Ye"} <= targets, _targets_by_name(ex)
     assert "Min Aung Hlaing" not in targets
+
+
+# 2023-05-02-jy0803 (Treasury, CJNG): a lede designates a counted group; one paragraph per designee follows
+CJNG_LEDE = (
+    "WASHINGTON \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) "
+    "designated six individuals pursuant to Executive Order (E.O.) 14059 because of their support for, or actions "
+    "on behalf of, the Cartel de Jalisco Nueva Generacion (CJNG), a violent Mexico-based organization.\n\n"
+    "\u201cViolence and corruption have been critical to CJNG\u2019s growth in the past decade,\u201d said Under "
+    "Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson.\n\n"
+    "**Severo Flores Mendoza (Flores Mendoza)** is a corrupt municipal police official and national of Mexico who "
+    "provides law enforcement information to CJNG in exchange for bribes.\n\n"
+    "Saul Alejandro Rincon Godoy (Rincon Godoy) (a.k.a. \u201cChopa\u201d) was a senior member of CJNG who "
+    "recently died in Puerto Vallarta following a confrontation with Mexican authorities.\n\n"
+    "### PREVIOUS ACTIONS AGAINST CJNG\n\n"
+    "On April 8, 2015, OFAC designated CJNG, along with its leader Oseguera Cervantes, pursuant to the Foreign "
+    "Narcotics Kingpin Designation Act (Kingpin Act) for playing a significant role in international narcotics "
+    "trafficking.\n"
+)
+
+
+def test_paragraphs_after_a_counted_lede_name_its_designees(nlp) -> None:
+    ex = _extract(nlp, CJNG_LEDE, "2023-05-02")
+    targets = set().union(*(names for kind, _, _, names in _targets_by_name(ex) if kind == "designation"))
+    assert {("Severo Flores Mendoza", "Person"), ("Saul Alejandro Rincon Godoy", "Person")} <= targets
+    assert not any(name == "Brian E. Nelson" for name, _ in targets)
+
+
+# 2022-02-23-jy0603 (Treasury, al-Shabaab and al-Jamal networks): Turkish "Anonim Sirketi" closes the firm's name
+TURKISH = (
+    "Treasury is also taking action today against Turkey-based JJO General Trading Gida Sanayi Ve Ticaret Anonim "
+    "Sirketi and UAE-based Al Foulk General Trading Co. L.L.C, companies directed by Mahamud and Dael, "
+    "respectively. JJO General Trading Gida Sanayi Ve Ticaret Anonim Sirketi is being designated pursuant to "
+    "E.O. 13224, as amended, for being owned, controlled, or directed by, directly or indirectly, Abdi Nasir Ali "
+    "Mahamud.\n\n"
+    "Turkey-based Garanti Ihracat Ithalat Kuyumculuk Dis Ticaret Limited Sirketi (Garanti Ihracat) has "
+    "facilitated millions of dollars\u2019 worth of transactions for al-Jamal, including transfers in support of "
+    "oil shipments to China and Syria.\n"
+)
+
+
+def test_turkish_legal_forms_close_a_firms_name(nlp) -> None:
+    ex = _extract(nlp, TURKISH, "2022-02-23")
+    names = {(e.name, e.type) for e in ex.entities}
+    assert ("JJO General Trading Gida Sanayi Ve Ticaret Anonim Sirketi", "Company") in names
+    assert ("Garanti Ihracat Ithalat Kuyumculuk Dis Ticaret Limited Sirketi", "Company") in names
+    targets = set().union(*(n for kind, _, _, n in _targets_by_name(ex) if kind == "designation"))
+    assert ("JJO General Trading Gida Sanayi Ve Ticaret Anonim Sirketi", "Company") in targets

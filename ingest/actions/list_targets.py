@@ -9,10 +9,14 @@ joins the measure under the basis its own list cites, and lists under two bases 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from ingest.actions.context import DocContext
 from ingest.actions.triggers import Trigger
 from ingest.entities.designee_lists import designee_lists, entry_lines
 from ingest.entities.head_words import LEGAL_SUFFIXES
+from ingest.extensions import doc_text
 
 # Types a designee can have (not places, countries or the instruments a list cites).
 DESIGNEE_TYPES = {"Person", "Company", "Organization", "Authority"}
@@ -23,6 +27,7 @@ def list_targets(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     with a colon, or the names after a colon later in its own sentence ([] when it leads no list)."""
     out = _inline_entries(ctx, trig, by)
     out += [t for t in _subject_list(ctx, trig, by) if t not in out]
+    out += [t for t in _paragraph_designees(ctx, trig, by) if t not in out]
     lists = designee_lists(ctx.doc)
     if not lists:
         return out
@@ -177,4 +182,71 @@ def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
             toks[i - 2].text in (",", ";") or not any(t.text == "," for t in toks[first:i])))
         if item and m.entity_id not in by and m.entity_id not in out:
             out.append(m.entity_id)
+    return out
+
+
+# "OFAC designated six individuals pursuant to ...": a measure on a counted group the release then describes
+# one paragraph per designee. The count, the group's noun: persons, entities, or both.
+_NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty)")
+COUNTED_LEAD = re.compile(
+    r"\b" + _NUMBER + r"\s+(?:[\w\u2019'-]+\s+){0,4}?(?:individuals|persons|people|officials|nationals|members|"
+    r"leaders|executives|entities|companies|firms|businesses|organizations|banks|actors|targets)\b", re.I)
+# The group's nouns in the lead sentence ("25 actors (10 individuals and 15 entities)", "16 individuals,
+# entities, and groups").
+GROUP_NOUN = re.compile(r"\b(?:individuals|persons|people|officials|nationals|members|leaders|executives|entities|"
+                        r"companies|firms|businesses|organizations|banks|groups|actors|targets)\b", re.I)
+_PERSON_GROUP = {"individuals", "people", "officials", "nationals", "members", "leaders", "executives"}
+_ENTITY_GROUP = {"entities", "companies", "firms", "businesses", "organizations", "banks", "groups"}
+_BOTH_GROUP = {"persons", "actors", "targets"}
+# The sections that close the description of today's designees.
+CLOSING_HEADING = re.compile(r"#+[^\n]*(?:IMPLICATION|PREVIOUS|PRIOR|BACKGROUND|HISTORY)", re.I)
+# A paragraph about someone designated before, not today.
+EARLIER = re.compile(r"\b(?:previously|already|formerly)\b|\bdesignated (?:on|in) ", re.I)
+LEDE_CHARS = 2500  # the counted lead is the release's opening statement
+
+
+def _paragraph_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
+    """The names opening the paragraphs after a lede that designates a counted group ("OFAC designated six
+    individuals ...", then "Severo Flores Mendoza (Flores Mendoza) is a corrupt municipal police official ..."),
+    up to the section on sanctions implications or earlier actions."""
+    tok = trig.token
+    if not trig.is_verb or tok.idx > LEDE_CHARS or tok.lemma_.lower() not in ("designate", "sanction"):
+        return []
+    text = doc_text(ctx.doc)
+    end = tok.idx + len(tok.text)
+    sent_end = ctx.unit_chars(tok)[1]
+    m = COUNTED_LEAD.search(text, end, sent_end)
+    if m is None:
+        return []
+    counted = {g.group(0).lower() for g in GROUP_NOUN.finditer(text, m.start(), sent_end)}
+    want: set[str] = set()
+    if counted & (_PERSON_GROUP | _BOTH_GROUP):
+        want.add("Person")
+    if counted & (_ENTITY_GROUP | _BOTH_GROUP):
+        want |= {"Company", "Organization"}
+    toks = ctx.tokens
+    starts = [t.idx for t in toks]
+    out: list[str] = []
+    para = text.find("\n\n", end)
+    while para >= 0:
+        at = para + 2
+        nxt = text.find("\n\n", at)
+        block = text[at:nxt if nxt >= 0 else len(text)]
+        para = nxt
+        stripped = block.lstrip(" \t\u00a0\n*")
+        if stripped.startswith("#"):
+            if CLOSING_HEADING.match(stripped):
+                break
+            continue
+        i = bisect_left(starts, at + len(block) - len(stripped))
+        if i >= len(toks):
+            break
+        mention = ctx.mention(i)
+        if mention is None or mention.token_start != i or ctx.etype(mention) not in want:
+            continue
+        if EARLIER.search(text, toks[i].idx, ctx.unit_chars(toks[i])[1]):
+            continue
+        if mention.entity_id not in by and mention.entity_id not in out:
+            out.append(mention.entity_id)
     return out

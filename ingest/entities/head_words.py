@@ -165,6 +165,9 @@ LEGAL_SUFFIXES = {
     "sti.",
     "şti",
     "şti.",
+    # Turkish "Anonim Sirketi" (joint-stock) and "Limited Sirketi" (limited) close the name, ASCII-folded or not
+    "sirketi",
+    "şirketi",
 }
 
 # Head words of company names: the legal forms plus the industry words firms are named by.
