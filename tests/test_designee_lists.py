@@ -250,3 +250,22 @@ def test_turkish_legal_forms_close_a_firms_name(nlp) -> None:
     assert ("Garanti Ihracat Ithalat Kuyumculuk Dis Ticaret Limited Sirketi", "Company") in names
     targets = set().union(*(n for kind, _, _, n in _targets_by_name(ex) if kind == "designation"))
     assert ("JJO General Trading Gida Sanayi Ve Ticaret Anonim Sirketi", "Company") in targets
+
+
+# 2021-12-15-jy0535 (Treasury, new counter-narcotics E.O.): a counted lede of both kinds, a paragraph that opens
+# with two names joined by "and"
+DRUG_EO = (
+    "Under the new E.O., \u201cImposing Sanctions on Foreign Persons Involved in the Global Illicit Drug Trade,\u201d "
+    "the Office of Foreign Assets Control (OFAC) today designated 25 actors (10 individuals and 15 entities) in "
+    "four countries for having engaged in activities that have materially contributed to the international "
+    "proliferation of illicit drugs.\n\n"
+    "### China\n\n"
+    "Chuen Fat Yip and Wuhan Yuancheng Gongchuang Technology Co. Ltd.: Chuen Fat Yip, a Chinese national, leads "
+    "a DTO that operates in mainland China and Hong Kong.\n"
+)
+
+
+def test_a_paragraph_opening_with_joined_names_after_a_counted_lede(nlp) -> None:
+    ex = _extract(nlp, DRUG_EO, "2021-12-15")
+    targets = set().union(*(n for kind, _, _, n in _targets_by_name(ex) if kind == "designation"))
+    assert {("Chuen Fat Yip", "Person"), ("Wuhan Yuancheng Gongchuang Technology Co. Ltd.", "Company")} <= targets

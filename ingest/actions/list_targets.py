@@ -247,6 +247,32 @@ def _paragraph_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[
             continue
         if EARLIER.search(text, toks[i].idx, ctx.unit_chars(toks[i])[1]):
             continue
-        if mention.entity_id not in by and mention.entity_id not in out:
-            out.append(mention.entity_id)
+        for eid in _joined_names(ctx, mention, want):
+            if eid not in by and eid not in out:
+                out.append(eid)
+    return out
+
+
+def _joined_names(ctx: DocContext, first, want: set[str]) -> list[str]:
+    """The name opening a paragraph and those joined to it ("Chuen Fat Yip and Wuhan Yuancheng Gongchuang
+    Technology Co. Ltd.: ...", "X (X), Y, and Z are ..."), skipping bracketed short forms."""
+    toks = ctx.tokens
+    out = [first.entity_id]
+    j = first.token_end
+    n = len(toks)
+    while j < n:
+        if toks[j].text == "(":
+            close = next((k for k in range(j + 1, min(n, j + 12)) if toks[k].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        if toks[j].text == "," or toks[j].lower_ == "and":
+            j += 1
+            continue
+        m = ctx.mention(j)
+        if m is None or m.token_start != j or ctx.etype(m) not in want or toks[j - 1].text not in (",", "and"):
+            break
+        out.append(m.entity_id)
+        j = m.token_end
     return out
