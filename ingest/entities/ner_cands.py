@@ -309,7 +309,9 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
             toks[s].lower_ in TITLE_WORDS or toks[s].text[:1].islower() or covered[s] is not None or toks[s].is_punct
         ):
             s += 1
-        while e > s + 1 and (toks[e - 1].text[:1].islower() and toks[e - 1].lower_ not in NAME_WORDS):
+        while e > s + 1 and (
+            toks[e - 1].text[:1].islower() and toks[e - 1].lower_ not in NAME_WORDS and not _hyphen_tail(toks, e - 1)
+        ):
             e -= 1
         # "Ursula von der" + "Leyen": a name does not end in a particle; the capitalised word after it is the name's
         n = len(toks)
@@ -322,6 +324,19 @@ def _clean(doc: Doc, s: int, e: int, label: str, covered: list[Cand | None]) -> 
         ):
             e += 1
     return s, e
+
+
+def _hyphen_tail(toks: list, i: int) -> bool:
+    """A lower-case piece glued by a hyphen to a capitalised one: the second half of a hyphenated given name
+    ("Pak Hung-ho", "Kim Jong-un", "Ri Song-hyok"), which is part of the name, not a trailing common word."""
+    return (
+        i >= 2
+        and toks[i - 1].text == "-"
+        and not toks[i - 1].whitespace_
+        and not toks[i - 2].whitespace_
+        and toks[i - 2].text[:1].isupper()
+        and toks[i].is_alpha
+    )
 
 
 def is_compound(doc: Doc, s: int, e: int, covered: list[Cand | None]) -> bool:
