@@ -23,7 +23,13 @@ def pattern_cands(doc: Doc, lex: Lexicon, person_surnames: set[str]) -> list[Can
         low = tok.lower_
         # "the Ecuadorian authorities" as actor is the national government (ONTOLOGY); "Xinjiang authorities" (a
         # region, no demonym) stays generic
-        if low in {"government", "regime", "authorities"} and i > 0 and toks[i - 1].lower_ in lex.demonyms:
+        if low in {"government", "regime", "authorities"} and i > 1 and (
+            f"{toks[i - 2].lower_} {toks[i - 1].lower_}" in lex.demonyms
+        ):
+            # a two-word demonym ("the South Korean government"): "Korean" alone names no country
+            cid = lex.demonyms[f"{toks[i - 2].lower_} {toks[i - 1].lower_}"]
+            out.append(_government(lex, cid, i - 2, i + 1))
+        elif low in {"government", "regime", "authorities"} and i > 0 and toks[i - 1].lower_ in lex.demonyms:
             cid = lex.demonyms[toks[i - 1].lower_]
             out.append(_government(lex, cid, i - 1, i + 1))
         elif low == "government" and i + 2 < n and toks[i + 1].lower_ == "of":
