@@ -21,9 +21,17 @@ _MODIFIER_HEADS = {"military", "army", "navy"}
 def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
     toks = doc_tokens(doc)
     out: list[Cand] = []
-    for s, e, hits in trie.find(doc):
+    found = list(trie.find(doc))
+    # a country's body named once with its country ("China's Ministry of Commerce") and then bare ("the Ministry of
+    # Commerce took ..."): the bare form is the same body (per-document consolidation)
+    placed = {
+        h.entry_id for s, _e, hits in found for h in hits
+        if h.context is not None and _country_before(doc, s, lex) == h.context
+    }
+    for s, e, hits in found:
         plain = [h for h in hits if not h.is_title and h.context is None]
-        ctx = [h for h in hits if h.context is not None and _country_before(doc, s, lex) == h.context]
+        ctx = [h for h in hits if h.context is not None and h.entry_id in placed
+               and _country_before(doc, s, lex) in (h.context, None)]
         titles = [h for h in hits if h.is_title]
         chosen: FormHit | None = (plain or ctx or [None])[0]
         if chosen is not None and toks[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and (
@@ -31,7 +39,7 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
         ):
             continue  # "Chinese military uses", "the Chinese military-industrial complex": only a modifier
         if (chosen is not None and lex.entries[chosen.entry_id].type == "Authority"
-                and lex.is_us(chosen.entry_id) and _inside_foreign_name(toks, s, lex)):
+                and lex.is_us(chosen.entry_id) and (_inside_foreign_name(toks, s, lex) or _in_ministry(toks, s))):
             # "Ukrainian Canadian Congress", "World Uyghur Congress", "Peruvian Congress", "Khorezm Regional Justice
             # Department": not the U.S. body
             continue
@@ -90,6 +98,12 @@ def _inside_foreign_name(toks: list, s: int, lex: Lexicon) -> bool:
     return not any(toks[k].lower_ in _US_MARKERS for k in range(b, s))
 
 
+def _in_ministry(toks: list, s: int) -> bool:
+    """ "Ministry of Commerce", "Ministry of Justice": a U.S. body form after "Ministry of" names a portfolio of
+    a ministry, and a ministry is never a U.S. department."""
+    return s >= 2 and toks[s - 1].lower_ == "of" and toks[s - 2].lower_ in ("ministry", "ministries")
+
+
 def _foreign_country(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     """A country other than the United States named right before ("Mexico's", "Ukrainian") or right after
     ("of Mexico") a title."""
@@ -143,6 +157,8 @@ def _country_before(doc: Doc, s: int, lex: Lexicon) -> str | None:
         i -= 1
     if i < 0:
         return None
+    if i > 0 and f"{toks[i - 1].lower_} {toks[i].lower_}" in lex.demonyms:
+        return lex.demonyms[f"{toks[i - 1].lower_} {toks[i].lower_}"]  # "South Korean", "North Korean"
     if toks[i].lower_ in lex.demonyms:
         return lex.demonyms[toks[i].lower_]
     if toks[i].text in POSSESSIVE and i > 0:

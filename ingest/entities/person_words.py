@@ -17,6 +17,10 @@ GIVEN_NAMES = frozenset(
 _COUNTRIES = read_yaml(Path(__file__).resolve().parents[1] / "lexicons" / "countries.yaml")["entries"]
 DEMONYMS = frozenset(d.lower() for e in _COUNTRIES for d in e.get("demonyms", ()))
 
+# a nationality adjective (lower case) -> its country's id ("chinese" -> "china", "south korean" -> "south-korea")
+DEMONYM_COUNTRY = {d.lower(): e["id"] for e in _COUNTRIES for d in e.get("demonyms", ())}
+# a country's name or alias (lower case) -> its id ("people's republic of china" -> "china")
+COUNTRY_ID = {a.lower(): e["id"] for e in _COUNTRIES for a in (e["name"], *e.get("aliases", ()))}
 # a country's name or alias (lower case) -> its first nationality adjective ("nicaragua" -> "Nicaraguan")
 COUNTRY_DEMONYM = {
     a.lower(): e["demonyms"][0] for e in _COUNTRIES if e.get("demonyms") for a in (e["name"], *e.get("aliases", ()))
@@ -35,6 +39,10 @@ TITLE_WORDS = {
     "mr.",
     "ms.",
     "mrs.",
+    # courtesy titles without the period (British and much news style: "Mr Abramovich"); not part of the name
+    "mr",
+    "mrs",
+    "ms",
     "dr.",
     "former",
     "general",

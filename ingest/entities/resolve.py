@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ingest.entities.candidates import Cand
 from ingest.entities.head_words import LEGAL_SUFFIXES
+from ingest.entities.ministry_ids import ministry_id
 from ingest.entities.person_words import COUNTRY_DEMONYM, DEMONYMS, TITLE_WORDS
 from ingest.extensions import EntityRecord, Mention, doc_text, doc_tokens, span_text
 from ingest.names import NAME_PARTICLES, norm, person_canonical, slug
@@ -392,7 +393,7 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
             if etype == "Company":
                 eid = _without_demonym(name) or eid
             elif etype == "Authority":
-                eid = _demonym_first(name) or eid
+                eid = ministry_id(doc, g.cands, name) or _demonym_first(name) or eid
         if etype == "Law" and not kind:
             kind = next((c.kind for c in g.cands if c.kind), "statute")
         if (eid in existing and existing[eid].type != etype) or (eid in lex_entries and lex_entries[eid].type != etype):
