@@ -67,3 +67,13 @@ def test_a_hyphenated_korean_given_name_stays_whole(nlp):
     assert ents["ri-je-son"][0] == "Person"
     assert ents["ri-hong-sop"][0] == "Person"
     assert "ri-je" not in ents and "ri-hong" not in ents
+
+
+def test_a_bare_ministry_is_the_named_countrys(nlp):
+    # Treasury-style sentence in news shape: the ministry is named bare and the country elsewhere in the text
+    ents = _entities(nlp, "China said the Ministry of Commerce would add U.S. firms to the unreliable entity list.")
+    assert "us-dept-commerce" not in ents
+    assert ents["china-mofcom"][0] == "Authority"
+    # two countries that both have the body: no guess
+    ents = _entities(nlp, "The Foreign Ministry said so. Russia and China objected.")
+    assert "china-mfa" not in ents and not any(eid.startswith("russia-") and "mfa" in eid for eid in ents)

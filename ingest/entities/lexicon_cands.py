@@ -28,10 +28,20 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
         h.entry_id for s, _e, hits in found for h in hits
         if h.context is not None and _country_before(doc, s, lex) == h.context
     }
+    # the countries the document names: a bare context form ("the Ministry of Commerce") with no country before
+    # it is the body of the one named country that has it ("Beijing said ..." does not count: a Place)
+    named = {
+        h.entry_id for _s, _e, hits in found for h in hits
+        if h.context is None and not h.is_title and lex.entries[h.entry_id].type == "Country"
+    }
     for s, e, hits in found:
         plain = [h for h in hits if not h.is_title and h.context is None]
         ctx = [h for h in hits if h.context is not None and h.entry_id in placed
                and _country_before(doc, s, lex) in (h.context, None)]
+        if not plain and not ctx and _country_before(doc, s, lex) is None:
+            local = [h for h in hits if h.context is not None and h.context in named]
+            if len({h.context for h in local}) == 1:
+                ctx = local[:1]
         titles = [h for h in hits if h.is_title]
         chosen: FormHit | None = (plain or ctx or [None])[0]
         if chosen is not None and toks[e - 1].lower_ in _MODIFIER_HEADS and e < len(doc) and (
