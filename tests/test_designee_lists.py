@@ -269,3 +269,22 @@ def test_a_paragraph_opening_with_joined_names_after_a_counted_lede(nlp) -> None
     ex = _extract(nlp, DRUG_EO, "2021-12-15")
     targets = set().union(*(n for kind, _, _, n in _targets_by_name(ex) if kind == "designation"))
     assert {("Chuen Fat Yip", "Person"), ("Wuhan Yuancheng Gongchuang Technology Co. Ltd.", "Company")} <= targets
+
+
+# 2022-12-15-jy1163 (Treasury, VTB Bank subsidiaries): "The 17 entities are:" points back to the measure
+VTB = (
+    "OFAC is also adding 17 subsidiaries of VTB Bank Public Joint Stock Company (VTB Bank), Russia\u2019s second "
+    "largest bank, to the SDN List. These VTB Bank subsidiaries were designated pursuant to E.O. 14024 for being "
+    "owned or controlled by, or for acting or purporting to act for or on behalf of, directly or indirectly, VTB "
+    "Bank, the property and interests in property of which are blocked pursuant to E.O. 14024. The 17 entities "
+    "are:\n\n"
+    "- Aktsionernoe Obshchestvo SG-Development, a Russia-based entity engaged in real estate activities.\n"
+    "- Embassy Development Limited, a United Kingdom-based entity engaged in financial activities.\n"
+)
+
+
+def test_a_counted_anaphoric_lead_points_back_to_the_measure(nlp) -> None:
+    assert find_lists(VTB)
+    ex = _extract(nlp, VTB, "2022-12-15")
+    targets = {n for _, _, _, names in _targets_by_name(ex) for n, _ in names}
+    assert {"Aktsionernoe Obshchestvo SG-Development", "Embassy Development Limited"} <= targets, targets

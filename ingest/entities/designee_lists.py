@@ -50,7 +50,8 @@ SENTENCE_END = re.compile(r"(?<=[a-z0-9)\u201d\"])[.;]\s+(?=[A-Z\u201c\"])")
 FOLLOWING = re.compile(r"\bthe following\b", re.I)
 # A lead that points back to the sentence before it.
 ANAPHORIC_LEAD = re.compile(
-    r"(?:These|They|Those|The (?:individuals|entities|persons)) (?:are|include)(?: the following)?:", re.I)
+    r"(?:These|They|Those|The(?: \d{1,3}| two| three| four| five| six| seven| eight| nine| ten)? (?:individuals|"
+    r"entities|persons|companies|subsidiaries)) (?:are|include)(?: the following)?:", re.I)
 # Lower-case words inside names ("Bank of Moscow", "Brigada Especial Nacional del Ministerio", "Abd al-Aziz").
 JOINERS = {"of", "de", "del", "la", "le", "les", "the", "and", "for", "al", "el", "bin", "ibn", "bint", "y", "da",
            "do", "dos", "das", "van", "von", "der", "den", "im", "po", "na", "i", "&", "-", "'", "\u2019", "e", "di"}
