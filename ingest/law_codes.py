@@ -27,87 +27,30 @@ _CODES = {
     "u.s. code": ("united-states-code", "United States Code", "statute"),
     "code of federal regulations": ("code-of-federal-regulations", "Code of Federal Regulations", "regulation"),
 }
-_CODE_NAME = (
-    r"(United"
-    + _WS
-    + r"States"
-    + _WS
-    + r"Code|U\.S\."
-    + _WS
-    + r"Code|Code"
-    + _WS
-    + r"of"
-    + _WS
-    + r"Federal"
-    + _WS
-    + r"Regulations)"
-)
+
+
+def _w(pattern: str) -> str:
+    """A pattern written with plain spaces, each read as any run of white space (line breaks and no-break
+    spaces included): citations wrap anywhere."""
+    return pattern.replace(" ", _WS)
+
+
+_CODE_NAME = _w(r"(United States Code|U\.S\. Code|Code of Federal Regulations)")
 # "[section 301 of] title 3, United States Code", "[chapter V of] title 31 of the Code of Federal Regulations"
 _CODE_PART = re.compile(
-    r"\b(?:([Ss]ection|[Cc]hapter|[Pp]art|[Ss]ubtitle)"
-    + _WS
-    + r"(\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6})"
-    + _WS
-    + r"of"
-    + _WS
-    + r")?([Tt]itle)"
-    + _WS
-    + r"(\d{1,2})(?:,"
-    + _WS
-    + r"|"
-    + _WS
-    + r"of"
-    + _WS
-    + r"(?:the"
-    + _WS
-    + r")?)"
+    _w(r"\b(?:([Ss]ection|[Cc]hapter|[Pp]art|[Ss]ubtitle) "
+       r"(\d{1,5}[A-Za-z]?(?:\([a-zA-Z0-9]{1,4}\))*|[IVXLC]{1,6}) of )?"
+       r"([Tt]itle) (\d{1,2})(?:, | of (?:the )?)")
     + _CODE_NAME
     + r"\b"
 )
-_PROCLAMATION = re.compile(r"\bProclamation" + _WS + r"(?:No\." + _WS + r")?(\d{4,5})\b")
+_PROCLAMATION = re.compile(_w(r"\bProclamation (?:No\. )?(\d{4,5})\b"))
 _CONSTITUTION = re.compile(
-    r"\b(?:(?:U\.S\.|United" + _WS + r"States)" + _WS + r"Constitution"
-    r"|Constitution"
-    + _WS
-    + r"of"
-    + _WS
-    + r"the"
-    + _WS
-    + r"United"
-    + _WS
-    + r"States(?:"
-    + _WS
-    + r"of"
-    + _WS
-    + r"America)?"
-    # the order's opening frame: "by the Constitution and the laws of the United States"
-    r"|Constitution(?="
-    + _WS
-    + r"and"
-    + _WS
-    + r"(?:the"
-    + _WS
-    + r")?laws"
-    + _WS
-    + r"of"
-    + _WS
-    + r"the"
-    + _WS
-    + r"United"
-    + _WS
-    + r"States))"
+    _w(r"\b(?:(?:U\.S\.|United States) Constitution|Constitution of the United States(?: of America)?"
+       # the order's opening frame: "by the Constitution and the laws of the United States"
+       r"|Constitution(?= and (?:the )?laws of the United States))")
 )
-_FAQ = re.compile(
-    r"\b(?:Frequently"
-    + _WS
-    + r"Asked"
-    + _WS
-    + r"Questions?|FAQs?)"
-    + _WS
-    + r"(?:No\."
-    + _WS
-    + r"|#[\s\u00a0]*)?(\d{1,4})\b"
-)
+_FAQ = re.compile(_w(r"\b(?:Frequently Asked Questions?|FAQs?) (?:No\. |#[\s\u00a0]*)?(\d{1,4})\b"))
 
 
 # a named sanctions programme: one to three capitalised words before "sanctions program(me)"
