@@ -6,10 +6,7 @@ that are no Law node (ingest/lexicons/laws.yaml `category`)."""
 
 from __future__ import annotations
 
-
-def _read(nlp, text: str) -> tuple[dict, set[tuple[str, str, str]]]:
-    doc = nlp(text)
-    return doc._.pg_entities, {(r.type, r.source, r.target) for r in doc._.pg_relations}
+from extracted import entities_and_relations as _read
 
 
 def test_an_orders_opening_frame_cites_the_constitution_acts_by_their_code_and_a_title_of_the_code(nlp) -> None:

@@ -4,11 +4,7 @@ publishing department, ownership stated as fact, BASED_IN from the parse, parent
 
 from __future__ import annotations
 
-
-def _read(nlp, text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
-    doc = nlp(text)
-    types = {k: v.type for k, v in doc._.pg_entities.items()}
-    return types, {(r.type, r.source, r.target) for r in doc._.pg_relations}
+from extracted import entities_and_relations as _read
 
 
 def test_a_portfolio_title_is_a_post_of_the_department(nlp) -> None:

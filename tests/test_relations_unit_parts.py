@@ -4,10 +4,7 @@ in neither dev set."""
 
 from __future__ import annotations
 
-
-def _read(nlp, text: str) -> tuple[dict, set[tuple[str, str, str]]]:
-    doc = nlp(text)
-    return doc._.pg_entities, {(r.type, r.source, r.target) for r in doc._.pg_relations}
+from extracted import entities_and_relations as _read
 
 
 def test_a_named_division_of_a_department(nlp) -> None:
