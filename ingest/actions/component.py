@@ -57,6 +57,7 @@ from ingest.actions.news_frames import (
     subject_to_targets,
 )
 from ingest.actions.orders import order_readings, signer
+from ingest.actions.package_frames import package_readings
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.screening import (
@@ -104,6 +105,7 @@ class ActionComponent:
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
         generic += restated_readings(ctx, self.lex.implied_actors)
         generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
+        generic += package_readings(ctx, generic, doc._.published, self.lex)  # a package's trade measures
         date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"

@@ -133,6 +133,11 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
     return "lifted" if lifted else "enacted"
 
 
+def measure_chain(trigger: Token, head_verb: Token | None = None) -> list[Token]:
+    """The trigger and the words above it inside its clause (public for the package frames)."""
+    return _chain(trigger, head_verb)
+
+
 def _chain(trigger: Token, head_verb: Token | None) -> list[Token]:
     """The trigger and the words above it inside its clause (at most a few hops)."""
     out = [trigger]

@@ -1,0 +1,232 @@
+"""The measures of a sanctions package, one action each (ONTOLOGY: "a package is split by measure").
+
+Reports of an adopted package (EU Council packages, a government's "new round of sanctions against X")
+list its trade measures in the future or the passive, with no actor of their own: "Member states will no
+longer be allowed to import Russian steel", "Exports of aircraft parts and investments in mining projects
+will be banned", "There will also be a transit ban for Russian oil", "The package's sanctions also target 27
+vessels". Once the text reports the package as adopted, these are its contents: enacted, taken by the
+package's actor, against the country the package is aimed at (unless they name their own target), on the
+package's date. Each kind of trade measure (imports, exports, transit, investment, vessels) is one action.
+
+The package anchor is read from the parse: a package noun ("package", "round", "tranche", "set") of
+sanctions or measures that is the object of an adoption verb with a Country or Authority subject, or the
+subject of a passive with such an agent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ingest import dates
+from ingest.actions.assemble import Reading
+from ingest.actions.context import DocContext
+from ingest.actions.lexicon import Lexicon
+from ingest.actions.modality import is_hypothetical, measure_chain
+from ingest.actions.news_frames import stops_short
+
+PACKAGE_NOUNS = {"package", "round", "tranche", "set", "wave"}
+PACKAGE_OF = {"sanction", "sanctions", "measure", "restriction", "penalty"}
+ADOPTION_VERBS = {"adopt", "agree", "approve", "endorse", "announce", "impose", "unveil", "introduce", "pass",
+                  "finalize", "finalise", "roll", "slap", "level", "back", "rubber-stamp"}
+ACTOR_TYPES = {"Country", "Authority"}
+# What a trade measure of a package bans, by the word that names it (noun or verb), and the kind it gives
+# (ONTOLOGY: take the kind from what the text states; transit and investment bans are `other`).
+TRADE_WORDS = {
+    "import": ("import", "import_ban"), "imports": ("import", "import_ban"), "importation": ("import", "import_ban"),
+    "export": ("export", "export_control"), "exports": ("export", "export_control"),
+    "sale": ("export", "export_control"), "sell": ("export", "export_control"),
+    "transit": ("transit", "other"), "transshipment": ("transit", "other"), "transhipment": ("transit", "other"),
+    "transship": ("transit", "other"), "tranship": ("transit", "other"),
+    "investment": ("investment", "other"), "invest": ("investment", "other"),
+}
+BAN_NOUNS = {"ban", "prohibition", "embargo"}
+BAN_VERBS = {"ban", "prohibit", "bar", "forbid"}
+# "X will no longer be allowed to import ...": a permission withdrawn is a ban
+PERMIT_VERBS = {"allow", "permit"}
+VESSEL_WORDS = {"vessel", "ship", "tanker"}
+
+
+@dataclass
+class Package:
+    by: list[str]
+    countries: list[str]
+    date: str | None
+    unit: int  # start token of the unit that reports the adoption
+
+
+def package_anchor(ctx: DocContext, base: str | None) -> Package | None:
+    """The first package of sanctions the text reports as adopted by a named state actor."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in PACKAGE_NOUNS or tok.pos_ != "NOUN" or not _of_measures(tok):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in ADOPTION_VERBS or verb.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should")
+               for c in verb.children):
+            continue  # a package still to come is no adopted one
+        if tok.dep_ == "dobj":
+            actors = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif tok.dep_ == "nsubjpass":
+            actors = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        else:
+            continue
+        by = [m.entity_id for a in actors for m in ctx.mentions_in(range(a.left_edge.i, a.right_edge.i + 1))
+              if ctx.etype(m) in ACTOR_TYPES and not ctx.is_possessor(m)]
+        if not by:
+            continue
+        countries = [m.entity_id for w in _aimed_at(tok)
+                     for m in ctx.mentions_in(range(w.left_edge.i, w.right_edge.i + 1))
+                     if ctx.etype(m) == "Country" and m.entity_id not in by]
+        day = dates.to_date(base)
+        return Package(by=list(dict.fromkeys(by)), countries=list(dict.fromkeys(countries)),
+                       date=day.isoformat() if day else None, unit=ctx.unit_start[tok.i])
+    return None
+
+
+def _of_measures(tok: Token) -> bool:
+    """'sanctions package', 'package of sanctions', 'new round of restrictive measures'."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in PACKAGE_OF:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in PACKAGE_OF for o in c.children):
+            return True
+    return False
+
+
+def _aimed_at(tok: Token) -> list[Token]:
+    """The objects of 'against'/'on' after the package noun or after its 'of sanctions'."""
+    heads = [tok] + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "vs", "vs.")
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, lex: Lexicon) -> list[Reading]:
+    """One reading per trade measure of an adopted package (see the module docstring)."""
+    pkg = package_anchor(ctx, base)
+    if pkg is None:
+        return []
+    # measures the generic frames already read (the package's own report aside)
+    reports = {ctx.unit_start[t.i] for t in ctx.doc if t.lemma_.lower() in PACKAGE_NOUNS and _of_measures(t)}
+    taken = {(r.kind, b) for r in earlier for b in r.by if ctx.unit_start[r.token_i] not in reports
+             and not ctx.doc[ctx.unit_start[r.token_i]].text.startswith("#")}
+    for r in earlier:
+        if not r.by and r.orphan and ctx.unit_start[r.token_i] in reports:
+            # "European Union governments adopted a new package of sanctions against Russia": the package's
+            # own report is the package actor's measure
+            r.by, r.orphan = list(pkg.by), False
+    seen: set[str] = set()
+    out: list[Reading] = []
+    for tok in ctx.doc:
+        s = ctx.unit_start[tok.i]
+        if s < pkg.unit or ctx.doc[s].text.startswith("#"):
+            continue
+        for key, kind, trigger in _trade_measure(tok) + _vessel_measure(tok) + _financial_measure(tok):
+            if key in seen or any((kind, b) in taken for b in pkg.by) or not _stated_as_content(trigger, lex):
+                continue
+            if _own_actor(ctx, trigger, pkg):
+                continue  # "The EU on Friday adopted sanctions, including bans on ...": that actor's measure
+            seen.add(key)
+            targets = [] if key == "vessels" else pkg.countries
+            out.append(Reading(kind=kind, status="enacted", by=list(pkg.by), targets=list(targets), under=[],
+                               date=pkg.date, evidence=ctx.unit_chars(tok), token_i=tok.i, distinct=True))
+    return out
+
+
+Found = list[tuple[str, str, Token]]
+
+
+def _trade_measure(tok: Token) -> Found:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in BAN_NOUNS:
+        # "a transit ban", "an import ban on coal", "a ban on the import of coal", "bans on imports of X"
+        words = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "of"):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        words += [o, *o.conjuncts]
+        return _trades(words, tok)
+    if tok.pos_ == "VERB" and lemma in BAN_VERBS and any(c.dep_ == "auxpass" for c in tok.children):
+        # "Exports of X and investments in Y will be banned"
+        # the parser may hang the second trade on the first one's object ("exports of X and investments in Y")
+        # ("investments in and exports to X" when a preposition is left hanging): every noun of the subject
+        subj = [w for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree
+                if w is c or w.pos_ == "NOUN"]
+        return _trades(subj, tok)
+    if tok.pos_ == "VERB" and lemma in PERMIT_VERBS and _withdrawn(tok):
+        # "gas terminals will no longer be allowed to import LNG from Russia"
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        return _trades(comps, tok)
+    return []
+
+
+def _trades(words: list[Token], trigger: Token) -> Found:
+    """Each trade the words name, once ('exports to X and investments in Y': two measures)."""
+    out: Found = []
+    for w in words:
+        hit = TRADE_WORDS.get(w.lower_) or TRADE_WORDS.get(w.lemma_.lower())
+        if hit and all(hit[0] != k for k, _, _ in out):
+            out.append((hit[0], hit[1], trigger))
+    return out
+
+
+def _withdrawn(verb: Token) -> bool:
+    """'will no longer be allowed', 'will not be permitted' (passive)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "neg" or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+               for c in verb.children)
+
+
+def _vessel_measure(tok: Token) -> Found:
+    """'The package's sanctions also target 27 specific vessels': a counted group of ships, not entities."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "target":
+        return []
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in PACKAGE_OF]
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VESSEL_WORDS]
+    if subj and objs and any(c.dep_ == "nummod" for o in objs for c in o.children):
+        return [("vessels", "sanction", tok)]
+    return []
+
+
+def _financial_measure(tok: Token) -> Found:
+    """'It also tightens financial sanctions against Russia by banning European banks from ...': the package's
+    financial measures, a sanction of their own."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("sanction", "sanctions", "restriction") and any(
+            c.dep_ == "amod" and c.lower_ == "financial" for c in tok.children):
+        return [("financial", "sanction", tok)]
+    return []
+
+
+def _own_actor(ctx: DocContext, trigger: Token, pkg: Package) -> bool:
+    """The clause of the measure names another state actor as its subject."""
+    for t in measure_chain(trigger):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "agent") and any(
+                    ctx.etype(m) in ACTOR_TYPES and m.entity_id not in pkg.by
+                    for m in ctx.mentions_in(range(c.left_edge.i, c.right_edge.i + 1))):
+                return True
+    return False
+
+
+def _stated_as_content(trigger: Token, lex: Lexicon) -> bool:
+    """The measure is told as what the package does: not urged, planned by someone, capable or conditional
+    ('may ban ... if'); a future auxiliary alone is the package's effect ('will be banned')."""
+    chain = measure_chain(trigger)
+    if is_hypothetical(trigger, None):
+        return False
+    if stops_short(trigger):
+        return False
+    for t in chain:
+        if t is trigger:
+            continue
+        low = t.lemma_.lower()
+        if low in lex.proposed_heads or low in lex.advocated_heads or low in lex.capability_heads:
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.advocated_aux for c in t.children):
+            return False
+    return not any(c.dep_ in ("aux",) and c.lower_ in lex.advocated_aux for c in trigger.children)

@@ -1,0 +1,61 @@
+"""Package frames (ingest/actions/package_frames.py): each trade measure of an adopted sanctions package is
+one action of the package's actor, against the package's country, on its date (ONTOLOGY: "a package is
+split by measure"; "take the kind from what the text states").
+
+The sentences are written for these tests in the shape news reports of EU packages take (no news text
+enters the repository). Each test was seen failing with the package frames switched off.
+"""
+
+from __future__ import annotations
+
+from ingest.contract import Action
+
+PACKAGE = ("# EU agrees new sanctions package against Russia\n\n"
+           "European Union governments on Wednesday formally adopted a new package of sanctions against Russia. ")
+
+
+def actions(nlp, text: str, published: str) -> list[Action]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return list(nlp(doc)._.pg_actions)
+
+
+def by_kind(found: list[Action], kind: str) -> list[Action]:
+    return [a for a in found if a.kind == kind]
+
+
+def test_a_withdrawn_permission_to_import_is_an_enacted_import_ban_of_the_package(nlp) -> None:
+    found = actions(nlp, PACKAGE + "Member states will no longer be allowed to import Russian steel.", "2024-06-26")
+    (ban,) = by_kind(found, "import_ban")
+    assert ban.status == "enacted"  # the package is adopted: its "will" is its effect, not a plan
+    assert ban.by == ["european-union"] and ban.targets == ["russia"]
+    assert ban.date == "2024-06-26"
+
+
+def test_banned_exports_and_investments_are_two_measures(nlp) -> None:
+    text = PACKAGE + "Exports of aircraft parts and investments in Russian mining projects will be banned."
+    found = actions(nlp, text, "2024-06-26")
+    assert [a.targets for a in by_kind(found, "export_control")] == [["russia"]]
+    assert any(a.by == ["european-union"] and a.targets == ["russia"] for a in by_kind(found, "other"))
+
+
+def test_a_transit_ban_is_other_and_vessels_targeted_are_a_sanction(nlp) -> None:
+    text = (PACKAGE + "There will also be a transit ban for Russian oil. "
+            "The package's sanctions also target 27 specific vessels that carry Russian oil.")
+    found = actions(nlp, text, "2024-06-26")
+    assert any(a.by == ["european-union"] and a.targets == ["russia"] for a in by_kind(found, "other"))
+    assert any(a.by == ["european-union"] and a.targets == [] and any("vessels" in e.text for e in a.evidence)
+               for a in by_kind(found, "sanction"))
+
+
+def test_a_measure_urged_or_stopped_short_of_is_no_content_of_the_package(nlp) -> None:
+    text = (PACKAGE + "The measures stop short of a ban on oil imports. "
+            "Critics said member states should also ban exports of diamonds.")
+    found = actions(nlp, text, "2024-06-26")
+    assert not [a for a in found if a.kind in ("import_ban", "export_control") and a.status == "enacted"]
+
+
+def test_no_package_no_package_measures(nlp) -> None:
+    # the same trade sentence with no adopted package: nobody is said to act
+    found = actions(nlp, "Member states will no longer be allowed to import Russian steel.", "2024-06-26")
+    assert not by_kind(found, "import_ban")
