@@ -114,8 +114,11 @@ def ingest(
     processes: ProcessesOpt = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="rows per write transaction")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="print the summary as JSON")] = False,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="extract on Ray: auto (a local runtime) or ray://HOST:PORT; --processes = workers")] = None,
 ) -> None:
     """Extract documents and write them to the store (idempotent: re-running changes nothing)."""
+    from graph import ray_ingest  # imports no Ray until --cluster is used
     from graph.factory import open_store
     from graph.ingest_run import ingest_documents
     from ingest.readers import read_paths
@@ -124,6 +127,17 @@ def ingest(
     settings = get_settings()
     if batch_size:
         settings = settings.model_copy(update={"batch_size": batch_size})
+    extractor, chunk_size = None, None
+    if cluster:  # graph.ray_ingest: the same run, with extraction on Ray actors
+        try:
+            extractor = ray_ingest.RayExtractor(ray_ingest.check_address(cluster), settings.model, workers=processes,
+                                                nlp_batch_size=settings.nlp_batch_size,
+                                                fast_rules=settings.fast_model_rules)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--cluster") from None
+        chunk_size = ray_ingest.CHUNK_DOCS
+        if note := ray_ingest.embedded_note(store or settings.store):
+            err.print(note, soft_wrap=True)
     items = list(read_paths(paths))
     total = len(items)
     st = open_store(store, settings)
@@ -143,7 +157,11 @@ def ingest(
                 done = progress.tasks[0].completed
                 progress.update(task, rate=f"{done / elapsed:.1f} docs/s, {tokens[0] / elapsed:,.0f} tokens/s")
 
-            report = ingest_documents(st, items, settings, processes=processes, on_progress=on_progress)
+            report = ingest_documents(st, items, settings, processes=processes, on_progress=on_progress,
+                                      extractor=extractor, chunk_size=chunk_size)
+    except ray_ingest.ClusterError as exc:
+        err.print(f"[red]cluster error[/red]: {exc}")  # Ray missing or unreachable: one line, as a store is
+        raise typer.Exit(EXIT_STORE) from None
     finally:
         st.close()
     _report_failures(report.failures)

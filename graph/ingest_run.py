@@ -161,8 +161,10 @@ def ingest_documents(
     chunk_size: int | None = None,
     nlp=None,
     on_progress: ProgressCallback | None = None,
+    extractor=None,
 ) -> IngestReport:
-    """Ingest documents (and record read failures) into `store`; returns what happened."""
+    """Ingest documents (and record read failures) into `store`; returns what happened. `extractor`: any
+    object with Extractor's context-manager, `map` and `extract_one` (graph.ray_ingest runs them on Ray)."""
     from policygraph.settings import get_settings
 
     settings = settings or get_settings()
@@ -237,7 +239,7 @@ def ingest_documents(
     # process the writes cost almost no wall time. At most one write is pending; a failed write is retried
     # document by document (graph.chunk_writer), and only a store that cannot be brought back stops the run.
     try:
-        with Extractor(
+        with extractor or Extractor(
             settings.model, processes, settings.nlp_batch_size, nlp=nlp, fast_rules=settings.fast_model_rules
         ) as extractor, ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-writer") as writer:
             pending: list[tuple[Future, list[Document], list[Extraction]]] = []

@@ -18,6 +18,8 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 
 if [ "${1:-}" = "--all" ]; then
+  # Ray (the optional 'cluster' extra) for tests/test_cluster_ingest.py
+  .venv/bin/python -c "import ray" 2>/dev/null || .venv/bin/pip install -q -e '.[dev,cluster]'
   # Neo4j 5.26 embedded launcher (jars from Maven Central), built once.
   bash scripts/neo4j-server.sh build
   # Debian's Chromium for the browser tests (no browser download by any test tool).
