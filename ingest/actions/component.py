@@ -56,6 +56,7 @@ from ingest.actions.news_frames import (
     stops_short,
     subject_to_targets,
 )
+from ingest.actions.news_measures import news_measures
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.package_frames import package_readings
 from ingest.actions.restated import restated_readings
@@ -109,6 +110,7 @@ class ActionComponent:
         date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"
+        generic = news_measures(ctx, generic, published.isoformat() if published else None)  # one news measure
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)

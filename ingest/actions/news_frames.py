@@ -57,7 +57,7 @@ def counted_group(ctx: DocContext, trigger: Token) -> bool:
     if trigger.pos_ != "NOUN":
         return False
     s, e = ctx.unit(trigger)
-    if s != _lede_unit(ctx):
+    if s != lede_unit(ctx):
         return False  # further down, "Treasury has imposed sanctions on 22 individuals" sums up a campaign
     if SUMMARY.search(text := ctx.doc[s:e].text.lower()) or TALLY_WORDS.search(text):
         return False  # "over the last year ... on 120 individuals": a tally all the same
@@ -208,7 +208,7 @@ def date_lede_perfects(ctx: DocContext, readings: list[Reading], base: str | Non
     day = dates.to_date(base)
     if day is None:
         return
-    lede = _lede_unit(ctx)
+    lede = lede_unit(ctx)
     if lede is None:
         return
     for r in readings:
@@ -225,7 +225,7 @@ def date_lede_perfects(ctx: DocContext, readings: list[Reading], base: str | Non
             r.date = day.isoformat()
 
 
-def _lede_unit(ctx: DocContext) -> int | None:
+def lede_unit(ctx: DocContext) -> int | None:
     """Start of the first unit with a subject and a finite verb that is no heading ('# ...') or byline."""
     seen: set[int] = set()
     for tok in ctx.doc:

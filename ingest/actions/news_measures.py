@@ -1,0 +1,178 @@
+"""One measure told several times in a news report: the headline, the lede and the body's details.
+
+- A generic "sanctions" whose clause goes on with the measure itself ("announced sanctions against three
+  firms, placing the companies on the unreliable entities list") is that measure: one action, its kind.
+- A heading's generic sanction ("# China sanctions US companies") is the body's measure by the same state
+  (the state itself, its government or one of its ministries): it adds no action of its own.
+- A state and its own ministry reported as taking the same measure ("The UK has imposed sanctions against
+  four settlers" ... "The Foreign Office announced restrictions against the four") are one actor pair
+  (ONTOLOGY `by`: a parent credited with the same measure).
+- Sanctions "that will freeze the assets of" named people are a sanctions-list designation (ONTOLOGY:
+  "listing on any government's ... sanctions list"), as "targeted with an asset freeze" is.
+- The names a report gives after the measure ("The sanctioned companies are A, B and C", "The sanctioned
+  individuals, including A and B, ...", "Among the oligarchs named are A; B") are its targets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest.actions.assemble import Reading
+from ingest.actions.consolidate import sovereign
+from ingest.actions.context import DocContext
+from ingest.actions.news_frames import lede_unit
+
+GENERIC = "sanction"
+# participles that make a group noun the designees of the measure told before ("the sanctioned companies")
+DESIGNEE_PARTICIPLES = {"sanction", "designate", "list", "name", "target", "blacklist", "sanctioned", "designated",
+                        "listed", "named", "targeted", "blacklisted"}
+FREEZE_VERBS = {"freeze", "block"}
+FREEZE_OBJECTS = {"asset", "assets", "property", "fund", "funds"}
+NAMED_TYPES = {"Person", "Company", "Organization"}
+ACTOR_TYPES = {"Country", "Authority"}
+
+
+def news_measures(ctx: DocContext, readings: list[Reading], published: str | None) -> list[Reading]:
+    """Apply the rules of the module docstring; returns the readings kept."""
+    readings = _specified(ctx, readings)
+    _freeze_designations(ctx, readings)
+    _named_designees(ctx, readings)
+    _join_state_and_ministry(ctx, readings, published)
+    return _drop_headline_repeats(ctx, readings)
+
+
+def _heading(ctx: DocContext, r: Reading) -> bool:
+    return ctx.doc[ctx.unit_start[r.token_i]].text.startswith("#")
+
+
+def _states(ctx: DocContext, by: list[str]) -> set[str]:
+    return {s for b in by if ctx.etype_of(b) in ACTOR_TYPES and (s := sovereign(ctx, b))}
+
+
+def _specified(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
+    out = []
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if r.kind == GENERIC and tok.pos_ == "NOUN" and r.by and not r.background:
+            verb = tok.head
+            spec = next((o for o in readings if o is not r and o.kind != GENERIC and set(o.by) & set(r.by)
+                         and ctx.unit_start[o.token_i] == ctx.unit_start[r.token_i]
+                         and _participle_of(ctx.doc[o.token_i], verb)), None)
+            if spec is not None:
+                spec.targets.extend(t for t in r.targets if t not in spec.targets and t not in spec.by)
+                spec.date = spec.date or r.date
+                continue
+        out.append(r)
+    return out
+
+
+def _participle_of(tok: Token, verb: Token) -> bool:
+    """'..., placing the companies on the list': the trigger's clause is a participle hung on `verb`."""
+    for _ in range(3):
+        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.head.i == verb.i:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _freeze_designations(ctx: DocContext, readings: list[Reading]) -> None:
+    """'approved sanctions that will freeze the assets of 18 Russian individuals': a listing."""
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if r.kind != GENERIC or tok.pos_ != "NOUN":
+            continue
+        for c in tok.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FREEZE_VERBS and any(
+                    o.dep_ == "dobj" and o.lower_ in FREEZE_OBJECTS for o in c.children):
+                r.kind = "designation"
+
+
+def _named_designees(ctx: DocContext, readings: list[Reading]) -> None:
+    """Names given after the measure, in a sentence about its designees, join its targets."""
+    done: set[int] = set()
+    for tok in ctx.doc:
+        s = ctx.unit_start[tok.i]
+        if s in done or not _designee_group(tok):
+            continue
+        names = _names_beside(ctx, tok)
+        if not names:
+            continue
+        done.add(s)
+        start = ctx.unit_chars(tok)[0]
+        before = [r for r in readings if r.evidence[0] < start and r.by and r.status == "enacted"
+                  and not r.background and r.kind != "other"]
+        if not before:
+            continue
+        host = max(before, key=lambda r: r.evidence[0])
+        host.targets.extend(n for n in names if n not in host.targets and n not in host.by)
+
+
+def _designee_group(tok: Token) -> bool:
+    """A plural group noun described as the measure's designees: 'the sanctioned companies', 'the 15
+    individuals designated Thursday', 'the Russian oligarchs named'."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return False
+    return any(c.dep_ in ("amod", "acl") and (c.lower_ in DESIGNEE_PARTICIPLES or c.lemma_.lower() in
+                                              DESIGNEE_PARTICIPLES) and c.tag_ in ("VBN", "JJ")
+               for c in tok.children)
+
+
+def _names_beside(ctx: DocContext, group: Token) -> list[str]:
+    """The named entities the sentence equates with the group: the complement of a copula ('The sanctioned
+    companies are A, B and C'), its inverted subject ('Among the oligarchs named are A; B'), or an
+    'including' phrase ('The sanctioned individuals, including A and B, ...')."""
+    spans: list[Token] = []
+    spans += [o for p in group.children if p.dep_ == "prep" and p.lower_ == "including"
+              for o in p.children if o.dep_ == "pobj"]
+    head = group.head
+    if group.dep_ == "nsubj" and head.lemma_ == "be":
+        spans += [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
+        spans += [c for c in head.head.children if c.dep_ in ("nsubj", "attr")]
+    out: list[str] = []
+    for sp in spans:
+        for m in ctx.mentions_in(range(sp.left_edge.i, sp.right_edge.i + 1)):
+            if ctx.etype(m) in NAMED_TYPES and not ctx.is_possessor(m) and m.entity_id not in out:
+                out.append(m.entity_id)
+    return out
+
+
+def _join_state_and_ministry(ctx: DocContext, readings: list[Reading], published: str | None) -> None:
+    """A state's measure and its own ministry's report of a measure of the same kind against the same
+    (or an unnamed) group, on a compatible date, in the body: one measure by both."""
+    body = [r for r in readings if r.by and not r.background and not _heading(ctx, r) and r.status == "enacted"]
+    lede = lede_unit(ctx)
+    for r in body:
+        # the state's measure is the news of the day: told in the lede, dated the publication day
+        if not all(ctx.etype_of(b) == "Country" for b in r.by) or ctx.unit_start[r.token_i] != lede:
+            continue
+        if r.date is None or r.date != published:
+            continue
+        for o in body:
+            if o is r or o.kind != r.kind or any(ctx.etype_of(b) == "Country" for b in o.by):
+                continue
+            if not _states(ctx, o.by) or not _states(ctx, o.by) <= set(r.by):
+                continue
+            if o.targets and r.targets and not set(o.targets) & set(r.targets):
+                continue
+            if o.date and r.date and o.date != r.date:
+                continue
+            both = r.by + [b for b in o.by if b not in r.by]
+            r.by, o.by = list(both), list(both)
+
+
+def _drop_headline_repeats(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
+    """'# China sanctions US companies' over 'China's Ministry of Commerce announced ...': the heading's
+    generic sanction with no named target of its own repeats the body's measure by the same state."""
+    out = []
+    for r in readings:
+        if r.kind == GENERIC and _heading(ctx, r) and r.by and not [
+                t for t in r.targets if ctx.etype_of(t) in NAMED_TYPES]:
+            states = _states(ctx, r.by)
+            if states and any(o is not r and not _heading(ctx, o) and o.status == r.status
+                              and _states(ctx, o.by) & states for o in readings):
+                continue
+        out.append(r)
+    return out

@@ -1,0 +1,55 @@
+"""One news measure told several times (ingest/actions/news_measures.py): a generic "sanctions" whose clause
+goes on with the measure itself, a headline over the body's measure, a state and its own ministry reporting
+one measure, sanctions that freeze named people's assets, and names given after the measure.
+
+The sentences are written for these tests in the shapes news reports take (no news text enters the
+repository). Each test was seen failing with the rules switched off.
+"""
+
+from __future__ import annotations
+
+from ingest.contract import Action
+
+MOFCOM = ("China's Ministry of Commerce on Thursday announced sanctions against two US defense firms, placing "
+          "Lockheed Martin and Raytheon Technologies on its unreliable entities list.")
+
+
+def actions(nlp, text: str, published: str) -> list[Action]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return list(nlp(doc)._.pg_actions)
+
+
+def test_sanctions_specified_by_a_listing_clause_are_one_listing(nlp) -> None:
+    found = actions(nlp, MOFCOM, "2023-02-16")
+    assert [a.kind for a in found if "china-mofcom" in a.by] == ["entity_listing"]
+    (listing,) = [a for a in found if a.kind == "entity_listing"]
+    assert listing.under == ["unreliable-entity-list"]
+
+
+def test_a_headline_repeating_the_ministrys_measure_adds_no_action(nlp) -> None:
+    found = actions(nlp, "# China sanctions US defense firms\n\n" + MOFCOM, "2023-02-16")
+    assert not [a for a in found if a.by == ["china"]]
+
+
+def test_a_state_and_its_ministry_reporting_one_measure_are_one_actor_pair(nlp) -> None:
+    text = ("The UK has imposed sanctions against four Israeli settlers in the West Bank. "
+            "The Foreign Office announced financial restrictions against the four over abuses against Palestinians.")
+    found = [a for a in actions(nlp, text, "2024-02-12") if a.kind == "sanction"]
+    assert len(found) == 1
+    assert {"united-kingdom", "fcdo"} <= set(found[0].by)
+
+
+def test_sanctions_that_freeze_named_peoples_assets_are_a_designation(nlp) -> None:
+    text = ("Prime Minister Fumio Kishida approved sanctions that will freeze the assets of Igor Sechin and "
+            "Andrei Kostin.")
+    found = actions(nlp, text, "2022-03-03")
+    assert [a.kind for a in found] == ["designation"]
+
+
+def test_names_of_the_sanctioned_companies_are_the_targets(nlp) -> None:
+    text = ("Japan on Friday imposed sanctions on three Russian banks. "
+            "The sanctioned companies are Sberbank, VTB Bank and Gazprombank.")
+    found = [a for a in actions(nlp, text, "2022-03-04") if a.by == ["japan"]]
+    assert len(found) == 1
+    assert {"sberbank", "vtb-bank", "gazprombank"} <= set(found[0].targets)
