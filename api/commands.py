@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -112,38 +111,40 @@ def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
 
 
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="graphml | csv (zip) | json (FtM lines)")]  # noqa: A002
-    = "graphml",
-    out: Annotated[Path, typer.Option("--out", "-o", help="output file")] = Path("policygraph.graphml"),
+    format: Annotated[str | None, typer.Option(  # noqa: A002
+        "--format", "-f", help="graphml | csv (neo4j-admin import files) | json (FollowTheMoney lines); "
+                               "default: from --out's suffix, else graphml")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="output file (default policygraph.graphml, policygraph.csv.zip, policygraph.ftm.json); "
+                            "for csv a .zip or a directory the three CSV files go into")] = None,
     entity: Annotated[str | None, typer.Option(help="only the network around this entity id")] = None,
     depth: Annotated[int, typer.Option(min=1, max=3)] = 1,
     max_nodes: Annotated[int, typer.Option(min=1)] = 1_000_000,
     store: Annotated[str | None, typer.Option(help="store URI")] = None,
 ) -> None:
-    """Export the graph (or a subgraph) to a file."""
+    """Export the graph (or a subgraph) to a file: GraphML, CSV for neo4j-admin import, or FollowTheMoney JSON."""
+    from api.export_target import UsageError, export_target, write_export
     from graph.factory import open_store
     from queries.answers import NotFound
-    from queries.export import FORMATS
     from queries.export import export as export_graph
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-    # checked before the export's work (minutes on a big graph): a path that cannot be written is a usage error
-    if out.is_dir() or not os.access(out if out.exists() else out.parent, os.W_OK):
-        typer.echo(f"error: cannot write --out {out}: not a writable file path", err=True)
-        raise typer.Exit(2)
+    try:
+        fmt, target = export_target(format, out)
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     with open_store(store, _settings(store)) as s:
         try:
-            body, truncated = export_graph(s, format, entity, depth, max_nodes)
+            body, truncated = export_graph(s, fmt, entity, depth, max_nodes)
         except NotFound as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from exc
     try:
-        out.write_bytes(body)
+        written = write_export(fmt, body, target)
     except OSError as exc:
-        typer.echo(f"error: cannot write --out {out}: {exc.strerror or exc}", err=True)
+        typer.echo(f"error: cannot write --out {target}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"wrote {out} ({len(body):,} bytes{', truncated at --max-nodes' if truncated else ''})")
+    typer.echo(f"wrote {written} ({len(body):,} bytes{', truncated at --max-nodes' if truncated else ''})")
 
 
 def register(app: typer.Typer) -> None:

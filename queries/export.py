@@ -1,5 +1,6 @@
-"""Export the graph (or a subgraph around an entity): GraphML, CSV (nodes.csv + edges.csv in a zip), and
-FollowTheMoney-style JSON lines (entities with FtM schemata, sanctions as `Sanction`, other measures as `Event`).
+"""Export the graph (or a subgraph around an entity): GraphML, CSV in neo4j-admin import form (a zip of
+entities.csv, actions.csv, relationships.csv: queries/export_csv.py), and FollowTheMoney JSON lines
+(queries/export_ftm.py).
 
 The full graph is read page by page (keyset on id) through the catalog; nodes are entities and actions,
 edges are the action roles (BY/TARGETS/UNDER) and the entity relations. Documents are not nodes of the
@@ -8,26 +9,25 @@ export: each action carries its evidence count, first quote and source URLs as a
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from graph.store import Store
-from policygraph.ontology import RESTRICTIVE_KINDS, ROLE_RELATIONSHIPS
+from policygraph.ontology import ROLE_RELATIONSHIPS
 from queries.answers import NotFound
 from queries.catalog import ask
+from queries.export_csv import action_name, csv_zip
+from queries.export_ftm import ftm_lines
 from queries.network import NetworkBuilder
 
 PAGE = 5000
 FORMATS = ("graphml", "csv", "json")
-FTM_SCHEMA = {"Person": "Person", "Company": "Company", "Organization": "Organization",
-              "Authority": "PublicBody", "Country": "LegalEntity", "Place": "Address", "Law": "Thing"}
-SANCTION_KINDS = RESTRICTIVE_KINDS  # what FtM calls a Sanction: policygraph/ontology.yaml restrictive_kinds
+# what each format is written as: file suffix and media type (the CLI's default --out, the API's headers)
+SUFFIX = {"graphml": "graphml", "csv": "csv.zip", "json": "ftm.json"}
+MEDIA = {"graphml": "application/graphml+xml", "csv": "application/zip", "json": "application/x-ndjson"}
 
 
 @dataclass
@@ -97,11 +97,12 @@ def _action_attrs(a: dict) -> dict:
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
+    names = {e["id"]: e.get("name") or e["id"] for e in data.entities}
     for e in data.entities:
         g.add_node(e["id"], label="Entity", type=e.get("type") or "", name=e.get("name") or "",
                    kind=e.get("kind") or "", aliases=" | ".join(e.get("aliases") or []))
     for a in data.actions:
-        g.add_node(a["id"], label="Action", type="Action", name=a.get("kind") or "", kind=a.get("kind") or "",
+        g.add_node(a["id"], label="Action", type="Action", name=action_name(a, names), kind=a.get("kind") or "",
                    status=a.get("status") or "", date=a.get("date") or "",
                    confidence=float(a.get("confidence") or 0.0), **_action_attrs(a))
         for role, rel in ROLE_RELATIONSHIPS.items():
@@ -120,65 +121,6 @@ def graphml(data: GraphData) -> bytes:
     return buf.getvalue()
 
 
-NODE_COLUMNS = ["id", "label", "type", "name", "kind", "aliases", "status", "date", "confidence", "evidence",
-                "quote", "sources"]
-EDGE_COLUMNS = ["source", "target", "type", "title", "confidence", "evidence"]
-
-
-def csv_zip(data: GraphData) -> bytes:
-    g = to_networkx(data)
-    nodes, edges = io.StringIO(), io.StringIO()
-    w = csv.DictWriter(nodes, NODE_COLUMNS, extrasaction="ignore")
-    w.writeheader()
-    for n, attrs in g.nodes(data=True):
-        w.writerow({"id": n, **attrs})
-    w = csv.DictWriter(edges, EDGE_COLUMNS, extrasaction="ignore")
-    w.writeheader()
-    for s, t, attrs in g.edges(data=True):
-        w.writerow({"source": s, "target": t, **attrs})
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("nodes.csv", nodes.getvalue())
-        zf.writestr("edges.csv", edges.getvalue())
-    return buf.getvalue()
-
-
-def ftm_lines(data: GraphData) -> Iterator[str]:
-    names = {e["id"]: e.get("name") for e in data.entities}
-    for e in data.entities:
-        props: dict[str, list] = {"name": [e.get("name") or e["id"]]}
-        aliases = [a for a in e.get("aliases") or [] if a != e.get("name")]
-        if aliases:
-            props["alias"] = aliases
-        if e.get("type") == "Place":
-            props["full"] = props["name"]
-        yield json.dumps({"id": e["id"], "schema": FTM_SCHEMA.get(e.get("type") or "", "LegalEntity"),
-                          "properties": props, "policygraph:type": e.get("type")}, ensure_ascii=False)
-    for a in data.actions:
-        ev = [x for x in a.get("evidence") or [] if x and x.get("doc_id")]
-        common = {
-            "sourceUrl": sorted({x["url"] for x in ev if x.get("url")}),
-            "summary": [x["quote"] for x in ev if x.get("quote")][:5],
-        }
-        if a.get("date"):
-            common["startDate" if a.get("kind") in SANCTION_KINDS else "date"] = [a["date"]]
-        if a.get("kind") in SANCTION_KINDS:
-            for target in a.get("targets") or [None]:
-                props = {**common, "authority": [names.get(b) or b for b in a.get("by") or []],
-                         "program": [names.get(u) or u for u in a.get("under") or []],
-                         "status": [a.get("status")], "reason": [a.get("kind")]}
-                if target:
-                    props["entity"] = [target]
-                yield json.dumps({"id": a["id"] if target is None else f"{a['id']}.{target}", "schema": "Sanction",
-                                  "properties": {k: v for k, v in props.items() if v and v != [None]}},
-                                 ensure_ascii=False)
-        else:
-            props = {**common, "name": [a.get("kind")], "organizer": list(a.get("by") or []),
-                     "involved": list(a.get("targets") or []) + list(a.get("under") or [])}
-            yield json.dumps({"id": a["id"], "schema": "Event",
-                              "properties": {k: v for k, v in props.items() if v}}, ensure_ascii=False)
-
-
 def export(store: Store, fmt: str, entity: str | None = None, depth: int = 1,
            max_nodes: int = 100_000) -> tuple[bytes, bool]:
     """The whole graph, or the network `depth` steps around `entity`, as `fmt` (one of FORMATS); and whether
@@ -193,7 +135,17 @@ def export(store: Store, fmt: str, entity: str | None = None, depth: int = 1,
     if fmt == "graphml":
         body = graphml(data)
     elif fmt == "csv":
-        body = csv_zip(data)
+        body = csv_zip(data.entities, data.actions, data.relations)
     else:
-        body = "".join(line + "\n" for line in ftm_lines(data)).encode("utf-8")
+        lines = ftm_lines(data.entities, data.actions, data.relations, _document_urls(store, data.relations))
+        body = "".join(line + "\n" for line in lines).encode("utf-8")
     return body, data.truncated
+
+
+def _document_urls(store: Store, relations: list[dict]) -> dict[str, str | None]:
+    """The original's URL of every document a relation's evidence names (actions carry theirs)."""
+    ids = sorted({d for r in relations for d in r.get("doc_ids") or []})
+    out: dict[str, str | None] = {}
+    for i in range(0, len(ids), PAGE):
+        out.update({row["id"]: row["url"] for row in ask(store, "export_documents", ids=ids[i : i + PAGE])})
+    return out

@@ -50,15 +50,16 @@ def test_subgraph_export_keeps_only_the_neighbourhood(client):
     assert client.get("/export", params={"entity": "nope"}).status_code == 404
 
 
-def test_csv_export_is_a_zip_of_nodes_and_edges(client):
+def test_csv_export_is_a_zip_of_neo4j_admin_files(client):
     r = client.get("/export", params={"format": "csv"})
-    assert r.status_code == 200
+    assert r.status_code == 200 and 'filename="policygraph-graph.csv.zip"' in r.headers["content-disposition"]
     with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
-        assert sorted(zf.namelist()) == ["edges.csv", "nodes.csv"]
-        nodes = zf.read("nodes.csv").decode().splitlines()
-        edges = zf.read("edges.csv").decode().splitlines()
-    assert nodes[0].startswith("id,label,type,name") and len(nodes) == 1 + 20
-    assert edges[0].startswith("source,target,type") and len(edges) == 1 + 21
+        assert sorted(zf.namelist()) == ["actions.csv", "entities.csv", "relationships.csv"]
+        entities = zf.read("entities.csv").decode().splitlines()
+        actions = zf.read("actions.csv").decode().splitlines()
+        edges = zf.read("relationships.csv").decode().splitlines()
+    assert entities[0].startswith("id:ID,:LABEL,name") and len(entities) == 1 + 16 and len(actions) == 1 + 4
+    assert edges[0].startswith(":START_ID,:END_ID,:TYPE") and len(edges) == 1 + 21
 
 
 def test_ftm_json_lines(client):
@@ -67,6 +68,7 @@ def test_ftm_json_lines(client):
     objs = [json.loads(line) for line in r.text.splitlines()]
     by_id = {o["id"]: o for o in objs}
     assert by_id["huawei"]["schema"] == "Company" and by_id["bis"]["schema"] == "PublicBody"
+    assert "ear" not in by_id  # a law is the program of what it enables (queries/export_ftm.py)
     assert by_id["chen-quanguo"]["schema"] == "Person"
     sanction = by_id["act-huawei-listing.huawei"]
     assert sanction["schema"] == "Sanction"

@@ -9,15 +9,13 @@ from fastapi.responses import Response
 
 from api.deps import get_store
 from graph.store import Store
-from queries.export import export
+from queries.export import MEDIA, SUFFIX, export
 
 router = APIRouter(tags=["export"])
 StoreDep = Annotated[Store, Depends(get_store)]
-MEDIA = {"graphml": "application/graphml+xml", "csv": "application/zip", "json": "application/x-ndjson"}
-SUFFIX = {"graphml": "graphml", "csv": "zip", "json": "ftm.jsonl"}
 
 
-@router.get("/export", summary="Download the graph or a subgraph (GraphML, CSV zip, FtM JSON lines)",
+@router.get("/export", summary="Download the graph or a subgraph (GraphML, neo4j-admin CSV zip, FtM JSON lines)",
             response_class=Response,
             responses={200: {"content": {m: {} for m in MEDIA.values()}}, 404: {"description": "unknown entity"}})
 def export_graph(
