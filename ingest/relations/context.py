@@ -84,6 +84,19 @@ class Context:
                 i = self.skip_markup(k + 1)
         return i
 
+    def clause_start(self, i: int) -> int:
+        """The start of token i's sentence, reaching back over a parser split that follows no sentence end
+        ("... House of Representatives (HoR) | Agila Saleh Issa (Issa) pursuant to ...")."""
+        si = self.sent_of[i]
+        while si > 0:
+            start = self.sents[si].start
+            prev = next((t for t in reversed(self.tokens[self.sents[si - 1].start:start]) if not t.is_space), None)
+            gap = any("\n" in t.text for t in self.tokens[self.sents[si - 1].start:start] if t.is_space)
+            if prev is None or gap or prev.text in {".", "!", "?", ":", ";"} or prev.text[-1:] in {".", "!", "?"}:
+                break
+            si -= 1
+        return self.sents[si].start
+
     def mention_at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
 

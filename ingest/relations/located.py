@@ -156,11 +156,32 @@ def _place_of(ctx: Context, i: int) -> tuple[str, int] | None:
     if m is not None and ctx.type_of(m) in ("Country", "Place"):
         return m.entity_id, m.token_start
     low = ctx.tokens[i].lower_
+    if i >= 1 and f"{ctx.tokens[i - 1].lower_} {low}" in ctx.lex.demonyms:
+        cid = ctx.lex.demonyms[f"{ctx.tokens[i - 1].lower_} {low}"]  # "North Korean-based KKBC"
+        if cid in ctx.entities:
+            return cid, i - 1
     if low in ctx.lex.demonyms:
         cid = ctx.lex.demonyms[low]
         if cid in ctx.entities:
             return cid, i
+    if low in _US_FORMS and "united-states" in ctx.entities:
+        return "united-states", i  # "U.S." as a modifier is a mention of the United States (ONTOLOGY)
     return None
+
+
+_US_FORMS = {"u.s.", "us", "u.s", "american"}
+
+
+def _based_token(ctx: Context, i: int) -> str | None:
+    """ "U.S.-based" tokenised as one word: the place its prefix names."""
+    low = ctx.tokens[i].lower_
+    if not low.endswith("-based"):
+        return None
+    prefix = low[: -len("-based")]
+    if prefix in _US_FORMS:
+        return "united-states" if "united-states" in ctx.entities else None
+    cid = ctx.lex.demonyms.get(prefix)
+    return cid if cid in ctx.entities else None
 
 
 def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
@@ -172,22 +193,33 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
     # skip list separators back to the first firm of a list ("..., A and B"): only for the noun + comma form
     lo = ctx.sents[ctx.sent_of[m.token_start]].start
     j = i
+    skipped = 0  # list separators and other firms between the noun and this mention
     while j >= lo:
         pm = ctx.mention_at(j)
         if pm is not None and ctx.type_of(pm) in _HOLDERS:
             j = pm.token_start - 1
+            skipped += 2
             continue
-        if toks[j].text in {",", "and"} or toks[j].is_space:
+        if toks[j].text in {",", "and"}:
             j -= 1
+            skipped += 1
+            continue
+        if toks[j].is_space:
+            j -= 1  # a line break or double space is no separator ("organization   CNA")
             continue
         break
-    comma_list = j < i
+    # "Nicaragua's state mining company, ENIMINAS": a singular noun with one name in apposition is no list
+    comma_list = skipped > 1 or (skipped == 1 and toks[j + 1:i + 1] and any(
+        t.lower_ == "and" for t in toks[j + 1:i + 1]))
     k = j
     # "-based": "Iran-based Etemad ..."
     if k >= 1 and toks[k].lower_ == "based" and toks[k - 1].text == "-":
         p = _place_of(ctx, k - 2)
         if p is not None:
             out.add("BASED_IN", m.entity_id, p[0], 0.85, m.token_start)
+        return
+    if k >= 0 and _based_token(ctx, k):
+        out.add("BASED_IN", m.entity_id, _based_token(ctx, k) or "", 0.85, m.token_start)
         return
     if k < lo or toks[k].lower_ not in _FIRM_NOUNS:
         return
@@ -217,12 +249,20 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
             or t.is_space
             or t.text == "-"
             or t.like_num
+            or t.lower_ in {"owned", "run", "controlled"} and toks[x - 1].text == "-"  # "state-owned oil company"
         ):
             x -= 1
             continue
         if t.lower_ in {"based"} and x >= 1 and toks[x - 1].text == "-":
             x -= 2
             continue
+        if _based_token(ctx, x):  # "U.S.-based security research organization CNA"
+            out.add("BASED_IN", m.entity_id, _based_token(ctx, x) or "", 0.8, m.token_start)
+            return
+        if t.text in POSSESSIVE and x >= 1 and ctx.mention_at(x - 1) is not None:
+            p = _place_of(ctx, x - 1)  # "Nicaragua's state mining company, ENIMINAS"
+            if p is not None:
+                out.add("BASED_IN", m.entity_id, p[0], 0.75, m.token_start)
         break
 
 
@@ -241,10 +281,15 @@ def _apposition_after(ctx: Context, m: Mention, out: Relations) -> None:
         for loc in _locations_after(ctx, k, end):
             out.add("BASED_IN", m.entity_id, loc, 0.85, m.token_start)
         return
-    if k >= end or toks[k].lower_ not in {"the", "a", "an"}:
-        return
     place = None
     b = k + 1
+    if k + 1 < end and toks[k + 1].text in POSSESSIVE and ctx.mention_at(k) is not None:
+        p = _place_of(ctx, k)  # "Rostelecom, Russia's state telecom operator"
+        if p is None:
+            return
+        place, b = p[0], k + 2
+    elif k >= end or toks[k].lower_ not in {"the", "a", "an"}:
+        return
     while b < end and b - k < 8:
         t = toks[b]
         p = _place_of(ctx, b)

@@ -83,6 +83,21 @@ ROLE_NOUNS = TITLE_WORDS | {
     "fighter",
     "procurer",
     "broker",
+    # offices of courts, legislatures and agencies ("Karim Khan, Prosecutor of the ICC", "Speaker of the House")
+    "prosecutor",
+    "counsel",
+    "speaker",
+    "commissioner",
+    "administrator",
+    "coordinator",
+    "chairperson",
+    "registrar",
+    "inspector",
+    "auditor",
+    "treasurer",
+    "consul",
+    "undersecretary",
+    "trustee",
 }
 OFFICIAL_TITLES = {
     "president",
@@ -127,6 +142,7 @@ OFFICIAL_TITLES = {
     "mp",
     "parliamentarian",
     "supreme",
+    "speaker",
 }
 # Title words that only qualify a title ("U.S.", "Treasury", "Under", "acting"): never a title on their own.
 QUALIFIERS = {"u.s.", "us", "treasury", "national", "security", "economic", "foreign", "former", "acting", "under",
@@ -136,6 +152,21 @@ _BODY_TYPES = ("Authority", "Company", "Organization")
 _STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
 _WINDOW = 9
 _COPULA = {"is", "was", "serves", "served", "has"}
+# participles that are part of a title, not a verb that ends it ("acting Under Secretary", "founding director")
+_TITLE_PARTICIPLES = {"acting", "founding", "managing", "presiding", "ranking", "serving", "outgoing", "incoming"}
+
+
+def _bracket_end(ctx: Context, i: int, end: int) -> int | None:
+    """ "(CEO)", "(HoR)": a bracketed short form of one or two words at token i; the index after ")"."""
+    toks = ctx.tokens
+    if toks[i].text != "(":
+        return None
+    for j in range(i + 1, min(end, i + 4)):
+        if toks[j].text == ")":
+            return j + 1 if j > i + 1 else None
+        if not (toks[j].text[:1].isupper() or toks[j].text in {"-", "&"}):
+            return None
+    return None
 
 
 def holds_role(ctx: Context, out: Relations) -> None:
@@ -244,7 +275,8 @@ def _title_text(ctx: Context, a: int, b: int) -> str:
 def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
     toks = ctx.tokens
     a = p.token_start
-    lo = max(0, p.token_start - _WINDOW, ctx.sents[ctx.sent_of[p.token_start]].start)
+    floor = max(0, ctx.clause_start(p.token_start))
+    lo = max(p.token_start - _WINDOW, floor)
     i = p.token_start - 1
     while i >= lo:
         t = toks[i]
@@ -252,9 +284,17 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
         if m is not None:
             if ctx.type_of(m) == "Person":
                 break
+            lo = max(floor, lo - (m.token_end - m.token_start - 1))  # a named body counts as one word
             i = m.token_start - 1
             a = m.token_start
             continue
+        if t.text == ")" and i > lo:
+            # "President of the House of Representatives (HoR) Agila Saleh Issa": the body's short form
+            opening = next((k for k in range(i - 1, max(lo, i - 4) - 1, -1) if toks[k].text == "("), None)
+            if opening is not None and _bracket_end(ctx, opening, i + 1) == i + 1:
+                lo = max(floor, lo - (i - opening + 1))
+                i = opening - 1
+                continue
         if any(ch in t.text for ch in ',"\u201c\u201d'):
             break  # '... stable future,\u201dsaid Secretary of the Treasury Scott Bessent': a quote ends the title
         if (
@@ -325,8 +365,12 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
                 return False  # the phrase is the next person's title
             b = m.token_end
             continue
+        skip = _bracket_end(ctx, b, end)
+        if skip is not None:
+            b = skip  # "the Chief Executive Officer (CEO) and founding director of X"
+            continue
         if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (
-            t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()
+            t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() and t.lower_ not in _TITLE_PARTICIPLES
             and not (t.lower_ in {"based", "owned", "registered", "headquartered"} and toks[b - 1].text == "-")
         ):
             break  # (not "the owner of Russia-based financial services firm Titul")
