@@ -53,3 +53,10 @@ def test_names_of_the_sanctioned_companies_are_the_targets(nlp) -> None:
     found = [a for a in actions(nlp, text, "2022-03-04") if a.by == ["japan"]]
     assert len(found) == 1
     assert {"sberbank", "vtb-bank", "gazprombank"} <= set(found[0].targets)
+
+
+def test_security_council_sanctions_on_a_named_body_are_a_listing(nlp) -> None:
+    # the sentence of jl5059's shape, written for the test: a named firm under UN Security Council sanctions
+    text = "Korea Kwangson Banking Corporation is also subject to UN Security Council sanctions."
+    found = [a for a in actions(nlp, text, "2024-12-26") if a.targets]
+    assert found and all(a.kind == "designation" for a in found)

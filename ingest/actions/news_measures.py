@@ -36,6 +36,7 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     """Apply the rules of the module docstring; returns the readings kept."""
     readings = _specified(ctx, readings)
     _freeze_designations(ctx, readings)
+    _un_listings(ctx, readings)
     _named_designees(ctx, readings)
     _join_state_and_ministry(ctx, readings, published)
     return _drop_headline_repeats(ctx, readings)
@@ -87,6 +88,15 @@ def _freeze_designations(ctx: DocContext, readings: list[Reading]) -> None:
             if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FREEZE_VERBS and any(
                     o.dep_ == "dobj" and o.lower_ in FREEZE_OBJECTS for o in c.children):
                 r.kind = "designation"
+
+
+def _un_listings(ctx: DocContext, readings: list[Reading]) -> None:
+    """'X is also subject to UN Security Council sanctions': the Security Council's sanctions on a named body or
+    person are its sanctions-list listing (a designation, as a listing under a UNSC resolution is)."""
+    for r in readings:
+        if r.kind == GENERIC and r.by and all(sovereign(ctx, b) == "un" for b in r.by) and any(
+                ctx.etype_of(t) in NAMED_TYPES | {"Authority"} for t in r.targets):
+            r.kind = "designation"
 
 
 def _named_designees(ctx: DocContext, readings: list[Reading]) -> None:
