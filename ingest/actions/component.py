@@ -37,7 +37,15 @@ from ingest.actions.discourse import (
     previous_unit_reading,
     previous_unit_subject,
 )
-from ingest.actions.implied_actors import court_actor, imply_actor, order_subject, place_actor, we_actor
+from ingest.actions.implied_actors import (
+    court_actor,
+    demonym_agent,
+    imply_actor,
+    order_subject,
+    place_actor,
+    president_agent,
+    we_actor,
+)
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
 from ingest.actions.list_targets import list_targets
 from ingest.actions.modality import (
@@ -59,6 +67,7 @@ from ingest.actions.news_frames import (
 from ingest.actions.news_measures import news_measures
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.package_frames import package_readings
+from ingest.actions.programme_starts import programme_start_readings
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.screening import (
@@ -105,6 +114,7 @@ class ActionComponent:
             signers = {r.by[0] for r in ordered}
             generic = [r for r in generic if not (r.orphan or r.elaboration or r.implied_by or signers & set(r.by))]
         generic += restated_readings(ctx, self.lex.implied_actors)
+        generic += programme_start_readings(ctx, generic, date_spans(ctx), doc._.published)
         generic += news_readings(ctx, generic, doc._.published)  # passive and counted news frames
         generic += package_readings(ctx, generic, doc._.published, self.lex)  # a package's trade measures
         date_lede_perfects(ctx, generic, doc._.published)  # "X has imposed sanctions ..." in a lede
@@ -187,6 +197,8 @@ class ActionComponent:
             if not trig.is_verb and not roles.light and any(
                     c.dep_ == "amod" and c.lower_ in EXISTING for c in trig.token.children):
                 roles.background = True  # "despite existing sanctions against AQAH": measures taken before
+            if kind in ("arrest", "detention", "indictment") and not roles.by:
+                demonym_agent(ctx, trig, roles)
             if kind in ("arrest", "detention"):
                 place_actor(ctx, trig, roles)
             if kind == "indictment" and not roles.by:
@@ -211,6 +223,8 @@ class ActionComponent:
                 included = roles.by and trig.token.head.tag_ in ("VBZ", "VBP")  # "This includes ...": today's
             if not roles.by and not anaphoric:
                 we_actor(ctx, trig, roles)
+            if not roles.by and not anaphoric:
+                president_agent(ctx, trig, roles)
             if not roles.by and not anaphoric:
                 implied = imply_actor(ctx, trig, kind, roles, self.lex)
             orphan = not roles.by and not anaphoric

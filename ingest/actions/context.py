@@ -22,6 +22,7 @@ class DocContext:
     unit_start: list[int]  # token index of the first token of the token's unit (sentence cut at newlines)
     unit_end: list[int]  # exclusive
     tokens: list  # doc_tokens(doc): index this, not doc[i] (a new Token per call)
+    _surnames: dict[str, str] | None = None  # built on first use by person_by_surname
 
     @classmethod
     def build(cls, doc: Doc) -> DocContext:
@@ -77,6 +78,21 @@ class DocContext:
         if rec is None:
             return set()
         return {n.lower() for n in [rec.name, *rec.aliases]}
+
+    def person_by_surname(self, word: str) -> str | None:
+        """The one Person of the document whose name ends in `word` ('Barakzai' -> Shah Mohammad Barakzai), for a
+        bare surname the entity reader left unlinked (a sentence-initial 'Barakzai was arrested ...'); None when
+        no Person or several share it."""
+        if self._surnames is None:
+            table: dict[str, set[str]] = {}
+            for rec in self.entities.values():
+                if rec.type == "Person":
+                    for n in [rec.name, *rec.aliases]:
+                        parts = n.split()
+                        if len(parts) > 1:
+                            table.setdefault(parts[-1], set()).add(rec.id)
+            self._surnames = {k: next(iter(v)) for k, v in table.items() if len(v) == 1}
+        return self._surnames.get(word)
 
     def find_entity(self, names: tuple[str, ...]) -> str | None:
         """The first entity of the document whose name or an alias is one of `names` (in that order)."""

@@ -51,6 +51,8 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     root = ent.root
     if _time_frame(root.head):
         return False  # "detained during the November 2019 protests": the event's date frames the measure
+    if _in_law_clause(ctx, root, anchors):
+        return True
     if root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and (
             root.head.lower_ not in NOT_EVENTS) and (
             root.head not in anchors and root.head.i > root.i and ctx.mention(root.head.i) is None) and not any(
@@ -64,6 +66,23 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     owner = prep.head
     return owner.pos_ == "NOUN" and owner not in anchors and ctx.mention(owner.i) is None and (
         owner.lower_ not in NOT_EVENTS)
+
+
+def _in_law_clause(ctx: DocContext, tok: Token, anchors: list[Token]) -> bool:
+    """'designated Bank Rossiya pursuant to E.O. 13661, which was signed by President Obama on March 16, 2014':
+    a date inside a relative clause on a cited instrument dates the instrument, not the measure (unless
+    the measure is read from that clause)."""
+    for _ in range(5):
+        if tok.head is tok:
+            return False
+        if tok.dep_ in ("relcl", "acl"):
+            m = ctx.mention(tok.head.i)
+            if m is None or ctx.etype(m) != "Law":
+                return False
+            lo, hi = tok.left_edge.i, tok.right_edge.i
+            return not any(lo <= a.i <= hi for a in anchors)
+        tok = tok.head
+    return False
 
 
 def _time_frame(event: Token) -> bool:

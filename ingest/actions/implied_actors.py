@@ -11,12 +11,17 @@ from ingest.actions.context import DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.actions.roles import Roles
 from ingest.actions.triggers import Trigger
+from ingest.lexicon import load_lexicon
 
 SPEAKER_TITLE = re.compile(r"\b(?:testimony|remarks|treasury|secretary|director|prepared|interview|speech)\b", re.I)
 # Bodies that indict: "indicted ... in the U.S. District Court for ...", "by the U.S. Attorney's Office".
 COURT_WORDS = ("court", "attorney", "grand jury", "prosecutor")
 # Instruments a President signs: "The Order imposes new sanctions on ..." is the signer's measure.
 ORDER_NOUNS = {"order", "proclamation", "memorandum", "nspm", "determination"}
+US_NAMES = ("united states", "u.s.", "united states of america", "us")
+# Generic national bodies that act for their state: "by Afghan counter narcotics authorities".
+NATIONAL_BODIES = {"authority", "authorities", "police", "prosecutor", "prosecutors", "official", "officials",
+                   "court", "courts", "force", "forces"}
 ORDER_VERBS = {"authorize", "authorise", "broaden", "direct", "block", "suspend", "prohibit", "restrict"}
 
 
@@ -49,10 +54,51 @@ def we_actor(ctx: DocContext, trig: Trigger, roles: Roles) -> None:
     before = [t.text for t in ctx.tokens[s:trig.token.i]]
     if before.count("\"") % 2 or before.count("\u201c") > before.count("\u201d"):
         return  # inside a quotation: the speaker's office, not the country
-    us = ctx.find_entity(("united states", "u.s.", "united states of america", "us"))
+    us = ctx.find_entity(US_NAMES)
     if us is not None and ctx.etype_of(us) == "Country":
         roles.add("by", [us])
         roles.targets = [t for t in roles.targets if t != us]
+
+
+def president_agent(ctx: DocContext, trig: Trigger, roles: Roles) -> None:
+    """'The FARC was identified by the President as a significant foreign narcotics trafficker pursuant to the
+    Kingpin Act on May 29, 2003': a bare 'the President' (no name) as the passive agent or the subject acts for
+    the state, the United States in the texts this corpus holds (ONTOLOGY: 'the U.S.' as actor is the country)."""
+    if not trig.is_verb:
+        return
+    # the passive agent, or the active subject ("the UWSA, which the President subsequently identified as ...")
+    heads = [p for a in trig.token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    heads += [c for c in trig.token.children if c.dep_ == "nsubj"]
+    for pobj in heads:
+        if pobj.lower_ != "president" or ctx.mention(pobj.i) is not None or any(
+                c.dep_ in ("compound", "appos", "amod", "poss") for c in pobj.children):
+            continue
+        us = ctx.find_entity(US_NAMES)
+        if us is not None and ctx.etype_of(us) == "Country":
+            roles.add("by", [us])
+            roles.targets = [t for t in roles.targets if t != us]
+        return
+
+
+def demonym_agent(ctx: DocContext, trig: Trigger, roles: Roles) -> None:
+    """'Barakzai was arrested and sentenced ... in Afghanistan in 2011 by Afghan counter narcotics authorities':
+    a generic national body ('<Demonym> ... authorities / police / prosecutors'), no entity of its own, named
+    with 'by' in the clause of an arrest, detention or charge is its country's act (ONTOLOGY: functional plurals
+    are generic; dev 002 gives a detention by [china]). The parser may hang the 'by' phrase on a later verb of
+    the clause, so the whole clause of the trigger is read; only a country the document names is taken."""
+    tok = trig.token
+    while tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        tok = tok.head  # "arrested and sentenced": the clause of the first verb
+    for by in (t for t in tok.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")):
+        for pobj in (c for c in by.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() not in NATIONAL_BODIES or ctx.mention(pobj.i) is not None:
+                continue
+            for mod in pobj.subtree:
+                country = load_lexicon().demonyms.get(mod.lower_) if mod.i < pobj.i else None
+                if country is not None and ctx.etype_of(country) == "Country":
+                    roles.add("by", [country])
+                    roles.targets = [t for t in roles.targets if t != country]
+                    return
 
 
 def court_actor(ctx: DocContext, trig: Trigger, roles: Roles) -> None:

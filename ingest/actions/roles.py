@@ -177,6 +177,9 @@ class RoleReader(SlotReader):
                     r.background = True
                 else:
                     targets += self.mentions_of(ctx, s, modifiers=False)
+                    if not targets and s.pos_ == "PROPN" and ctx.mention(s.i) is None and (
+                            person := ctx.person_by_surname(s.text)) is not None:
+                        r.add("targets", [person])  # "Barakzai was arrested ...": an unlinked bare surname
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
                 if not targets and v.head.dep_ == "appos" and v.head.head.i < v.head.i:

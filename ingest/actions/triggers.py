@@ -16,6 +16,11 @@ from ingest.actions.lexicon import LIST_ADDITION, LIST_REMOVAL, Lexicon, Trigger
 from ingest.extensions import Mention, doc_tokens
 
 GENERIC_KINDS = {"sanction"}  # refiner hits that only confirm the default are weaker than specific ones
+# "X was identified by the President as a significant foreign narcotics trafficker pursuant to the Kingpin Act",
+# "identified as SDGTs": the sanctions categories that make "identify X as Y" a designation (not "identified as
+# the leader of", "identified as property in which X has an interest", "as a jurisdiction of ... concern").
+IDENTIFIED_AS = frozenset({"trafficker", "traffickers", "kingpin", "kingpins", "sdnt", "sdnts", "sdgt", "sdgts",
+                           "sdn", "sdns", "terrorist", "terrorists", "fto", "ftos", "proliferator", "proliferators"})
 # Words after "as" that make it no "designate X as Y" ("as amended", "as well as", "as appropriate").
 AS_FILLERS = {"well", "appropriate", "necessary", "such", "part", "described", "provided", "set", "noted"}
 
@@ -259,6 +264,10 @@ class TriggerFinder:
             return self._list_addition(tok, entry, preps=("from",))
         if _lemma(tok) == "designate" and not self._designate_ok(tok):
             return None
+        if _lemma(tok) == "identify" and not any(
+                _lemma(o) in IDENTIFIED_AS or o.lower_ in IDENTIFIED_AS
+                for p in _children(tok, ("prep",)) if p.lower_ == "as" for o in _children(p, ("pobj",))):
+            return None  # the head of the "as" phrase, from the parse ("as priorities for counter-terrorist ...": no)
         if entry.refine:
             kind = self._refine(tok, kind, verb=True)
         if kind is None:

@@ -70,6 +70,8 @@ def name_before(ctx: DocContext, v: Token) -> int:
             k -= 1
         if toks[k].text == "(" and k > 0 and ctx.mention(k - 1) is not None:
             return k - 1
+    if j > 0 and toks[j].text == "," and ctx.mention(j - 1) is not None:
+        return j - 1  # "Bank Rossiya is also controlled by Kovalchuk, designated today": the name before the comma
     return j
 
 
