@@ -3,9 +3,10 @@
     .venv/bin/python bench/corpus_stores.py [--processes 2] [--stores falkordb,neo4j] [--out result.json]
 
 Inputs: ../shared/corpora/treasury-press-releases.jsonl, treasury/*.md, whitehouse/*.md,
-federal-register/*.jsonl, and ../shared/seeds/*.txt - every text except news/ (copyrighted; never in the
-project) and the corpora's index.jsonl files (metadata without text). The Federal Register's one GPO XML rule
-is not a supported input type.
+federal-register/*.jsonl, news/*.md and ../shared/seeds/*.txt - every text of the corpora except their
+index.jsonl files (metadata without text). news/ is copyrighted: it is only read from where it lies into the
+throwaway stores, never copied into the project. The Federal Register's one GPO XML rule is not a supported
+input type.
 
 Each store starts empty: the embedded FalkorDB in a fresh POLICYGRAPH_HOME, Neo4j a throwaway server
 (scripts/neo4j_server.py) unless --neo4j-uri names one (then its graph is cleared first). The ingest is the
@@ -40,6 +41,7 @@ POLICYGRAPH = Path(sys.executable).with_name("policygraph")
 
 SMOKE = False  # --smoke: the seeds only (a minute), to try the bench itself
 ONLY: list[Path] = []  # --inputs: these files instead of the corpora
+LOG_DIR: list[Path] = []  # --log-dir: each ingest's stderr (progress, failures) goes to <store>.ingest.log there
 
 
 def inputs() -> list[Path]:
@@ -51,23 +53,27 @@ def inputs() -> list[Path]:
     paths = [corpora / "treasury-press-releases.jsonl", *sorted((corpora / "treasury").glob("*.md")),
              *sorted((corpora / "whitehouse").glob("*.md")),
              *sorted(p for p in (corpora / "federal-register").glob("*.jsonl")),
+             *sorted((corpora / "news").glob("*.md")),
              *sorted((SHARED / "seeds").glob("*.txt"))]
     return [p for p in paths if p.is_file()]
 
 
-def ingest(uri: str | None, home: Path, processes: int) -> dict:
+def ingest(name: str, uri: str | None, home: Path, processes: int) -> dict:
     env = {**os.environ, "POLICYGRAPH_HOME": str(home), "NO_COLOR": "1"}
     env.pop("POLICYGRAPH_STORE", None)
     cmd = [str(POLICYGRAPH), "ingest", *map(str, inputs()), "--processes", str(processes), "--json"]
     if uri:
         cmd += ["--store", uri]
     started = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
+    # stderr to a file so a run of an hour can be watched while it goes (the progress bar and failures)
+    log = (LOG_DIR[0] if LOG_DIR else home) / f"{name}.ingest.log"
+    with log.open("w") as err:
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=err, text=True, env=env, cwd=ROOT)
     wall = time.perf_counter() - started
     start = done.stdout.find("{")
     report = json.loads(done.stdout[start:]) if start >= 0 else {}
     return {"exit_status": done.returncode, "wall_seconds": round(wall, 1), "report": report,
-            "stderr_tail": done.stderr[-1500:] if done.returncode else ""}
+            "stderr_tail": log.read_text()[-1500:] if done.returncode else ""}
 
 
 def _sha(items: list) -> str:
@@ -95,7 +101,7 @@ def run_falkordb(processes: int) -> dict:
     from policygraph.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="pg-bench-falkordb-") as home:
-        result = ingest(None, Path(home), processes)
+        result = ingest("falkordb", None, Path(home), processes)
         store = open_store(None, Settings(home=Path(home)), home=Path(home))
         try:
             result["graph"] = summarise(store)
@@ -123,7 +129,7 @@ def _neo4j_on(uri: str, processes: int) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="pg-bench-neo4j-") as home:
         os.environ.setdefault("NEO4J_USER", "neo4j")
-        result = ingest(uri, Path(home), processes)
+        result = ingest("neo4j", uri, Path(home), processes)
     with Neo4jStore(uri, auth=None) as store:
         result["graph"] = summarise(store)
     return result
@@ -137,10 +143,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the full result as JSON here")
     parser.add_argument("--smoke", action="store_true", help="the seeds only, to try the bench itself")
     parser.add_argument("--inputs", nargs="+", type=Path, default=[], help="these files instead of the corpora")
+    parser.add_argument("--log-dir", type=Path, default=None, help="write each ingest's stderr here")
     args = parser.parse_args()
     global SMOKE  # the input list is module state: one run, one list
     SMOKE = args.smoke
     ONLY.extend(args.inputs)
+    if args.log_dir:
+        args.log_dir.mkdir(parents=True, exist_ok=True)
+        LOG_DIR.append(args.log_dir)
     paths = inputs()
     print(f"{len(paths)} input files, {sum(p.stat().st_size for p in paths) / 1e6:.1f} MB", flush=True)
     results: dict[str, dict] = {}
