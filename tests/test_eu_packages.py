@@ -59,3 +59,9 @@ def test_no_package_no_package_measures(nlp) -> None:
     # the same trade sentence with no adopted package: nobody is said to act
     found = actions(nlp, "Member states will no longer be allowed to import Russian steel.", "2024-06-26")
     assert not by_kind(found, "import_ban")
+
+
+def test_a_counterfactual_ban_is_no_content_of_the_package(nlp) -> None:
+    text = PACKAGE + "Instead of an import ban on Russian steel, member states chose higher tariffs."
+    found = actions(nlp, text, "2024-06-26")
+    assert not by_kind(found, "import_ban")

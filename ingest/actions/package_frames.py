@@ -27,7 +27,10 @@ from ingest.actions.modality import is_hypothetical, measure_chain
 from ingest.actions.news_frames import stops_short
 
 PACKAGE_NOUNS = {"package", "round", "tranche", "set", "wave"}
-PACKAGE_OF = {"sanction", "sanctions", "measure", "restriction", "penalty"}
+# (not "a limited set of new restrictions on imports": one measure of its own, read by the generic frames)
+PACKAGE_OF = {"sanction", "sanctions", "measure", "penalty"}
+# "Instead of an import ban ...", "rather than an export ban": the measure not taken
+COUNTERFACTUAL = {"instead", "rather", "without"}
 ADOPTION_VERBS = {"adopt", "agree", "approve", "endorse", "announce", "impose", "unveil", "introduce", "pass",
                   "finalize", "finalise", "roll", "slap", "level", "back", "rubber-stamp"}
 ACTOR_TYPES = {"Country", "Authority"}
@@ -220,6 +223,10 @@ def _stated_as_content(trigger: Token, lex: Lexicon) -> bool:
     if is_hypothetical(trigger, None):
         return False
     if stops_short(trigger):
+        return False
+    if any(t.dep_ == "pobj" and t.head.lower_ in ("of", "than", "without") and (
+            t.head.lower_ == "without" or any(c.lower_ in COUNTERFACTUAL for c in t.head.head.subtree
+                                               if c.i < t.head.i)) for t in chain):
         return False
     for t in chain:
         if t is trigger:
