@@ -60,3 +60,19 @@ def test_security_council_sanctions_on_a_named_body_are_a_listing(nlp) -> None:
     text = "Korea Kwangson Banking Corporation is also subject to UN Security Council sanctions."
     found = [a for a in actions(nlp, text, "2024-12-26") if a.targets]
     assert found and all(a.kind == "designation" for a in found)
+
+
+def test_a_leader_approving_the_states_measure_is_in_its_by_with_the_state(nlp) -> None:
+    text = ("Japan on Thursday announced new sanctions against Russia. Japanese Prime Minister Fumio Kishida "
+            "approved sanctions that will freeze the assets of Igor Sechin and Andrei Kostin.")
+    found = [a for a in actions(nlp, text, "2022-03-03") if "fumio-kishida" in a.by]
+    assert len(found) == 1 and found[0].kind == "designation"
+    assert "japan" in found[0].by and "igor-sechin" in found[0].targets
+
+
+def test_names_making_the_sanctions_list_are_targets_less_their_title_employers(nlp) -> None:
+    text = ("Japan on Friday imposed sanctions on Russian banks. Also making the sanctions list are VTB Bank "
+            "chairman Andrei Kostin and defense minister Sergei Shoigu.")
+    (a,) = [a for a in actions(nlp, text, "2022-03-04") if a.by == ["japan"]]
+    assert {"andrei-kostin", "sergei-shoigu"} <= set(a.targets)
+    assert "vtb-bank" not in a.targets  # it only qualifies Kostin's title

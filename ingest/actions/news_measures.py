@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ingest.actions.assemble import Reading
+from ingest.actions.assemble import SPECIFICITY, Reading
 from ingest.actions.consolidate import sovereign
 from ingest.actions.context import DocContext
 from ingest.actions.news_frames import lede_unit
+from policygraph.ontology import KIND_FAMILY
 
 GENERIC = "sanction"
 # participles that make a group noun the designees of the measure told before ("the sanctioned companies")
@@ -39,6 +40,7 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     _un_listings(ctx, readings)
     _named_designees(ctx, readings)
     _join_state_and_ministry(ctx, readings, published)
+    _join_leader(ctx, readings)
     return _drop_headline_repeats(ctx, readings)
 
 
@@ -85,9 +87,13 @@ def _freeze_designations(ctx: DocContext, readings: list[Reading]) -> None:
         if r.kind != GENERIC or tok.pos_ != "NOUN":
             continue
         for c in tok.children:
-            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FREEZE_VERBS and any(
-                    o.dep_ == "dobj" and o.lower_ in FREEZE_OBJECTS for o in c.children):
+            objs = [o for o in c.children if o.dep_ == "dobj" and o.lower_ in FREEZE_OBJECTS]
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in FREEZE_VERBS and objs:
                 r.kind = "designation"
+                # "freeze the assets of Igor Sechin and Andrei Kostin": the owners are the targets
+                owners = [w for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for w in p.children if w.dep_ == "pobj"]
+                r.targets.extend(t for t in _named_in(ctx, owners) if t not in r.targets and t not in r.by)
 
 
 def _un_listings(ctx: DocContext, readings: list[Reading]) -> None:
@@ -104,9 +110,9 @@ def _named_designees(ctx: DocContext, readings: list[Reading]) -> None:
     done: set[int] = set()
     for tok in ctx.doc:
         s = ctx.unit_start[tok.i]
-        if s in done or not _designee_group(tok):
+        if s in done:
             continue
-        names = _names_beside(ctx, tok)
+        names = _names_beside(ctx, tok) if _designee_group(tok) else _list_complement(ctx, tok)
         if not names:
             continue
         done.add(s)
@@ -141,12 +147,41 @@ def _names_beside(ctx: DocContext, group: Token) -> list[str]:
         spans += [c for c in head.children if c.dep_ in ("attr", "acomp")]
     if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
         spans += [c for c in head.head.children if c.dep_ in ("nsubj", "attr")]
+    if group.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
+        spans += [c for c in head.children if c.dep_ in ("nsubj", "attr") and c is not group]
+    return _named_in(ctx, spans)
+
+
+def _named_in(ctx: DocContext, spans: list[Token]) -> list[str]:
+    """Persons, companies and organisations named in the spans, less the bodies that only qualify a named
+    person's title ('Rosneft boss Igor Sechin', 'VTB Bank chairman Andrei Kostin')."""
     out: list[str] = []
     for sp in spans:
         for m in ctx.mentions_in(range(sp.left_edge.i, sp.right_edge.i + 1)):
             if ctx.etype(m) in NAMED_TYPES and not ctx.is_possessor(m) and m.entity_id not in out:
                 out.append(m.entity_id)
-    return out
+    employers = {r.target for r in ctx.doc._.pg_relations or [] if r.type == "HOLDS_ROLE" and r.source in out}
+    return [e for e in out if e not in employers]
+
+
+def _list_complement(ctx: DocContext, tok: Token) -> list[str]:
+    """'Also making the sanctions list are A and B': an inverted copula whose subject clause puts the names
+    on the measure's list."""
+    if tok.lemma_.lower() != "make" or tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "ROOT", "advcl", "nsubj"):
+        return []
+    # the parser reads the inversion either way: 'making' as the copula's subject clause, or as the root
+    # with 'the sanctions list are ...' as its complement
+    lst = next((t for t in tok.subtree if t.lemma_.lower() == "list"), None)
+    if lst is None:
+        lst = next((t for t in tok.head.subtree if t.lemma_.lower() == "list" and t.i > tok.i), None)
+    if lst is None:
+        return []
+    copula = tok.head if tok.head.lemma_ == "be" else next(
+        (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    if copula is None:
+        return []
+    return _named_in(ctx, [c for c in copula.children if c.dep_ in ("nsubj", "attr") and c is not tok
+                           and c is not lst])
 
 
 def _join_state_and_ministry(ctx: DocContext, readings: list[Reading], published: str | None) -> None:
@@ -171,6 +206,32 @@ def _join_state_and_ministry(ctx: DocContext, readings: list[Reading], published
                 continue
             both = r.by + [b for b in o.by if b not in r.by]
             r.by, o.by = list(both), list(both)
+
+
+def _join_leader(ctx: DocContext, readings: list[Reading]) -> None:
+    """'Japan announced a new round of sanctions against Russia' and 'Japanese Prime Minister Fumio Kishida
+    approved sanctions that will freeze the assets of ...': a leader who holds a role of the state and
+    approves, signs or orders the state's measure of the day is in its `by` with the state (ONTOLOGY), and
+    the two reports are one measure of the more specific kind."""
+    roles: dict[str, set[str]] = {}
+    for rel in ctx.doc._.pg_relations or []:
+        if rel.type == "HOLDS_ROLE" and ctx.etype_of(rel.target) == "Country":
+            roles.setdefault(rel.source, set()).add(rel.target)
+    for r in readings:
+        if r.background or r.status != "enacted" or not r.by or not all(b in roles for b in r.by):
+            continue
+        states = set().union(*(roles[b] for b in r.by))
+        fam = KIND_FAMILY.get(r.kind, r.kind)
+        for o in readings:
+            if o is r or o.background or o.status != r.status or KIND_FAMILY.get(o.kind, o.kind) != fam:
+                continue
+            if not o.by or not set(o.by) <= states or (o.date and r.date and o.date != r.date):
+                continue
+            kind = max((r.kind, o.kind), key=lambda k: SPECIFICITY.get(k, 0))
+            both = o.by + [b for b in r.by if b not in o.by]
+            for x in (r, o):
+                x.by, x.kind = list(both), kind
+                x.targets = [t for t in x.targets if t not in both]
 
 
 def _drop_headline_repeats(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
