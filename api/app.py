@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
+from api.contract import install_contract, operation_id
 from api.docs import mount_docs
 from api.errors import install_error_handlers
 from api.limits import RequestLimits, document_limits
@@ -81,6 +82,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
         description=DESCRIPTION,
         lifespan=lifespan,
         responses=ERROR_RESPONSES,
+        generate_unique_id_function=operation_id,  # operationIds = endpoint names (api.contract)
         docs_url=None,  # served by api.docs from the installed swagger-ui-bundle, not a CDN
         redoc_url=None,
     )
@@ -96,6 +98,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None) -> 
     reads = [Depends(require_read)] if settings.read_keys else []
     for router in ROUTERS:
         app.include_router(router, dependencies=reads)
+    install_contract(app, settings)  # operationIds, error schemas, named bodies, CORS (api.contract)
 
     mount_docs(app)
     from api.web import mount_web  # the explorer at / (web helper); after the API routes, so it shadows none

@@ -109,8 +109,10 @@ class EntityHit(BaseModel):
 
 
 class EntityList(BaseModel):
-    model_config = _example({"items": [{**_HUAWEI, "kind": None, "aliases": ["Huawei"], "score": 2.0}]})
+    model_config = _example({"items": [{**_HUAWEI, "kind": None, "aliases": ["Huawei"], "score": 2.0}],
+                             "next_cursor": None})
     items: list[EntityHit]
+    next_cursor: str | None = None
 
 
 class EntityRelation(BaseModel):

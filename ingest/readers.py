@@ -18,6 +18,7 @@ from pathlib import Path
 from ingest.documents import Document, document_problem
 from ingest.markdown_text import markdown_to_text
 from ingest.published import iso_date, published_from_text, title_from_text
+from ingest.source_urls import resolve_url
 from ingest.unwrap import unwrap
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -264,6 +265,13 @@ def _first(meta: dict, keys: tuple[str, ...]) -> object | None:
     return None
 
 
+def _source_url(url: object, source: str, meta: dict) -> str | None:
+    """The original's absolute URL; relative ones resolved (ingest/source_urls.py), None if they cannot be."""
+    from policygraph.settings import get_settings
+
+    return resolve_url(str(url) if url else None, source, meta, get_settings().url_bases)
+
+
 def _document(body: str, source: str, meta: dict, fallback_title: str | None = None) -> Document:
     body = _require_text(body, source)
     author = _first(meta, _AUTHOR_KEYS)
@@ -280,7 +288,7 @@ def _document(body: str, source: str, meta: dict, fallback_title: str | None = N
         source=source,
         title=str(title).strip() if title else fallback_title,
         published=published,
-        url=str(_first(meta, _URL_KEYS)) if _first(meta, _URL_KEYS) else None,
+        url=_source_url(_first(meta, _URL_KEYS), source, meta),
         author=str(author) if author else None,
         meta=extra,
     ))

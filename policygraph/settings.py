@@ -40,8 +40,15 @@ class Settings(BaseSettings):
     )
     query_timeout_ms: int = Field(5000, description="timeout of read-only developer Cypher")
     row_cap: int = Field(1000, description="most rows a developer Cypher query returns")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="origins a browser may call the API from (comma-separated); none = CORS off"
+    )
+    url_bases: dict[str, str] = Field(
+        default_factory=lambda: {"*/treasury/*": "https://home.treasury.gov"},
+        description="site a relative source URL is resolved against, by glob over the source path (JSON)",
+    )
 
-    @field_validator("api_keys", "read_keys", mode="before")
+    @field_validator("api_keys", "read_keys", "cors_origins", mode="before")
     @classmethod
     def _split_keys(cls, value: object) -> object:
         if isinstance(value, str):

@@ -8,6 +8,7 @@ placeholders Cypher leaves behind (OPTIONAL MATCH nulls, start = -1 for "reporte
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -157,3 +158,18 @@ def action_summary(row: dict) -> dict:
         "targets": refs(row.get("targets")),
         "under": refs(row.get("under")),
     }
+
+
+# "<file>.jsonl/<record id>" or "<file>.jsonl:<line>": a record of a file, named by both
+_RECORD = re.compile(r"[^/]+\.(?:jsonl|ndjson|json)(?:[/:\[][^/]*)?$", re.IGNORECASE)
+
+
+def public_source(source: str | None) -> str | None:
+    """What a reader may see of a document's source: the file name (with the record of a JSON file), never
+    the directories of the server it was ingested on ('/srv/in/treasury/sm0087.md' -> 'sm0087.md')."""
+    if not source:
+        return source
+    path = source.replace("\\", "/")
+    record = _RECORD.search(path)
+    return record.group(0) if record else path.rsplit("/", 1)[-1]
+

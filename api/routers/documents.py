@@ -49,7 +49,8 @@ def _nlp(request: Request, settings: Settings):  # noqa: ANN202 - a spaCy Langua
 @router.get("", response_model=DocumentPage, summary="Documents, newest first, paginated")
 def list_documents(
     store: StoreDep,
-    source: Annotated[str | None, Query(description="only documents of this source")] = None,
+    source: Annotated[str | None, Query(description="only documents of this source (its file name, as listed)")]
+    = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
 ) -> Response:
@@ -57,7 +58,9 @@ def list_documents(
     rows = run(store, "documents_list", after_date=after_date, after_id=after_id, source=source, limit=limit + 1)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("documents", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
-    items = [{k: r.get(k) for k in ("id", "title", "source", "published", "url")} for r in page]
+    # the file name only: a server's directories are none of a reader's business (convert.public_source)
+    items = [{**{k: r.get(k) for k in ("id", "title", "published", "url")},
+              "source": convert.public_source(r.get("source"))} for r in page]
     return respond(DocumentPage, {"items": items, "next_cursor": next_cursor})
 
 
@@ -80,7 +83,8 @@ def get_document(doc_id: str, store: StoreDep) -> Response:
                          key=lambda s: (s["start"], s["end"]))}
         for a in actions
     ]
-    return respond(DocumentDetail, {**{k: doc.get(k) for k in ("id", "title", "source", "published", "url", "text")},
+    return respond(DocumentDetail, {**{k: doc.get(k) for k in ("id", "title", "published", "url", "text")},
+            "source": convert.public_source(doc.get("source")),
             "entities": entities, "actions": acts})
 
 

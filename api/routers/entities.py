@@ -30,23 +30,38 @@ StoreDep = Annotated[Store, Depends(get_store)]
 FUZZY_BELOW = 3  # run the (costlier) typo-tolerant search only when exact words found fewer entities
 
 
-@router.get("", response_model=EntityList, summary="Search entities by name or alias")
+MAX_SEARCH_OFFSET = 1000  # ranked search pages by offset (its order is a score, not a key): bounded
+
+
+@router.get("", response_model=EntityList, summary="Search entities by name or alias (paginated)")
 async def search_entities(
     store: StoreDep,
     q: Annotated[str | None, Query(max_length=200, description="words of a name or alias; typos allowed")] = None,
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    cursor_: Annotated[str | None, Query(alias="cursor", description="`next_cursor` of the previous page")] = None,
 ) -> Response:
     if not q or not words(q):
-        rows = run(store, "entities_top", type=type, limit=limit)
-        return respond(EntityList, {"items": [_hit(r, None) for r in rows]})
-    rows = run(store, "search_entities", q=q, type=type, limit=limit)
+        # browsing: keyset on (name, id), like /documents and /actions
+        after_name, after_id = cursor.decode("entities", cursor_)
+        rows = run(store, "entities_top", type=type, limit=limit + 1, after_name=after_name, after_id=after_id)
+        page = rows[:limit]
+        more = len(rows) > limit and page
+        next_cursor = cursor.encode("entities", page[-1]["sort_name"], page[-1]["id"]) if more else None
+        return respond(EntityList, {"items": [_hit(r, None) for r in page], "next_cursor": next_cursor})
+    # a ranked search: the cursor holds the offset and the words it belongs to
+    offset_key, cursor_q = cursor.decode("entities-search", cursor_)
+    if cursor_ is not None and (cursor_q != q or not offset_key.isdigit()):
+        raise invalid("cursor: it belongs to another search (pass next_cursor back with the same q)")
+    offset = int(offset_key) if offset_key else 0
+    window = offset + limit + 1
+    rows = run(store, "search_entities", q=q, type=type, limit=window)
     items = [_hit(r, r.get("score")) for r in rows]
-    if len(items) < min(limit, FUZZY_BELOW):  # few exact hits: add typo-tolerant ones, ranked after them
+    if len(items) < min(window, FUZZY_BELOW):  # few exact hits: add typo-tolerant ones, ranked after them
         seen = {i["id"] for i in items}
         query_words = words(q)
         candidates = run(store, "search_fuzzy", expr=fuzzy_expression(store, query_words),
-                         first=query_words[0][:2], type=type, limit=max(200, 4 * limit))
+                         first=query_words[0][:2], type=type, limit=max(200, 4 * window))
         scored = []
         for row in candidates:
             if row["id"] in seen:
@@ -55,8 +70,11 @@ async def search_entities(
             if edits is not None:
                 scored.append((edits, -(row.get("mention_count") or 0), row.get("name") or "", row["id"], row))
         scored.sort(key=lambda t: t[:4])
-        items += [_hit(t[4], -float(t[0])) for t in scored[: limit - len(items)]]
-    return respond(EntityList, {"items": items})
+        items += [_hit(t[4], -float(t[0])) for t in scored[: window - len(items)]]
+    page = items[offset : offset + limit]
+    more = len(items) > offset + limit and offset + limit <= MAX_SEARCH_OFFSET
+    next_cursor = cursor.encode("entities-search", str(offset + limit), q) if more else None
+    return respond(EntityList, {"items": page, "next_cursor": next_cursor})
 
 
 def _hit(row: dict, score: float | None) -> dict:
