@@ -61,9 +61,9 @@ def _bulk_import(files: dict[str, bytes], data_dir: Path) -> str:
     (data_dir / "home").mkdir()
     cmd = ["java", "-Xmx256m", "-cp", f"{LIB}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
            f"--nodes={csv_dir / 'entities.csv'}", f"--nodes={csv_dir / 'actions.csv'}",
-           f"--relationships={csv_dir / 'relationships.csv'}"]
-    result = subprocess.run(cmd, env={**os.environ, "NEO4J_HOME": str(data_dir / "home")}, capture_output=True,
-                            text=True, timeout=300)
+           f"--relationships={csv_dir / 'relationships.csv'}", f"--report-file={data_dir / 'import.report'}"]
+    env = {**os.environ, "NEO4J_HOME": str(data_dir / "home")}
+    result = subprocess.run(cmd, cwd=data_dir, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return result.stdout
 
