@@ -65,3 +65,11 @@ def test_a_counterfactual_ban_is_no_content_of_the_package(nlp) -> None:
     text = PACKAGE + "Instead of an import ban on Russian steel, member states chose higher tariffs."
     found = actions(nlp, text, "2024-06-26")
     assert not by_kind(found, "import_ban")
+
+
+def test_halting_export_permits_is_an_export_control_of_the_package(nlp) -> None:
+    text = ("Prime Minister Justin Trudeau announced Canada's third round of sanctions against Belarus, which "
+            "includes financial penalties against 20 officials and the halting of all export permits.")
+    found = by_kind(actions(nlp, text, "2022-02-24"), "export_control")
+    assert [a.by for a in found] == [["canada"]]
+    assert found[0].targets == ["belarus"]

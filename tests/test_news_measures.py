@@ -76,3 +76,13 @@ def test_names_making_the_sanctions_list_are_targets_less_their_title_employers(
     (a,) = [a for a in actions(nlp, text, "2022-03-04") if a.by == ["japan"]]
     assert {"andrei-kostin", "sergei-shoigu"} <= set(a.targets)
     assert "vtb-bank" not in a.targets  # it only qualifies Kostin's title
+
+
+def test_the_state_owning_the_package_acts_with_its_announcer_on_the_headline_day(nlp) -> None:
+    text = ("# Canada unveils new sanctions against Belarus. Here is who is affected\n\n"
+            "Prime Minister Justin Trudeau announced Canada's third round of sanctions against Belarus, which "
+            "includes financial penalties against 20 officials.")
+    found = [a for a in actions(nlp, text, "2022-02-24") if a.kind == "sanction"]
+    assert len(found) == 1
+    assert "canada" in found[0].by and "justin-trudeau" in found[0].by
+    assert found[0].date == "2022-02-24"  # the headline's day is the lede's

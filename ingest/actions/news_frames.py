@@ -236,6 +236,9 @@ def lede_unit(ctx: DocContext) -> int | None:
         first = ctx.doc[s]
         if first.text.startswith("#") or first.text in ("*", "_") or first.lower_ == "by":
             continue
+        text = ctx.doc.text
+        if text[text.rfind("\n", 0, first.idx) + 1:first.idx].lstrip().startswith("#"):
+            continue  # the second sentence of a heading ("# X announces sanctions. This is what ...")
         unit = ctx.doc[s:ctx.unit_end[s]]
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBZ", "VBP", "VBD") or (
                 t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP", "VBD")) for t in unit):

@@ -40,6 +40,7 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     _un_listings(ctx, readings)
     _named_designees(ctx, readings)
     _join_state_and_ministry(ctx, readings, published)
+    _possessive_actor(ctx, readings)
     _join_leader(ctx, readings)
     return _drop_headline_repeats(ctx, readings)
 
@@ -242,8 +243,31 @@ def _drop_headline_repeats(ctx: DocContext, readings: list[Reading]) -> list[Rea
         if r.kind == GENERIC and _heading(ctx, r) and r.by and not [
                 t for t in r.targets if ctx.etype_of(t) in NAMED_TYPES]:
             states = _states(ctx, r.by)
-            if states and any(o is not r and not _heading(ctx, o) and o.status == r.status
-                              and _states(ctx, o.by) & states for o in readings):
+            body = [o for o in readings if o is not r and not _heading(ctx, o) and o.status == r.status
+                    and _states(ctx, o.by) & states]
+            if states and body:
+                lede = lede_unit(ctx)
+                for o in body:  # the headline's day is the lede's: "Trudeau announced Canada's ..."
+                    if o.date is None and o.date_expr is None and ctx.unit_start[o.token_i] == lede:
+                        o.date = r.date
                 continue
         out.append(r)
     return out
+
+
+def _possessive_actor(ctx: DocContext, readings: list[Reading]) -> None:
+    """'Prime Minister Justin Trudeau announced Canada's second tranche of sanctions': the state that owns
+    the measure (a possessive on it or on its package noun) takes it, beside whoever announces it."""
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if tok.pos_ != "NOUN" or r.background:
+            continue
+        heads = [tok]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            heads.append(tok.head.head)  # "tranche of sanctions", "package of measures"
+        for h in heads:
+            for c in h.children:
+                m = ctx.mention(c.i) if c.dep_ == "poss" else None
+                if m is not None and ctx.etype(m) == "Country" and m.entity_id not in r.by:
+                    r.by.append(m.entity_id)
+                    r.targets = [t for t in r.targets if t != m.entity_id]

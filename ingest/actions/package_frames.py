@@ -49,6 +49,10 @@ BAN_VERBS = {"ban", "prohibit", "bar", "forbid"}
 # "X will no longer be allowed to import ...": a permission withdrawn is a ban
 PERMIT_VERBS = {"allow", "permit"}
 VESSEL_WORDS = {"vessel", "ship", "tanker"}
+# "the halting of all export permits", "no longer issuing new export permits": trade stopped by refusing
+# the licences for it
+STOP_NOUNS = {"halt", "halting", "suspension", "cancellation", "revocation", "end", "freeze"}
+PERMIT_NOUNS = {"permit", "licence", "license", "authorization", "authorisation"}
 
 
 @dataclass
@@ -78,6 +82,9 @@ def package_anchor(ctx: DocContext, base: str | None) -> Package | None:
             continue
         by = [m.entity_id for a in actors for m in ctx.mentions_in(range(a.left_edge.i, a.right_edge.i + 1))
               if ctx.etype(m) in ACTOR_TYPES and not ctx.is_possessor(m)]
+        # "Trudeau announced Canada's second tranche of sanctions": the state that owns the package
+        by += [m.entity_id for c in tok.children if c.dep_ == "poss" and (m := ctx.mention(c.i)) is not None
+               and ctx.etype(m) == "Country"]
         if not by:
             continue
         countries = [m.entity_id for w in _aimed_at(tok)
@@ -160,6 +167,14 @@ def _trade_measure(tok: Token) -> Found:
         subj = [w for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree
                 if w is c or w.pos_ == "NOUN"]
         return _trades(subj, tok)
+    if tok.pos_ == "NOUN" and lemma in STOP_NOUNS:
+        permits = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.lemma_.lower() in PERMIT_NOUNS]
+        return _trades([c for o in permits for c in o.children if c.dep_ in ("compound", "amod")], tok)
+    if tok.pos_ == "VERB" and lemma in ("issue", "grant") and any(
+            c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
+        permits = [o for o in tok.children if o.dep_ == "dobj" and o.lemma_.lower() in PERMIT_NOUNS]
+        return _trades([c for o in permits for c in o.children if c.dep_ in ("compound", "amod")], tok)
     if tok.pos_ == "VERB" and lemma in PERMIT_VERBS and _withdrawn(tok):
         # "gas terminals will no longer be allowed to import LNG from Russia"
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
