@@ -109,3 +109,29 @@ def test_an_arrest_by_a_generic_national_body_is_its_countrys(nlp) -> None:
     assert [(a.by, a.date) for a in arrests] == [([names["mexico"]], "2008-01-20")], [
         (a.by, a.targets, a.date) for a in arrests]
     assert named(ex, "Person", "Beltran") in arrests[0].targets
+
+
+# 2005-08-03-js2676 (treasury-press-releases.jsonl)
+ZIMBABWE_2005 = (
+    "The U.S. Department of the Treasury today designated twenty-six Zimbabwean entities 24 commercial farms and "
+    "two businesses controlled by key members of the Mugabe regime.\u00a0 This designation is pursuant to Executive "
+    "Order 13288, which is aimed at blocking the property of persons undermining democratic processes in Zimbabwe. "
+    "The two other businesses designated today include: Cold Comfort Farm Trust Co-Operative, an agricultural "
+    "cooperative controlled by Didymus Noel Mutasa, Minister of National Security; and Ndlovu Motorways, which is "
+    "controlled by Sikhanyiso Ndlovu.\u00a0 Both Mutasa and Ndlovu were listed in the Annex of E.O. 13288."
+)
+
+
+def test_a_listing_in_an_orders_annex_is_an_earlier_designation(nlp) -> None:
+    ex = extract(nlp, ZIMBABWE_2005, "2005-08-03")
+    mutasa, eo = named(ex, "Person", "Mutasa"), named(ex, "Law", "13288")
+    earlier = [a for a in ex.actions if a.kind == "designation" and mutasa in a.targets and a.date != "2005-08-03"]
+    assert [(a.date, a.under) for a in earlier] == [(None, [eo])], [(a.date, a.targets) for a in ex.actions]
+
+
+def test_a_sentence_with_no_named_convict_is_no_action(nlp) -> None:
+    # jy2082: the pronoun is not resolved, and an indictment aimed at no one would only be a wrong action
+    text = ("OFAC today designated Adolfo Macias Villamar in Ecuador. In 2011, the Government of Ecuador sentenced "
+            "him to 34 years in prison for crimes that included murder and drug trafficking.")
+    ex = extract(nlp, text, "2024-02-07")
+    assert not [a for a in ex.actions if a.kind == "indictment" and not a.targets]

@@ -89,6 +89,8 @@ PACKAGE_ITEMS = {"action", "step", "measure"}
 PACKAGES = {"series", "set", "package", "raft", "slew", "range", "suite"}
 # "X faces / risks sanctions": the measure is threatened, not taken (unless in the past: "faced").
 THREAT_VERBS = {"face", "risk"}
+# "sentenced", "convicted": read as an indictment only with the convict named (pronouns are not resolved)
+CONVICTING = {"sentence", "convict"}
 
 
 class ActionComponent:
@@ -197,6 +199,11 @@ class ActionComponent:
             if not trig.is_verb and not roles.light and any(
                     c.dep_ == "amod" and c.lower_ in EXISTING for c in trig.token.children):
                 roles.background = True  # "despite existing sanctions against AQAH": measures taken before
+            if trig.is_verb and trig.token.lemma_.lower() == "list" and kind == "designation":
+                # "Both Mutasa and Ndlovu were listed in the Annex of E.O. 13288": the order's own, earlier, listing
+                roles.background = True
+            if kind == "indictment" and trig.is_verb and trig.token.lemma_.lower() in CONVICTING and not roles.targets:
+                continue  # "the Government of Ecuador sentenced him": a sentence is told of a named convict only
             if kind in ("arrest", "detention", "indictment") and not roles.by:
                 demonym_agent(ctx, trig, roles)
             if kind in ("arrest", "detention"):

@@ -264,6 +264,8 @@ class TriggerFinder:
             return self._list_addition(tok, entry, preps=("from",))
         if _lemma(tok) == "designate" and not self._designate_ok(tok):
             return None
+        if _lemma(tok) == "list" and not self._annex_listing(ctx, tok):
+            return None
         if _lemma(tok) == "identify" and not any(
                 _lemma(o) in IDENTIFIED_AS or o.lower_ in IDENTIFIED_AS
                 for p in _children(tok, ("prep",)) if p.lower_ == "as" for o in _children(p, ("pobj",))):
@@ -323,6 +325,26 @@ class TriggerFinder:
                     m = ctx.mention(c.i) if c.dep_ in ("compound", "poss", "nmod") else None
                     if m is not None and ctx.etype(m) in ("Organization", "Company", "Person"):
                         return True
+        return False
+
+    def _annex_listing(self, ctx: DocContext, tok: Token) -> bool:
+        """'who were listed in the Annex to Executive Order (E.O.) 13288 in March 2003': naming in an executive
+        order's annex is that order's blocking designation (not 'listed in the Annexes to UN Security Council
+        Resolutions', a UN listing, nor 'listed on the stock exchange')."""
+        if not any(c.tag_ not in ("WP", "WDT") for c in _children(tok, ("nsubjpass",))):
+            return False  # "..., who were listed in the Annex ...": the small parser's antecedents are unreliable
+        for prep in _children(tok, ("prep",)):
+            if prep.lower_ != "in":
+                continue
+            for annex in _children(prep, ("pobj",)):
+                if _lemma(annex) != "annex":
+                    continue
+                # the parser hangs "to E.O. N" on the annex or on the verb
+                near = list(annex.subtree) + [
+                    t for p in _children(tok, ("prep",)) if p.lower_ == "to" for t in p.subtree]
+                laws = [m for t in near if (m := ctx.mention(t.i)) is not None and ctx.etype(m) == "Law"]
+                if laws and all(ctx.record(m.entity_id).kind == "executive_order" for m in laws):
+                    return True
         return False
 
     def _designate_ok(self, tok: Token) -> bool:
