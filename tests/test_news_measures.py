@@ -86,3 +86,18 @@ def test_the_state_owning_the_package_acts_with_its_announcer_on_the_headline_da
     assert len(found) == 1
     assert "canada" in found[0].by and "justin-trudeau" in found[0].by
     assert found[0].date == "2022-02-24"  # the headline's day is the lede's
+
+
+def test_a_state_adopting_the_blocs_sanctions_takes_them_itself(nlp) -> None:
+    text = ("Norway has adopted the latest round of European Union sanctions against Belarus, the government "
+            "said on Wednesday.")
+    found = [a for a in actions(nlp, text, "2022-04-13") if a.kind == "sanction"]
+    assert [a.by for a in found] == [["norway"]]
+    assert found[0].targets == ["belarus"]
+
+
+def test_a_state_using_its_sanctions_powers_on_someone_sanctions_them(nlp) -> None:
+    text = "Australia has used cyber-sanction powers for the first time on Russian citizen Aleksandr Ermakov."
+    (a,) = [a for a in actions(nlp, text, "2024-01-23") if a.kind == "sanction"]
+    assert a.by == ["australia"] and a.targets == ["aleksandr-ermakov"]
+    assert a.date == "2024-01-23"  # the lede's present perfect: the news of the day

@@ -35,14 +35,61 @@ ACTOR_TYPES = {"Country", "Authority"}
 
 def news_measures(ctx: DocContext, readings: list[Reading], published: str | None) -> list[Reading]:
     """Apply the rules of the module docstring; returns the readings kept."""
+    readings = readings + _powers_used(ctx, readings, published)
     readings = _specified(ctx, readings)
     _freeze_designations(ctx, readings)
     _un_listings(ctx, readings)
     _named_designees(ctx, readings)
     _join_state_and_ministry(ctx, readings, published)
     _possessive_actor(ctx, readings)
+    _adopted_from_others(ctx, readings)
     _join_leader(ctx, readings)
     return _drop_headline_repeats(ctx, readings)
+
+
+# "Australia has used cyber-sanction powers for the first time on X": a sanctions power used on someone
+USE_VERBS = {"use", "invoke", "exercise", "deploy", "wield", "employ"}
+POWER_NOUNS = {"power", "law", "authority", "regime", "framework", "legislation"}
+
+
+def _powers_used(ctx: DocContext, readings: list[Reading], published: str | None) -> list[Reading]:
+    """A state using its sanctions powers or laws on a named person or firm sanctions them (the capability
+    reading drops 'powers' otherwise)."""
+    out: list[Reading] = []
+    cands: list | None = None
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in USE_VERBS or verb.tag_ in ("VB", "VBG"):
+            continue  # "will use", "using": no measure taken yet
+        powers = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in POWER_NOUNS
+                  and any("sanction" in w.lower_ for w in o.subtree if w.i < o.i)]
+        if not powers or any(r.token_i == verb.i for r in readings):
+            continue
+        # "on X" may hang on the verb, the powers or an adjunct ("for the first time on X")
+        objs = [w for p in verb.subtree if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                and _clause_verb(p).i == verb.i for w in p.children if w.dep_ == "pobj"]
+        targets = _named_in(ctx, objs) + [m.entity_id for o in objs for m in
+                                          ctx.mentions_in(range(o.left_edge.i, o.right_edge.i + 1))
+                                          if ctx.etype(m) == "Country"]
+        by = [m.entity_id for c in verb.children if c.dep_ == "nsubj"
+              for m in ctx.mentions_in(range(c.left_edge.i, c.right_edge.i + 1)) if ctx.etype(m) in ACTOR_TYPES]
+        if not targets or not by:
+            continue
+        from ingest.actions.dating import action_date, date_spans
+
+        cands = cands if cands is not None else date_spans(ctx)
+        date, expr = action_date(ctx, verb, None, cands, published, prefer_future=False, present_default=False)
+        if date is None and expr is None and ctx.unit_start[verb.i] == lede_unit(ctx) and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+            date = published  # "Australia has used ...": the lede's news of the day
+        out.append(Reading(kind=GENERIC, status="enacted", by=by, targets=list(dict.fromkeys(targets)), under=[],
+                           date=date, evidence=ctx.unit_chars(verb), token_i=verb.i, date_expr=expr))
+    return out
+
+
+def _clause_verb(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _heading(ctx: DocContext, r: Reading) -> bool:
@@ -75,7 +122,7 @@ def _participle_of(tok: Token, verb: Token) -> bool:
     for _ in range(3):
         if tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ == "VBG" and tok.head.i == verb.i:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -149,7 +196,7 @@ def _names_beside(ctx: DocContext, group: Token) -> list[str]:
     if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
         spans += [c for c in head.head.children if c.dep_ in ("nsubj", "attr")]
     if group.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
-        spans += [c for c in head.children if c.dep_ in ("nsubj", "attr") and c is not group]
+        spans += [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i != group.i]
     return _named_in(ctx, spans)
 
 
@@ -181,8 +228,8 @@ def _list_complement(ctx: DocContext, tok: Token) -> list[str]:
         (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
     if copula is None:
         return []
-    return _named_in(ctx, [c for c in copula.children if c.dep_ in ("nsubj", "attr") and c is not tok
-                           and c is not lst])
+    return _named_in(ctx, [c for c in copula.children if c.dep_ in ("nsubj", "attr") and c.i != tok.i
+                           and c.i != lst.i])
 
 
 def _join_state_and_ministry(ctx: DocContext, readings: list[Reading], published: str | None) -> None:
@@ -207,6 +254,35 @@ def _join_state_and_ministry(ctx: DocContext, readings: list[Reading], published
                 continue
             both = r.by + [b for b in o.by if b not in r.by]
             r.by, o.by = list(both), list(both)
+
+
+# "Switzerland has adopted the latest round of EU sanctions": verbs by which a state takes over another's
+# measures as its own
+TAKE_OVER_VERBS = {"adopt", "implement", "apply", "mirror", "follow", "copy", "transpose", "replicate", "match",
+                   "join"}
+
+
+def _adopted_from_others(ctx: DocContext, readings: list[Reading]) -> None:
+    """'Switzerland has adopted the latest round of European Union sanctions against Russia': the state that
+    takes over another's measures takes them itself (ONTOLOGY: one action per actor); the bloc named as the
+    measures' origin is no actor of this one."""
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if tok.pos_ != "NOUN" or not r.by:
+            continue
+        origin = [m.entity_id for c in tok.children if c.dep_ in ("compound", "poss", "amod")
+                  for m in ctx.mentions_in(range(c.left_edge.i, c.right_edge.i + 1)) if m.entity_id in r.by]
+        if not origin:
+            continue
+        obj = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "round of X sanctions"
+        verb = obj.head
+        if obj.dep_ != "dobj" or verb.lemma_.lower() not in TAKE_OVER_VERBS:
+            continue
+        takers = [m.entity_id for c in verb.children if c.dep_ == "nsubj"
+                  for m in ctx.mentions_in(range(c.left_edge.i, c.right_edge.i + 1))
+                  if ctx.etype(m) in ACTOR_TYPES and m.entity_id not in origin and not ctx.is_possessor(m)]
+        if takers:
+            r.by = takers + [b for b in r.by if b not in origin and b not in takers]
 
 
 def _join_leader(ctx: DocContext, readings: list[Reading]) -> None:

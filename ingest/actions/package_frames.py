@@ -165,7 +165,7 @@ def _trade_measure(tok: Token) -> Found:
         # the parser may hang the second trade on the first one's object ("exports of X and investments in Y")
         # ("investments in and exports to X" when a preposition is left hanging): every noun of the subject
         subj = [w for c in tok.children if c.dep_ == "nsubjpass" for w in c.subtree
-                if w is c or w.pos_ == "NOUN"]
+                if w.i == c.i or w.pos_ == "NOUN"]
         return _trades(subj, tok)
     if tok.pos_ == "NOUN" and lemma in STOP_NOUNS:
         permits = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
@@ -244,7 +244,7 @@ def _stated_as_content(trigger: Token, lex: Lexicon) -> bool:
                                                if c.i < t.head.i)) for t in chain):
         return False
     for t in chain:
-        if t is trigger:
+        if t.i == trigger.i:
             continue
         low = t.lemma_.lower()
         if low in lex.proposed_heads or low in lex.advocated_heads or low in lex.capability_heads:
