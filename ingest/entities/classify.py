@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ingest.entities.head_words import (
+    AGREEMENT_HEADS,
     AUTHORITY_HEADS,
     COMPANY_HEADS,
     EVENT_HEADS,
@@ -54,7 +55,7 @@ def org_type(words: list[str]) -> str:
     if len(words) > 1 and lowered[0] in FIRM_FIRST and not ("central" in lowered or "nacional" in lowered[:2]):
         return "Company"
     head = head_word(words).lower()
-    if lowered[-1] in LAW_HEADS and len(words) > 1:
+    if (lowered[-1] in LAW_HEADS or head in AGREEMENT_HEADS and lowered[-1] == head) and len(words) > 1:
         return "Law"
     if lowered[-1] == "congress" and len(words) >= 3 and (
         lowered[0] in {"world", "international", "global"}
@@ -99,3 +100,65 @@ def law_kind(text: str) -> str:
 
 def place_type(words: list[str]) -> str:
     return "Place"
+
+
+# Nouns that say a name is an organisation when the name itself does not ("security research organization CNA",
+# "Flax Typhoon, a Chinese malicious state-sponsored cyber group"); "group" alone is also a firm's word, so it
+# counts only after a word that makes it a non-commercial group.
+ORG_DESCRIPTORS = {"organization", "organisation", "militia", "party", "movement", "charity", "foundation",
+                   "university", "institute", "ngo", "nonprofit", "non-profit", "think-tank", "cartel", "gang",
+                   "faction", "association", "federation", "coalition", "syndicate", "insurgency"}
+_GROUP_KINDS = {"terrorist", "militant", "armed", "rebel", "extremist", "militia", "paramilitary", "criminal",
+                "hacking", "hacker", "advocacy", "research", "cyber", "jihadist", "insurgent", "separatist",
+                "opposition",
+                "political", "trafficking", "ransomware", "activist", "threat", "proxy", "espionage", "guerrilla"}
+_FIRM_DESCRIPTORS = {"company", "firm", "bank", "conglomerate", "manufacturer", "business", "enterprise", "operator",
+                     "supplier", "producer", "exporter", "importer", "distributor", "subsidiary", "corporation"}
+_STOP = {",", ".", ";", ":", "(", ")", "\u2014", "--", "that", "which", "who", "and", "or"}
+
+
+def has_company_word(words: list[str]) -> bool:
+    """Does the name itself say it is a firm (legal form, head-first firm word, company head)?"""
+    lowered = [w.lower().strip(",") for w in words]
+    # "Group" names firms and armed or hacking groups alike ("Lazarus Group, a state-sponsored hacking group")
+    return bool(lowered) and (lowered[-1] in LEGAL_SUFFIXES or lowered[0] in FIRM_FIRST
+                              or any(w in COMPANY_HEADS and w != "group" for w in lowered))
+
+
+def _descriptor(toks: list, i: int) -> str | None:
+    low = toks[i].lower_
+    if low in ORG_DESCRIPTORS or low == "tank" and i and toks[i - 1].lower_ == "think":
+        return "Organization"
+    if low in {"group", "groups", "network"} and i and toks[i - 1].lower_ in _GROUP_KINDS:
+        return "Organization"
+    if low in _FIRM_DESCRIPTORS:
+        return "Company"
+    return None
+
+
+def described_type(toks: list, s: int, e: int) -> str | None:
+    """The type a descriptor noun gives the name toks[s:e]: right before it ("terrorist group X", "research
+    organization   CNA") or heading its apposition ("X, a Chinese ... cyber group")."""
+    j = s - 1
+    while j >= 0 and (toks[j].is_space or set(toks[j].text) <= {"*", "_"}):
+        j -= 1
+    if j >= 0:
+        found = _descriptor(toks, j)
+        if found:
+            return found
+    k = e
+    while k < len(toks) and (toks[k].is_space or set(toks[k].text) <= {"*", "_"}):
+        k += 1
+    if k + 1 >= len(toks) or toks[k].text != "," or toks[k + 1].lower_ not in {"a", "an"}:
+        return None
+    for x in range(k + 2, min(len(toks), k + 10)):
+        t = toks[x]
+        if t.text in _STOP or t.pos_ in {"VERB", "AUX", "ADP"} and not (x and toks[x - 1].text == "-"):
+            return None
+        found = _descriptor(toks, x)
+        if found:
+            # the descriptor must end the noun phrase ("a militia group in Burma", not "a group of companies")
+            nxt = toks[x + 1] if x + 1 < len(toks) else None
+            return found if nxt is None or nxt.pos_ not in {"NOUN", "PROPN"} else None
+    return None
+

@@ -294,6 +294,9 @@ FIRM_FIRST = {
 # Head words that make an ORG-labelled span a legal instrument ("Economic Sanctions Enforcement Guidelines",
 # "Iranian Transactions and Sanctions Regulations", "the Unverified List").
 LAW_HEADS = {"regulations", "guidelines", "act", "list", "convention", "treaty", "code", "directive", "memorandum"}
+# Agreements between parties or states ("Libyan Political Agreement", "Minsk Protocol"): a Law when the word heads
+# the name (not "Government of National Accord").
+AGREEMENT_HEADS = {"agreement", "accord", "accords", "protocol", "covenant", "statute"}
 
 # Heads that make a name an event or initiative, not an entity ("Beijing Olympic Games", "Belt and Road Initiative").
 EVENT_HEADS = {

@@ -19,7 +19,7 @@ from ingest.entities.candidates import (
     cap_run,
     strip_hyphen_adjectives,
 )
-from ingest.entities.classify import head_word, law_kind, org_type
+from ingest.entities.classify import described_type, has_company_word, head_word, law_kind, org_type
 from ingest.entities.forms import PORTFOLIOS, has_patronymic, patronymic_start
 from ingest.entities.head_words import (
     AUTHORITY_HEADS,
@@ -158,9 +158,18 @@ def ner_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
                 etype = "Authority"  # "Customs and Border Protection's National Targeting Center"
             if etype == "Person":
                 s = patronymic_start(doc, s, e, covered, lex.demonyms)
+            extra: dict = {"label": ent.label_}
+            if (etype in ("Company", "Place") and ent.label_ != "PERSON"
+                    and not has_company_word([t.text for t in toks[s:e] if not t.is_space])
+                    and described_type(toks, s, e) == "Organization"):
+                # a default firm or an unknown place the text calls a group, party or research organisation
+                # ("security research organization CNA", "Flax Typhoon, a Chinese ... cyber group"); it decides
+                # the type of the entity's other mentions too (resolve)
+                etype = "Organization"
+                extra["described"] = True
             prio = P_COMPOUND if ent.label_ != "PERSON" and is_compound(doc, s, e, covered) else P_NER
             kind = law_kind(text) if etype == "Law" else None
-            out.append(Cand(s, e, etype, prio, "ner", kind=kind, extra={"label": ent.label_}))
+            out.append(Cand(s, e, etype, prio, "ner", kind=kind, extra=extra))
     return out
 
 

@@ -439,6 +439,8 @@ _TYPE_PREFERENCE = {"Law": 6, "Authority": 5, "Organization": 4, "Company": 3, "
 def _group_type(doc: Doc, g: _Group) -> str:
     """The type of the fullest mention (an acronym's NER type is the least reliable); among equally
     full mentions, the most frequent type, then the preferred one."""
+    if any(c.extra.get("described") for c in g.cands):
+        return "Organization"  # the text calls it a group or an organisation somewhere (ner_cands)
     longest = max(len(_text(doc, c).split()) for c in g.cands)
     full = [c for c in g.cands if len(_text(doc, c).split()) == longest]
     if any(c.prio > 20 for c in full):  # a rule-made candidate (suffix, descriptor, bold...) beats NER
