@@ -4,8 +4,11 @@ Dialect notes kept here:
 - reads run in an explicit transaction of a READ-mode session with the driver's transaction timeout: the
   server refuses writes in read mode (Neo.ClientError.Statement.AccessMode -> ReadOnlyViolation) and stops
   the transaction at the timeout (Neo.ClientError.Transaction.TransactionTimedOut* -> QueryTimeout);
-- writes: one managed write transaction per chunk (`execute_write`, retried on transient errors - safe,
-  every statement is idempotent);
+- writes: a batch's write plan is packed into managed write transactions of at most `batch_size` rows across
+  its steps (`execute_write`: retried by the driver on transient errors such as a deadlock or a cluster
+  leader switch - safe, every statement is an idempotent MERGE); the documents' completion is its own last
+  transaction. Fewer, fuller transactions: a commit costs the server a log flush and index updates whatever
+  its size (bench/neo4j_writes.py measures it). `neo4j://` URIs route writes to the cluster's leader;
 - schema: `CREATE CONSTRAINT ... IF NOT EXISTS` (unique ids), range indexes, and one FULLTEXT index
   `entity_search` over name, aliases_text and search_text (full-text cannot index list properties);
   Lucene syntax for it: `+word` required, `word*` prefix.
@@ -14,12 +17,15 @@ Dialect notes kept here:
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
 from typing import Any
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
+from graph import writes
 from graph.batch import GraphBatch
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
 from graph.validate import ensure_valid
@@ -96,6 +102,7 @@ class Neo4jStore(Store):
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.AuthError, OSError, ValueError) as exc:
             raise StoreError(f"cannot connect to Neo4j at {uri}: {exc}") from exc
         self._closed = False
+        self.transactions = 0  # write transactions committed (bench/neo4j_writes.py, tests)
 
     def _session(self, mode: str = WRITE_ACCESS):
         return self._driver.session(database=self.database, default_access_mode=mode)
@@ -122,19 +129,90 @@ class Neo4jStore(Store):
     # ---------------------------------------------------------------------------------------- writes
     def write(self, batch: GraphBatch) -> WriteStats:
         ensure_valid(batch)  # graph.validate: both stores take exactly the same rows
-        return super().write(batch)
+        stats = WriteStats(warnings=list(batch.warnings), documents=len(batch.documents))
+        started = time.perf_counter()
+        plan = writes.write_plan(batch)
+        complete = [step for step in plan if step[1] == writes.DOCUMENTS_COMPLETE]
+        for steps in self._packed([step for step in plan if step[1] != writes.DOCUMENTS_COMPLETE]):
+            stats.add(self._write_steps(steps))
+        for label, statement, rows in complete:  # last, alone: a document is known only once all else is stored
+            step_started = time.perf_counter()
+            for chunk in writes.chunks(rows, self.batch_size):
+                part = self._write_chunk(statement, chunk)
+                part.rows, part.statements = len(chunk), 1
+                stats.add(part)
+            stats.timings[label] = stats.timings.get(label, 0.0) + time.perf_counter() - step_started
+        stats.seconds = time.perf_counter() - started
+        return stats
 
-    def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
-        def work(tx):
-            return tx.run(statement, rows=rows).consume().counters
+    def _packed(self, plan: list[tuple[str, str, list[dict]]]) -> Iterator[list[tuple[str, str, list[dict]]]]:
+        """The plan's steps in order, cut and packed into transactions of at most `batch_size` rows."""
+        size = max(1, self.batch_size)
+        current: list[tuple[str, str, list[dict]]] = []
+        room = size
+        for label, statement, rows in plan:
+            start = 0
+            while start < len(rows):
+                part = rows[start : start + room]
+                current.append((label, statement, part))
+                start += len(part)
+                room -= len(part)
+                if room == 0:
+                    yield current
+                    current, room = [], size
+        if current:
+            yield current
 
+    def _write_steps(self, steps: list[tuple[str, str, list[dict]]]) -> WriteStats:
+        """One managed transaction over several steps (retried whole on a transient error)."""
+        def work(tx) -> tuple[list, dict[str, float]]:
+            counters, timings = [], {}
+            for label, statement, rows in steps:
+                step_started = time.perf_counter()
+                for stmt, part in self._route_in(tx, label, statement, rows):
+                    counters.append(tx.run(stmt, rows=part).consume().counters)
+                timings[label] = timings.get(label, 0.0) + time.perf_counter() - step_started
+            return counters, timings
+
+        started = time.perf_counter()
+        counters, timings = self._execute_write(work, steps[0][1])
+        stats = WriteStats(rows=sum(len(rows) for _, _, rows in steps), statements=len(counters))
+        for c in counters:
+            stats.nodes_created += c.nodes_created
+            stats.relationships_created += c.relationships_created
+            stats.properties_set += c.properties_set
+            stats.labels_added += c.labels_added
+        timings["commit"] = max(0.0, time.perf_counter() - started - sum(timings.values()))
+        stats.timings = timings
+        return stats
+
+    def _route_in(self, tx, label: str, statement: str, rows: list[dict]) -> list[tuple[str, list[dict]]]:
+        # Store._route, read inside the write transaction: an id stored under another type takes the statement
+        # that matches by id alone (the first type wins, as on FalkorDB).
+        if not label.startswith("entities:"):
+            return [(statement, rows)]
+        etype = label.split(":", 1)[1]
+        stored = {r["id"]: r["type"] for r in tx.run(writes.EXISTING_TYPES, ids=[r["id"] for r in rows])}
+        retyped = [r for r in rows if r["id"] in stored and stored[r["id"]] != etype]
+        if not retyped:
+            return [(statement, rows)]
+        ids = {r["id"] for r in retyped}
+        same = [r for r in rows if r["id"] not in ids]
+        return [*([(statement, same)] if same else []), (writes.ENTITIES_RETYPED, retyped)]
+
+    def _execute_write(self, work, statement: str):
         try:
             with self._session() as session:
-                c = session.execute_write(work)
+                result = session.execute_write(work)
         except neo4j_errors.Neo4jError as exc:
             raise _error(exc, statement) from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise StoreError(f"Neo4j unavailable: {exc}") from exc
+        self.transactions += 1
+        return result
+
+    def _write_chunk(self, statement: str, rows: list[dict]) -> WriteStats:
+        c = self._execute_write(lambda tx: tx.run(statement, rows=rows).consume().counters, statement)
         return WriteStats(
             nodes_created=c.nodes_created,
             relationships_created=c.relationships_created,
