@@ -101,3 +101,16 @@ def test_a_state_using_its_sanctions_powers_on_someone_sanctions_them(nlp) -> No
     (a,) = [a for a in actions(nlp, text, "2024-01-23") if a.kind == "sanction"]
     assert a.by == ["australia"] and a.targets == ["aleksandr-ermakov"]
     assert a.date == "2024-01-23"  # the lede's present perfect: the news of the day
+
+
+def test_an_announced_lifting_is_lifted_and_aimed_at_the_state_whose_economy_it_frees(nlp) -> None:
+    text = ("The European Union will lift sanctions on Syria's economy, the EU's top diplomat announced "
+            "Tuesday.")
+    found = [a for a in actions(nlp, text, "2025-05-20") if a.kind == "sanction"]
+    assert [(a.status, a.by, a.targets) for a in found] == [("lifted", ["european-union"], ["syria"])]
+
+
+def test_a_lifting_held_back_by_a_condition_stays_proposed(nlp) -> None:
+    text = "The European Union will lift sanctions on Syria's economy if the new government protects minorities."
+    found = [a for a in actions(nlp, text, "2025-05-20") if a.kind == "sanction"]
+    assert found and all(a.status == "proposed" for a in found)

@@ -113,6 +113,8 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
                 if cl in lex.proposed_aux or c.lemma_.lower() in lex.proposed_aux:
                     if today and cl in ("will", "'ll", "shall"):
                         continue
+                    if cl in ("will", "'ll", "shall") and _announced_lifting(chain[:k + 1], lex):
+                        return "lifted"
                     return "proposed"
             if c.dep_ == "amod" and c.lemma_.lower() in lex.proposed_heads and tok is trigger:
                 return "proposed"  # "possible sanctions", "proposed tariffs"
@@ -131,6 +133,19 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
         if lemma in lex.proposing_verbs:
             return "proposed"
     return "lifted" if lifted else "enacted"
+
+
+def _announced_lifting(chain: list[Token], lex: Lexicon) -> bool:
+    """'The European Union will lift sanctions on Syria's economy': an actor announcing that it lifts a measure
+    reports the lifting (status lifted), unless a condition holds it back ('will lift ... if', 'when')."""
+    verb = chain[-1]
+    if verb.lemma_.lower() not in lex.lifted_heads or verb.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "when", "unless",
+                                                                                        "once", "whenever")
+                                             for m in c.children) for c in verb.children)
 
 
 def measure_chain(trigger: Token, head_verb: Token | None = None) -> list[Token]:

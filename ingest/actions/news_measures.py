@@ -42,6 +42,7 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     _named_designees(ctx, readings)
     _join_state_and_ministry(ctx, readings, published)
     _possessive_actor(ctx, readings)
+    _economy_targets(ctx, readings)
     _adopted_from_others(ctx, readings)
     _join_leader(ctx, readings)
     return _drop_headline_repeats(ctx, readings)
@@ -283,6 +284,24 @@ def _adopted_from_others(ctx: DocContext, readings: list[Reading]) -> None:
                   if ctx.etype(m) in ACTOR_TYPES and m.entity_id not in origin and not ctx.is_possessor(m)]
         if takers:
             r.by = takers + [b for b in r.by if b not in origin and b not in takers]
+
+
+def _economy_targets(ctx: DocContext, readings: list[Reading]) -> None:
+    """'sanctions on Syria's economy', 'measures against Russia's energy sector': the state whose economy or
+    sector the measure is aimed at is its target (ONTOLOGY: the country when the text frames the measure as
+    against it)."""
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if r.targets or tok.pos_ != "NOUN":
+            continue
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in ("on", "against"):
+                continue
+            for o in p.children:
+                for c in o.children if o.dep_ == "pobj" else []:
+                    m = ctx.mention(c.i) if c.dep_ == "poss" else None
+                    if m is not None and ctx.etype(m) == "Country" and m.entity_id not in r.by:
+                        r.targets.append(m.entity_id)
 
 
 def _join_leader(ctx: DocContext, readings: list[Reading]) -> None:
