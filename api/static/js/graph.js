@@ -32,7 +32,8 @@ function toElements(g) {
     ...g.edges.map((e) => ({
       group: "edges",
       // an action projected onto its two ends is typed "ACTION:kind": the kind is the readable part
-      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: String(e.type || "").replace(/^ACTION:/, "").replace(/_/g, " ") },
+      // relation codes read as words: HOLDS_ROLE -> "holds role"; a group's edge has no label
+      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: e.type === "more" ? "" : String(e.type || "").replace(/^ACTION:/, "").replace(/_/g, " ").toLowerCase() },
     })),
   ];
 }
@@ -49,7 +50,7 @@ const STYLE = [
       "text-valign": "bottom",
       "text-margin-y": 4,
       "text-wrap": "wrap",
-      "text-max-width": 140,
+      "text-max-width": 90, // narrow labels: a ring of them needs less room (hub.js)
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.8,
       "text-background-padding": 1,
@@ -60,6 +61,7 @@ const STYLE = [
   { selector: 'node[type = "Action"]', style: { shape: "round-rectangle", width: 26, height: 18 } },
   { selector: 'node[type = "Law"]', style: { shape: "diamond" } },
   { selector: 'node[type = "Authority"]', style: { shape: "hexagon" } },
+  { selector: 'node[type = "Group"]', style: { shape: "round-rectangle", width: 30, height: 16, "background-color": "#e5e7eb", "border-width": 1, "border-style": "dashed", "border-color": "#6b7280" } },
   { selector: "node.focus", style: { "border-width": 4, "border-color": "#f59e0b", width: 30, height: 30 } },
   { selector: "node.expanded", style: { "border-width": 2, "border-color": "#111827" } },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#111827" } },
@@ -106,9 +108,11 @@ export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen,
         ? {
             name: "concentric",
             // the focus in the middle, then rings by distance from it
-            concentric: (n) => (n.id() === String(focus) ? 100 : 100 - 10 * (n.data("ref").depth ?? 1)),
+            // (a hub's neighbours come with `ring`: a few a ring, so labels get room, see hub.js)
+            concentric: (n) => (n.id() === String(focus) ? 100 : 100 - 10 * (n.data("ref").ring ?? n.data("ref").depth ?? 1)),
             levelWidth: () => 5,
-            minNodeSpacing: 90,
+            minNodeSpacing: 24,
+            nodeDimensionsIncludeLabels: true,
             padding: 30,
             animate: false,
           }

@@ -16,8 +16,10 @@ import {
   sentenceAround,
   statusBadge,
 } from "../components.js";
-import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
+import { append, clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
 import { drawGraph, legend } from "../graph.js";
+import { aggregate, GROUP, networkLimit, reveal } from "../hub.js";
+import { pager, pageSize } from "../pager.js";
 import { renderTimeline } from "../timeline.js";
 
 // a relation in either of the shapes the API may give -> {type, dir, other, title, props}
@@ -52,8 +54,21 @@ const RELATION_WORDS = {
   "BASED_IN:in": "is home to",
 };
 
+// one line per relation and other end, with every title it is held under (issue 14: an official was listed
+// three times for three spellings of one title)
+function mergeRelations(rels) {
+  const byKey = new Map();
+  for (const r of rels) {
+    const key = `${r.type}|${r.dir}|${r.other?.id}`;
+    if (!byKey.has(key)) byKey.set(key, { ...r, titles: [] });
+    const m = byKey.get(key);
+    if (r.title && !m.titles.some((t) => t.toLowerCase() === String(r.title).toLowerCase())) m.titles.push(r.title);
+  }
+  return [...byKey.values()];
+}
+
 function relationsSection(entity) {
-  const rels = listOf(entity.relations || entity.roles || []).map((r) => normRelation(r, entity.id));
+  const rels = mergeRelations(listOf(entity.relations || entity.roles || []).map((r) => normRelation(r, entity.id)));
   const sec = section("Roles and relations");
   if (!rels.length) {
     sec.append(empty("No roles or relations extracted for this entity."));
@@ -61,52 +76,67 @@ function relationsSection(entity) {
   }
   // roles first: that is what a reader looks for on a person's page
   rels.sort((a, b) => (a.type === "HOLDS_ROLE" ? -1 : 0) - (b.type === "HOLDS_ROLE" ? -1 : 0));
-  sec.append(
-    h(
-      "ul",
-      { class: "relations" },
-      rels.map((r) =>
-        h(
-          "li",
-          null,
-          badge(r.type, "rel"),
-          " ",
-          RELATION_WORDS[`${r.type}:${r.dir}`] || `${r.type} (${r.dir})`,
-          " ",
-          chip(r.other),
-          r.title ? h("span", { class: "role-title" }, ` as ${r.title}`) : null,
-        ),
+  const list = h("ul", { class: "relations" });
+  const more = pager(
+    list,
+    rels,
+    (r) =>
+      h(
+        "li",
+        { "data-type": r.type },
+        RELATION_WORDS[`${r.type}:${r.dir}`] || humanize(r.type.toLowerCase()),
+        " ",
+        chip(r.other),
+        r.titles.length ? h("span", { class: "role-title" }, ` as ${r.titles.join("; ")}`) : null,
       ),
-    ),
+    { size: pageSize(12) },
   );
+  append(sec, [list, more]);
   return sec;
+}
+
+const ACTION_COLUMNS = ["Date", "Action", "Status", "Role here", "By", "Targets", "Under"];
+
+function roleOf(a, selfId) {
+  return a.role || (a.by.some((r) => r.id === selfId) ? "by" : a.targets.some((r) => r.id === selfId) ? "targets" : a.under.some((r) => r.id === selfId) ? "under" : "");
+}
+
+function actionRow(a, selfId) {
+  const cells = [
+    h("td", { class: "nowrap" }, a.date || "—"),
+    h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
+    h("td", null, statusBadge(a.status)),
+    h("td", null, roleOf(a, selfId)),
+    h("td", null, chips(a.by)),
+    h("td", null, chips(a.targets)),
+    h("td", null, chips(a.under)),
+  ];
+  cells.forEach((td, i) => td.setAttribute("data-label", ACTION_COLUMNS[i]));
+  return h("tr", null, cells);
 }
 
 function actionsTable(actions, selfId) {
   if (!actions.length) return empty("No actions involve this entity.");
-  return h(
-    "table",
-    { class: "table" },
-    h("thead", null, h("tr", null, ["Date", "Action", "Status", "Role here", "By", "Targets", "Under"].map((c) => h("th", { scope: "col" }, c)))),
-    h(
-      "tbody",
-      null,
-      actions.map((a) => {
-        const role = a.role || (a.by.some((r) => r.id === selfId) ? "by" : a.targets.some((r) => r.id === selfId) ? "targets" : a.under.some((r) => r.id === selfId) ? "under" : "");
-        return h(
-          "tr",
-          null,
-          h("td", { class: "nowrap" }, a.date || "—"),
-          h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
-          h("td", null, statusBadge(a.status)),
-          h("td", null, role),
-          h("td", null, chips(a.by)),
-          h("td", null, chips(a.targets)),
-          h("td", null, chips(a.under)),
-        );
-      }),
-    ),
-  );
+  const box = h("div", { class: "actions-box" });
+  const roles = [...new Set(actions.map((a) => roleOf(a, selfId)).filter(Boolean))];
+  const kinds = [...new Set(actions.map((a) => a.kind).filter(Boolean))].sort();
+  const roleSel = h("select", { id: "act-role", "aria-label": "Only actions where this entity is" }, h("option", { value: "" }, "any role"), roles.map((r) => h("option", { value: r }, r)));
+  const kindSel = h("select", { id: "act-kind", "aria-label": "Only actions of this kind" }, h("option", { value: "" }, "any kind"), kinds.map((k) => h("option", { value: k }, humanize(k))));
+  const body = h("div");
+  const render = () => {
+    const shown = actions.filter((a) => (!roleSel.value || roleOf(a, selfId) === roleSel.value) && (!kindSel.value || a.kind === kindSel.value));
+    const tbody = h("tbody");
+    const more = pager(tbody, shown, (a) => actionRow(a, selfId), { size: pageSize(20) });
+    append(clear(body), [
+      h("table", { class: "table stack", id: "entity-actions" }, h("thead", null, h("tr", null, ACTION_COLUMNS.map((c) => h("th", { scope: "col" }, c)))), tbody),
+      more,
+    ]);
+  };
+  roleSel.addEventListener("change", render);
+  kindSel.addEventListener("change", render);
+  render();
+  append(box, [actions.length > pageSize(20) ? h("div", { class: "toolbar" }, roleSel, kindSel) : null, body]);
+  return box;
 }
 
 function networkSection(entity) {
@@ -123,12 +153,17 @@ function networkSection(entity) {
   const list = h("ul", { class: "node-list" });
   sec.append(h("div", { class: "toolbar" }, typeSel, depthSel), box, info, legend(["Authority", "Person", "Company", "Organization", "Country", "Place", "Law"]), h("details", null, h("summary", null, "Nodes in this view (keyboard list)"), list));
   let graph = null;
+  let hub = null; // {full, hidden, limit}: the whole answer and what the aggregated view leaves out (hub.js)
   const expanded = new Set();
   const refreshList = () => {
     if (!graph || !graph.cy) return;
     clear(list);
     graph.cy.nodes().forEach((n) => {
       const r = n.data("ref");
+      if (r.type === GROUP) {
+        list.append(h("li", null, n.data("label"), " ", h("button", { type: "button", class: "link", onclick: () => showMore(r.groupType) }, "show more")));
+        return;
+      }
       list.append(
         h(
           "li",
@@ -140,6 +175,18 @@ function networkSection(entity) {
       );
     });
   };
+  const showMore = (type) => {
+    if (!hub || !graph || !graph.cy) return;
+    const drawn = graph.cy.nodes().map((n) => n.id());
+    const more = reveal(hub.full, hub.hidden, type, drawn, hub.limit.step);
+    const group = graph.cy.$id(`group:${type}`);
+    if (more.label) group.data("label", more.label);
+    else group.remove();
+    const added = graph.merge({ nodes: more.nodes, edges: more.edges }, 0);
+    box.setAttribute("data-hidden", String([...hub.hidden.values()].reduce((n, l) => n + l.length, 0)));
+    info.textContent = `${added} more shown${more.left ? `, ${more.left} still grouped` : ""}.`;
+    refreshList();
+  };
   const params = () => ({ depth: depthSel.value, types: typeSel.value ? typeSel.value : undefined });
   const expand = async (r, node) => {
     if (expanded.has(String(r.id))) return;
@@ -148,9 +195,14 @@ function networkSection(entity) {
     try {
       const path = r.type === "Action" ? `/actions/${enc(r.id)}/enabled-by` : `/entities/${enc(r.id)}/network`;
       const g = normGraph(await get(path, r.type === "Action" ? {} : { ...params(), depth: 1 }));
-      const added = graph.merge(g, node ? node.data("ref").depth ?? 1 : 1);
+      // a hub's neighbour can be a hub too: a click adds its strongest neighbours, twice a view's limit at most
+      const limit = hub ? hub.limit : networkLimit(box.clientWidth);
+      const sub = aggregate(g, r.id, { ...limit, shown: 2 * limit.shown });
+      const cut = sub.graph;
+      const added = graph.merge({ nodes: cut.nodes.filter((n) => n.type !== GROUP).map((n) => ({ ...n, ring: undefined })), edges: cut.edges.filter((e) => e.type !== "more") }, node ? node.data("ref").depth ?? 1 : 1);
       if (node) node.addClass("expanded");
-      info.textContent = added ? `${r.name}: ${added} new node(s).` : `${r.name} has no further neighbours.`;
+      const left = [...sub.hidden.values()].reduce((n, l) => n + l.length, 0);
+      info.textContent = (added ? `${r.name}: ${added} new node(s).` : `${r.name} has no further neighbours.`) + (left ? ` ${left} more not drawn: open its page.` : "");
       refreshList();
     } catch (e) {
       expanded.delete(String(r.id));
@@ -175,7 +227,15 @@ function networkSection(entity) {
         return;
       }
       box.classList.remove("graph-empty");
-      graph = drawGraph(box, g, { layout: "concentric", focus: entity.id, onTap: (r, node) => expand(r, node), onOpen: (r) => (location.hash = hrefFor(r)) });
+      const limit = networkLimit(box.clientWidth);
+      const cut = aggregate(g, entity.id, limit);
+      box.classList.toggle("hub", cut.hidden.size > 0); // a taller box for a hub (app.css)
+      hub = { full: g, hidden: cut.hidden, limit };
+      box.setAttribute("data-total", String(cut.total));
+      box.setAttribute("data-hidden", String(cut.total - cut.graph.nodes.filter((n) => n.type !== GROUP).length + 1));
+      const onTap = (r, node) => (r.type === GROUP ? showMore(r.groupType) : expand(r, node));
+      const onOpen = (r) => r.type !== GROUP && (location.hash = hrefFor(r));
+      graph = drawGraph(box, cut.graph, { layout: "concentric", focus: entity.id, onTap, onOpen });
       expanded.add(String(entity.id));
       refreshList();
     } catch (e) {
@@ -259,7 +319,9 @@ async function mentionsSection(entity) {
         ),
       );
     }
-    clear(body).append(...blocks);
+    // a hub is mentioned in many documents: a few at a time
+    const list = h("div", { class: "mention-docs" });
+    append(clear(body), [list, pager(list, blocks, (b) => b, { size: pageSize(10) })]);
   };
   render().catch((e) => clear(body).append(errorBox(e, "the mentions")));
   return sec;

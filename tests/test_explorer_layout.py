@@ -1,0 +1,206 @@
+"""The explorer at a desktop (1366 px) and a phone (390 px) width, in a real Chromium (issue 14): no page
+scrolls sideways, a hub's network is drawn bounded and readable (at most a limit of nodes, labels that do
+not overlap, a legible size), its long action list comes a page at a time, relation types read as words
+and an official with several titles is one relation. Screenshots go to test-artifacts/screenshots/.
+
+The graph is written through the real batch builder into a fresh embedded store and served by the real
+app under uvicorn: one authority that designates 60 companies (a hub like OFAC in the Treasury corpus)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_web import CHROMIUM, CHROMIUM_ARGS, SHOTS, _free_port, _wait_healthy, wait_idle
+
+from graph.batch import build_batch
+from ingest.contract import Action, Entity, Extraction, Relation, Span
+from ingest.documents import Document
+
+pytestmark = pytest.mark.browser
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after test_web's skip checks)
+
+ROOT = Path(__file__).resolve().parents[1]
+HUB, COMPANIES, PER_DOC = "ofac", 60, 6
+WIDTHS = {"desktop": (1366, 820), "phone": (390, 844)}
+
+
+def _span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span(start=start, end=start + len(needle), text=needle)
+
+
+def _hub_batch():
+    docs, extractions = [], []
+    for d in range(COMPANIES // PER_DOC):
+        names = [f"Harbor Trading Company {d * PER_DOC + i:02d}" for i in range(PER_DOC)]
+        text = (f"The Office of Foreign Assets Control (OFAC) designated {', '.join(names)} on March {d + 1}, 2021. "
+                "Secretary of the Treasury Janet Yellen, the Treasury Secretary, said so.")
+        doc = Document.from_text(text, source=f"hub/{d}.txt", title=f"Treasury designates traders {d}",
+                                 published=f"2021-03-{d + 1:02d}", url=f"https://home.treasury.gov/news/hub{d}")
+        entities = [Entity(id=HUB, name="Office of Foreign Assets Control", type="Authority",
+                           mentions=[_span(text, "Office of Foreign Assets Control")]),
+                    Entity(id="treasury", name="Treasury", type="Authority", mentions=[_span(text, "Treasury")]),
+                    Entity(id="janet-yellen", name="Janet Yellen", type="Person",
+                           mentions=[_span(text, "Janet Yellen")])]
+        entities += [Entity(id=f"harbor-{d * PER_DOC + i:02d}", name=n, type="Company", mentions=[_span(text, n)])
+                     for i, n in enumerate(names)]
+        sentence = Span(start=0, end=text.index(". ") + 1, text=text[: text.index(". ") + 1])
+        actions = [Action(id=f"act-hub-{d}-{i}", kind="designation", status="enacted", date=f"2021-03-{d + 1:02d}",
+                          by=[HUB], targets=[f"harbor-{d * PER_DOC + i:02d}"], confidence=0.9, evidence=[sentence])
+                   for i in range(PER_DOC)]
+        role = Span(start=text.index("Secretary"), end=len(text), text=text[text.index("Secretary"):])
+        relations = [Relation(type="HOLDS_ROLE", source="janet-yellen", target="treasury", confidence=0.9,
+                              properties={"title": t}, evidence=[role])
+                     for t in ("Secretary of the Treasury", "Treasury Secretary")]
+        relations.append(Relation(type="PART_OF", source=HUB, target="treasury", confidence=0.9, evidence=[role]))
+        docs.append(doc)
+        extractions.append(Extraction(doc_id=doc.id, source=doc.source, title=doc.title, published=doc.published,
+                                      entities=entities, actions=actions, relations=relations))
+    return build_batch(docs, extractions)
+
+
+@pytest.fixture(scope="module")
+def hub_server() -> Iterator[str]:
+    from graph.factory import open_store
+    from policygraph.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix="pg-explorer-"))
+    try:
+        store = open_store(settings=Settings(home=home, store=None), home=home)
+        try:
+            store.setup_schema()
+            store.write(_hub_batch())
+        finally:
+            store.close()
+        port = _free_port()
+        env = {**os.environ, "POLICYGRAPH_HOME": str(home)}
+        for key in ("POLICYGRAPH_STORE", "POLICYGRAPH_READ_KEYS", "POLICYGRAPH_API_KEYS"):
+            env.pop(key, None)
+        log_path = home / "uvicorn.log"
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
+               "--port", str(port)]
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                _wait_healthy(proc, base, log_path)
+                yield base
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def sized_page(request, hub_server: str) -> Iterator[tuple[str, Page]]:
+    width, height = WIDTHS[request.param]
+    profile = tempfile.mkdtemp(prefix="pg-chromium-")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                                   headless=True, viewport={"width": width, "height": height},
+                                                   base_url=hub_server)
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_default_timeout(20_000)
+        yield request.param, page
+        ctx.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("() => document.documentElement.clientWidth")
+    wide = page.evaluate("() => document.documentElement.scrollWidth")
+    culprits = page.evaluate(
+        """(w) => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.table, .graph'))
+              .slice(0, 5)
+              .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""",
+        width)
+    assert wide <= width, f"page is {wide} px wide at {width} px: {culprits}"
+
+
+LABELS = """() => {
+  const cy = document.querySelector('#entity-network')._cy;
+  const boxes = cy.nodes()
+    .map(n => n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true}));
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    const w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1), h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+    if (w > 2 && h > 2) overlaps++;
+  }
+  const ext = cy.extent(), box = cy.elements().boundingBox();
+  return {nodes: cy.nodes().length, overlaps, font: 11 * cy.zoom(),
+          inside: box.x1 >= ext.x1 - 1 && box.x2 <= ext.x2 + 1 && box.y1 >= ext.y1 - 1 && box.y2 <= ext.y2 + 1};
+}"""
+
+
+def test_hub_page_is_bounded_readable_and_fits(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto(f"/#/entity/{HUB}")
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelector('#entity-network')?._cy")
+    graph = page.locator("#entity-network")
+    limit = 8 if name == "phone" else 16
+    shown = int(graph.get_attribute("data-nodes"))
+    assert shown <= limit + 1 + 1, f"{shown} nodes drawn"  # the centre, the neighbours shown, one group
+    assert int(graph.get_attribute("data-total")) == COMPANIES + 1  # 60 companies and Treasury
+    assert int(graph.get_attribute("data-hidden")) == COMPANIES + 1 - limit
+    layout = page.evaluate(LABELS)
+    assert layout["overlaps"] == 0 and layout["inside"], layout
+    assert layout["font"] >= 6, layout  # a label drawn smaller than this is no label
+    # the long list of actions comes a page at a time
+    size = 10 if name == "phone" else 20
+    assert page.locator("#entity-actions tbody tr").count() == size
+    page.get_by_role("button", name=f"Show {size} more").click()
+    assert page.locator("#entity-actions tbody tr").count() == 2 * size
+    assert page.locator(".mention-doc").count() == size // 2  # 10 documents mention the hub
+    _no_sideways_scroll(page)
+    _shot(page, f"14-hub-{name}")
+    graph.screenshot(path=str(SHOTS / f"14-hub-network-{name}.png"))
+    # a group opens on demand
+    page.locator("details:has(.node-list) summary").click()
+    page.locator(".node-list button", has_text="show more").first.click()
+    expect(graph).to_have_attribute("data-nodes", str(shown + (4 if name == "phone" else 8)))
+
+
+def test_official_with_two_titles_is_one_relation(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto("/#/entity/janet-yellen")
+    wait_idle(page)
+    roles = page.locator(".relations li[data-type=HOLDS_ROLE]")
+    expect(roles).to_have_count(1)
+    expect(roles).to_contain_text("holds a role at")
+    expect(roles).to_contain_text("Secretary of the Treasury")
+    expect(roles).to_contain_text("Treasury Secretary")
+    assert "HOLDS_ROLE" not in page.locator("main").inner_text()
+    _no_sideways_scroll(page)
+    _shot(page, f"14-official-{name}")
+
+
+def test_other_pages_fit(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    for path in ("/#/", "/#/entity/treasury", "/#/action/act-hub-0-0", "/#/actions", "/#/search?q=harbor"):
+        page.goto(path)
+        wait_idle(page)
+        _no_sideways_scroll(page)
+    _shot(page, f"14-search-{name}")
