@@ -18,7 +18,7 @@ from api.docs import mount_docs
 from api.errors import install_error_handlers
 from api.limits import RequestLimits, document_limits
 from api.models import ErrorBody
-from api.routers import actions, analytics, cypher, documents, entities, export, meta, paths
+from api.routers import actions, analytics, cypher, documents, entities, export, lists, meta, paths
 from api.security import require_read
 from graph.store import Store
 from policygraph.settings import Settings, get_settings
@@ -40,7 +40,7 @@ ERROR_RESPONSES = {
 
 
 ROUTERS = (meta.router, entities.router, actions.router, paths.router, documents.router, analytics.router,
-           export.router, cypher.router)
+           export.router, cypher.router, lists.router)
 
 
 class _LazyStore:

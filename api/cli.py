@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_lists import register_lists
 from api.commands import register
 from graph.factory import StoreURIError
 from graph.store import StoreError
@@ -238,6 +239,7 @@ def _print_enabled_by(answer: queries_answers.EnabledBy) -> None:
 
 
 register(app)
+register_lists(app)  # lists import|link|check, status (api/cli_lists.py)
 
 
 def main() -> None:

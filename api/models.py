@@ -182,8 +182,11 @@ class EntityActionList(BaseModel):
 
 
 class ActionDetail(ActionSummary):
-    model_config = _example({**_ACTION, "evidence": [_EVIDENCE]})
+    model_config = _example({**_ACTION, "evidence": [_EVIDENCE], "corroboration": "confirmed"})
     evidence: list[Evidence] = Field(default_factory=list)
+    corroboration: str | None = Field(None, description="what the official lists say: confirmed, contradicted, "
+                                      "unverified (the entries: /actions/{id}/corroboration); null: no list "
+                                      "speaks to this kind, or `policygraph lists link` has not run")
 
 
 class ActionPage(BaseModel):

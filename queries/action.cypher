@@ -1,7 +1,7 @@
 // name: action
 // description: One action with its participants (by, targets, under) and every sentence that reports it (document title, date, url, character offsets, quote).
 // params: id:str
-// columns: id, kind, status, date, confidence, by, targets, under, evidence
+// columns: id, kind, status, date, confidence, by, targets, under, evidence, corroboration
 MATCH (a:Action {id: $id})
 OPTIONAL MATCH (a)-[:BY]->(b:Entity)
 WITH a, b
@@ -24,4 +24,4 @@ WITH a, by, targets, under,
        {doc_id: d.id, doc_title: d.title, published: d.published, url: d.url, start: r.start, end: r.end,
         quote: r.quote} END) AS evidence
 RETURN a.id AS id, a.kind AS kind, a.status AS status, a.date AS date, a.confidence AS confidence,
-       by, targets, under, evidence
+       by, targets, under, evidence, a.corroboration AS corroboration

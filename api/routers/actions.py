@@ -15,6 +15,7 @@ from api.errors import invalid
 from api.models import ActionDetail, ActionPage, EnabledBy
 from api.responses import respond
 from graph.store import Store
+from policygraph.list_names import CORROBORATIONS
 from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, ROLE_RELATIONSHIPS
 from queries import action_windows, answers, convert
 from queries.search import words
@@ -27,6 +28,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 # take long (paths, export, analytics, /cypher, ingest, listings that scan) stays `def`, in the threadpool.
 ActionKind = Literal[ACTION_KINDS]  # type: ignore[valid-type]
 ActionStatus = Literal[ACTION_STATUSES]  # type: ignore[valid-type]
+Verdict = Literal[CORROBORATIONS]  # type: ignore[valid-type]
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_Q_ENTITIES = 50
 # lookups (one calendar window each) one listing request may make; a text search reads more per window
@@ -50,6 +52,8 @@ def list_actions(
     to: Annotated[str | None, Query(pattern=_DATE, description="latest date, ISO (a year or month: inclusive)")]
     = None,
     q: Annotated[str | None, Query(max_length=200, description="names of participants or evidence text")] = None,
+    corroboration: Annotated[Verdict | None, Query(description="what the official lists say (policygraph lists "
+                                                   "link); with kind, status, from, to only")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor_: Annotated[str | None, Query(alias="cursor", description="next_cursor of the previous page")] = None,
 ) -> Response:
@@ -63,7 +67,13 @@ def list_actions(
     anchor = next(((v, ROLE_RELATIONSHIPS[r]) for v, r in ((by, "by"), (target, "targets"), (law, "under")) if v),
                   None)
     text = " ".join(q.lower().split()) if q and q.strip() else None
-    if anchor and text:  # participants named like q among one entity's actions (a scan of those actions)
+    if corroboration:  # the verdicts `policygraph lists link` stored (queries/actions_corroborated.cypher)
+        if anchor or text:
+            raise invalid("corroboration: combines with kind, status, from and to only")
+        rows = run(store, "actions_corroborated", corroboration=corroboration,
+                   **{k: params[k] for k in ("kind", "status", "date_from", "date_to", "after_date", "after_id",
+                                             "limit")})
+    elif anchor and text:  # participants named like q among one entity's actions (a scan of those actions)
         hits = run(store, "search_entities", q=q, type=None, limit=MAX_Q_ENTITIES) if words(q) else []
         rows = run(store, "actions_search", ids=[h["id"] for h in hits], text=text, **params)
     elif anchor:  # start from the entity's few actions instead of scanning all of them
@@ -139,7 +149,8 @@ def _end_of(date: str | None) -> str | None:
 async def get_action(action_id: str, store: StoreDep) -> Response:
     row = one(store, "action", "action", action_id)
     evidence = convert.action_evidence(row.get("evidence"))
-    return respond(ActionDetail, {**convert.action_summary(row), "evidence": evidence})
+    return respond(ActionDetail, {**convert.action_summary(row), "evidence": evidence,
+                                  "corroboration": row.get("corroboration")})
 
 
 @router.get("/{action_id}/enabled-by", response_model=EnabledBy,

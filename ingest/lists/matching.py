@@ -146,6 +146,15 @@ def _words_agree(a: list[str], b: list[str], ordered: bool) -> bool:
     return all(x == y or (x in STOPWORDS and y in STOPWORDS) or fuzz.ratio(x, y) >= WORD_CUTOFF for x, y in pairs)
 
 
+def _party(e: ListEntryRecord) -> str:
+    """The entry's party; a list that does not say (BIS, State) still writes a person "LAST, First" and a firm
+    with its legal form ("Co., Ltd."), which the normal form drops."""
+    if e.party != "unknown" or "," not in e.name:
+        return e.party
+    folded = anyascii(e.name).casefold()
+    return "person" if len(words(e.name)) == len(tuple(t for t in tokenize_name(folded) if t)) else e.party
+
+
 class Linker:
     """An index of list entries; `link(candidates)` gives the links above the threshold."""
 
@@ -157,14 +166,14 @@ class Linker:
         self.list_of: dict[str, str] = {}
         self.countries: dict[str, frozenset[str]] = {}
         for e in entries:
-            types = PARTY_TYPES.get(e.party)
+            types = PARTY_TYPES.get(_party(e))
             if not types:
                 continue  # vessels and aircraft: no extracted type
             self.types[e.id] = types
             self.list_of[e.id] = e.list_id
             self.countries[e.id] = frozenset(c.casefold() for c in e.countries)
             for name in e.names:
-                if types & PERSON_TYPES and (e.party == "person" or "," in name):
+                if types & PERSON_TYPES and (_party(e) == "person" or "," in name):
                     for key, method in _person_keys(name).items():
                         self.person[key].setdefault(e.id, method)
                 if types & BODY_TYPES:

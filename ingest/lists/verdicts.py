@@ -76,6 +76,26 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
+def _period(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """A date's first and last day: '2022-08-08' is one day, '2022-08' a month, '2022' a year (a text that says
+    "in 2022" claims no more than that)."""
+    if not text:
+        return None
+    try:
+        if len(text) >= 10:
+            day = dt.date.fromisoformat(text[:10])
+            return day, day
+        if len(text) == 7:
+            first = dt.date.fromisoformat(text + "-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, following - dt.timedelta(days=1)
+        if len(text) == 4:
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def _programme_match(under: tuple[str, ...], programs: tuple[str, ...]) -> bool | None:
     orders = {m.group(1) for u in under if (m := _EO_LAW.match(u))}
     if not orders:
@@ -86,29 +106,36 @@ def _programme_match(under: tuple[str, ...], programs: tuple[str, ...]) -> bool 
 
 def entry_verdict(status: str, date: str | None, entry: EntryDates, coverage_start: str | None,
                   under: tuple[str, ...] = ()) -> tuple[str, str]:
-    """(verdict, reason) for one entry of an implied list."""
-    d = _day(date)
+    """(verdict, reason) for one entry of an implied list. `coverage_start`: the list's first snapshot read."""
+    period = _period(date)
     if status not in ("enacted", "lifted"):
         return UNVERIFIED, f"a {status} measure: nothing the list can confirm yet"
-    if d is None:
+    if period is None:
         return UNVERIFIED, "the action has no date to compare with the list's"
-    first, last = _day(entry.listed_since) or _day(entry.first_seen), _day(entry.last_seen)
+    d_first, d_last = period
+    when = date if d_first == d_last else f"{date} ({d_first} to {d_last})"
+    listed, first_seen, last = _day(entry.listed_since), _day(entry.first_seen), _day(entry.last_seen)
     start = _day(coverage_start)
+    # an entry already in the first snapshot read was listed on or before it: from when, the file does not say
+    in_first_snapshot = listed is None and first_seen is not None and start is not None and first_seen <= start
+    first = listed or first_seen
     if status == "lifted":
-        if entry.removed and last and d - GRACE_AFTER <= last <= d + GRACE_BEFORE:
-            return CONFIRMED, f"removed from the list after {last} (last snapshot holding it)"
-        if last and not entry.removed and last > d + GRACE_AFTER:
-            return CONTRADICTED, f"still on the list on {last}, after the lifting dated {d}"
+        if entry.removed and last and d_first - GRACE_AFTER <= last <= d_last + GRACE_BEFORE:
+            return CONFIRMED, f"removed from the list after {last} (the last snapshot holding it)"
+        if last and not entry.removed and last > d_last + GRACE_AFTER:
+            return CONTRADICTED, f"still on the list on {last}, after the lifting dated {when}"
         return UNVERIFIED, "the list's dates do not show a removal at that time"
-    if entry.removed and last and last < d:
-        return CONTRADICTED, f"removed from the list after {last}, before the action's date {d}"
+    if entry.removed and last and last < d_first:
+        return CONTRADICTED, (f"removed from the list after {last} (absent from every later snapshot read), "
+                              f"before the action's date {when}")
     if first is None:
         return UNVERIFIED, "on the list, but the list gives no listing date"
-    if first <= d + GRACE_AFTER:
-        since = f"on the list since {first}" if not (start and first <= start) else \
-            f"on the list at its first snapshot here ({first}), listed on or before it"
-        return CONFIRMED, since
-    return UNVERIFIED, f"listed only from {first}, long after the action's date {d}"
+    if in_first_snapshot:
+        return CONFIRMED, f"on the list at its first snapshot read ({first}): listed on or before that date"
+    if first <= d_last + GRACE_AFTER:
+        return CONFIRMED, (f"listed since {first} (the list's own date)" if listed else
+                           f"on the list since {first} (first snapshot holding it)")
+    return UNVERIFIED, f"listed only from {first}, long after the action's date {when}"
 
 
 def action_verdict(kind: str, status: str, date: str | None, targets: dict[str, list[EntryDates]],
