@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import dates, extensions  # noqa: F401  (extensions registers the doc._ attributes)
 from ingest.actions.assemble import Reading, merge, to_actions
+from ingest.actions.capital_actors import capital_actor
 from ingest.actions.consolidate import (
     join_state_and_agency,
     lifted_basis,
@@ -230,6 +231,8 @@ class ActionComponent:
                 included = roles.by and trig.token.head.tag_ in ("VBZ", "VBP")  # "This includes ...": today's
             if not roles.by and not anaphoric:
                 we_actor(ctx, trig, roles)
+            if not roles.by and not anaphoric:
+                capital_actor(ctx, trig, roles)  # "Seoul designated another 11 individuals ..."
             if not roles.by and not anaphoric:
                 president_agent(ctx, trig, roles)
             if not roles.by and not anaphoric:

@@ -11,7 +11,9 @@ MAX_DISTANCE = 25  # tokens; beyond that a date in the sentence describes someth
 # Sentence openers that place a measure right after (or with) the one the sentence before dates.
 # Nouns the parser makes heads of a date that are no event of their own ("pursuant to X on June 26, 2014",
 # with "pursuant" tagged as a noun; "an SDNT under the Kingpin Act in 2014").
-NOT_EVENTS = {"pursuant", "accordance", "sdn", "sdnt", "sdgt", "fto", "trafficker", "terrorist"}
+# nouns a measure's date may hang on that are no event of their own (what a target is designated as:
+# "designated ... as targets of independent sanctions on Dec. 17")
+NOT_EVENTS = {"pursuant", "accordance", "sdn", "sdnt", "sdgt", "fto", "trafficker", "terrorist", "target", "targets"}
 SEQUEL_ADVERBS = {"subsequently", "simultaneously", "concurrently", "thereafter"}
 
 
@@ -189,6 +191,8 @@ def action_date(
         value = dates.resolve(ent.text, base, prefer_future=prefer_future)
         if value:
             return value, None
+        if not _is_time_point(ent.text) and ent.root.dep_ == "npadvmod":
+            continue  # "just nine days after Seoul designated ... on Dec. 17": a span of time, no point
         # The nearest date expression belongs to the measure: when it fixes no date ("over the past
         # decade", "last year" without a publication date) the date is unknown; a farther "today" is not it.
         if _is_time_point(ent.text):

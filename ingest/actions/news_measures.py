@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.actions.assemble import SPECIFICITY, Reading
+from ingest.actions.capital_actors import capital_state
 from ingest.actions.consolidate import sovereign
 from ingest.actions.context import DocContext
 from ingest.actions.news_frames import lede_unit
@@ -39,7 +40,7 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     readings = _specified(ctx, readings)
     _freeze_designations(ctx, readings)
     _un_listings(ctx, readings)
-    _named_designees(ctx, readings)
+    _named_designees(ctx, readings, published)
     _join_state_and_ministry(ctx, readings, published)
     _possessive_actor(ctx, readings)
     _economy_targets(ctx, readings)
@@ -154,8 +155,10 @@ def _un_listings(ctx: DocContext, readings: list[Reading]) -> None:
             r.kind = "designation"
 
 
-def _named_designees(ctx: DocContext, readings: list[Reading]) -> None:
-    """Names given after the measure, in a sentence about its designees, join its targets."""
+def _named_designees(ctx: DocContext, readings: list[Reading], published: str | None) -> None:
+    """Names given after the measure, in a sentence about its designees, join its targets: those of the
+    day's measure when there is one (not an earlier one told in between), else of the latest before. A group
+    the text calls designated or listed makes a generic sanction a designation."""
     done: set[int] = set()
     for tok in ctx.doc:
         s = ctx.unit_start[tok.i]
@@ -170,8 +173,12 @@ def _named_designees(ctx: DocContext, readings: list[Reading]) -> None:
                   and not r.background and r.kind != "other"]
         if not before:
             continue
-        host = max(before, key=lambda r: r.evidence[0])
+        today = [r for r in before if published and r.date == published]
+        host = max(today or before, key=lambda r: r.evidence[0])
         host.targets.extend(n for n in names if n not in host.targets and n not in host.by)
+        if host.kind == GENERIC and any(c.lemma_.lower() in ("designate", "list", "blacklist") and c.dep_ in (
+                "amod", "acl") for c in tok.children):
+            host.kind = "designation"  # "among the 15 individuals designated Thursday, ..."
 
 
 def _designee_group(tok: Token) -> bool:
@@ -194,8 +201,9 @@ def _names_beside(ctx: DocContext, group: Token) -> list[str]:
     head = group.head
     if group.dep_ == "nsubj" and head.lemma_ == "be":
         spans += [c for c in head.children if c.dep_ in ("attr", "acomp")]
-    if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":
-        spans += [c for c in head.head.children if c.dep_ in ("nsubj", "attr")]
+    if group.dep_ == "pobj" and head.lower_ == "among":
+        # "Among the oligarchs named are A; B", "among the 15 individuals designated Thursday, one named X ..."
+        spans += [c for c in head.head.children if c.dep_ in ("nsubj", "attr") and c.i != head.i]
     if group.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
         spans += [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i != group.i]
     return _named_in(ctx, spans)
@@ -335,6 +343,12 @@ def _drop_headline_repeats(ctx: DocContext, readings: list[Reading]) -> list[Rea
     generic sanction with no named target of its own repeats the body's measure by the same state."""
     out = []
     for r in readings:
+        if r.kind == GENERIC and _heading(ctx, r) and not r.by:
+            # "# Seoul sanctions 15 North Korean individuals": the capital the parser took for a target acts
+            states = [st for t in r.targets if (st := capital_state(ctx, t))]
+            if states:
+                r.by = states[:1]
+                r.targets = [t for t in r.targets if not capital_state(ctx, t)]
         if r.kind == GENERIC and _heading(ctx, r) and r.by and not [
                 t for t in r.targets if ctx.etype_of(t) in NAMED_TYPES]:
             states = _states(ctx, r.by)
