@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ingest.entities.candidates import P_LEXICON, Cand
 from ingest.entities.classify import org_type
-from ingest.entities.forms import has_patronymic
+from ingest.entities.forms import has_patronymic, is_legal_form
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.extensions import doc_text, doc_tokens
 
@@ -33,6 +33,7 @@ CACHE_KEY = "pg_designee_lists"
 P_DESIGNEE = P_LEXICON - 1
 # A bullet, dash or number opening a list entry.
 ITEM = re.compile(r"[ \t\u00a0]*(?:[-*\u2022\u25aa\u25e6\u2013]|\(?\d{1,3}[.)])[ \t\u00a0]+(?=\S)")
+ANY_ITEM = re.compile(r"(?m)^" + ITEM.pattern)
 # The lead states a measure taken on what follows.
 MEASURE = re.compile(r"\b(?:designat\w*|sanction\w*|block\w*|identif\w*|target\w*|listed|listing|added|adding|"
                      r"impos\w*|froze\w*|freez\w*)", re.I)
@@ -52,6 +53,20 @@ FOLLOWING = re.compile(r"\bthe following\b", re.I)
 ANAPHORIC_LEAD = re.compile(
     r"(?:These|They|Those|The(?: \d{1,3}| two| three| four| five| six| seven| eight| nine| ten)? (?:individuals|"
     r"entities|persons|companies|subsidiaries)) (?:are|include)(?: the following)?:", re.I)
+# A last sentence that points back to the one before it ("These subsidiaries provide a variety of financial
+# services:", "Specifically, the individuals are:").
+POINTS_BACK = re.compile(r"(?:Specifically, )?(?:These|They|Those|The (?:individuals|entities|persons|companies|"
+                         r"subsidiaries|designees|officials))\b")
+NUMBER_WORDS = {w: k for k, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"))}
+# A count of designees: the number and, within a few words, the group's noun.
+COUNT = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w\u2019'-]+\s+){0,4}?(?:individuals|persons|"
+                   r"people|officials|nationals|members|leaders|executives|entities|companies|firms|businesses|"
+                   r"organizations|banks|subsidiaries|affiliates|targets)\b", re.I)
+# An entry that is nothing but a name: capitalised words and their joiners, a bracketed short form or country.
+BARE_NAME = re.compile(r"[*\s]*[A-Z\u00c0-\u024f][\w.\u2019'&-]*(?:[\s*]+(?:[A-Z\u00c0-\u024f0-9][\w.\u2019'&-]*|"
+                       r"of|de|del|la|al|el|bin|ibn|and|y|da|do|van|von|der))*[\s*]*(?:\([^()\n]{1,60}\))?[\s*]*")
 # Lower-case words inside names ("Bank of Moscow", "Brigada Especial Nacional del Ministerio", "Abd al-Aziz").
 JOINERS = {"of", "de", "del", "la", "le", "les", "the", "and", "for", "al", "el", "bin", "ibn", "bint", "y", "da",
            "do", "dos", "das", "van", "von", "der", "den", "im", "po", "na", "i", "&", "-", "'", "\u2019", "e", "di"}
@@ -74,7 +89,7 @@ def designee_lists(doc: Doc) -> list[DesigneeList]:
 
 
 def find_lists(text: str) -> list[DesigneeList]:
-    if ":" not in text and not FOLLOWING.search(text):
+    if ANY_ITEM.search(text) is None:
         return []
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -86,29 +101,79 @@ def find_lists(text: str) -> list[DesigneeList]:
         stripped = line.rstrip(" \t\u00a0")
         if not stripped.endswith((":", ".")) or ITEM.match(line):
             continue
-        lead_at = _last_sentence(stripped)
-        lead = stripped[lead_at:]
-        if stripped.endswith(".") and not FOLLOWING.search(lead):
-            continue  # "the following 15 individuals are designated ... ." points forward even without a colon
-        if ANAPHORIC_LEAD.fullmatch(lead) and lead_at:
-            # "Today, OFAC is designating all of Matviyenko's 169 Federation Council colleagues ... These are:"
-            lead_at = _last_sentence(stripped[:lead_at].rstrip())
-            lead = stripped[lead_at:]
-        if not MEASURE.search(lead) or PROPERTY_LEAD.search(lead):
+        items, bare = _items_under(lines, i + 1)
+        if not items:
             continue
-        items: list[int] = []
-        for start2, line2 in lines[i + 1 :]:
-            if not line2.strip(" \t\u00a0"):
-                continue  # blank lines between entries
-            m = ITEM.match(line2)
-            if m is None:
-                break
-            if not PROPERTY_ITEM.search(line2):
-                items.append(start2 + m.end())
-        if items:
-            persons = True if PERSON_NOUNS.search(lead) else False if ENTITY_NOUNS.search(lead) else None
-            out.append(DesigneeList(start + lead_at, start + len(stripped) - 1, tuple(items), persons))
+        lead_span = _lead(stripped, len(items), bare)
+        if lead_span is None:
+            continue
+        lead_at, lead_end = lead_span
+        lead = stripped[lead_at:lead_end]
+        persons = True if PERSON_NOUNS.search(lead) else False if ENTITY_NOUNS.search(lead) else None
+        out.append(DesigneeList(start + lead_at, start + lead_end - 1, tuple(items), persons))
     return out
+
+
+def _items_under(lines: list[tuple[int, str]], first: int) -> tuple[list[int], bool]:
+    """Offsets where the entries of the bulleted or numbered lines from line `first` on start (blank lines
+    between them skipped, vessels and aircraft left out), and whether every entry is a bare name."""
+    items: list[int] = []
+    bare = True
+    for start2, line2 in lines[first:]:
+        if not line2.strip(" \t\u00a0"):
+            continue  # blank lines between entries
+        m = ITEM.match(line2)
+        if m is None:
+            break
+        if not PROPERTY_ITEM.search(line2):
+            items.append(start2 + m.end())
+            bare = bare and BARE_NAME.fullmatch(line2[m.end():].strip(" \t\u00a0*;,.")) is not None
+    return items, bare and len(items) > 1
+
+
+def _lead(line: str, n_items: int, bare: bool) -> tuple[int, int] | None:
+    """(start, end) in the line of the sentence that states the measure on the entries below it, or None.
+
+    The lead is the line's last sentence when that states a measure and ends with a colon or points forward
+    ("the following 15 individuals are designated ... ."); else an earlier sentence of the paragraph that does,
+    when the last one points back to it ("These are:", "These subsidiaries provide ...:") or counts as many
+    designees as there are entries ("designating the remaining 109 State Duma members ... . This action
+    follows ..." above 109 names); else, above a list of bare names, a last sentence that states a measure."""
+    cuts = [0, *(m.end() for m in SENTENCE_END.finditer(line))]
+    sents = [(a, (cuts[k + 1] if k + 1 < len(cuts) else len(line))) for k, a in enumerate(cuts)]
+    last_at, _ = sents[-1]
+    last = line[last_at:]
+    if PROPERTY_LEAD.search(last):
+        return None
+    colon = line.endswith(":")
+    if MEASURE.search(last) and (colon or FOLLOWING.search(last)) and not ANAPHORIC_LEAD.fullmatch(last):
+        return last_at, len(line)
+    back = colon and (ANAPHORIC_LEAD.fullmatch(last) or POINTS_BACK.match(last))
+    for a, e in reversed(sents[-4:-1]):
+        sent = line[a:e].rstrip()
+        if not MEASURE.search(sent) or PROPERTY_LEAD.search(sent):
+            continue
+        if back or (not colon and _counted(sent) in _about(n_items)):
+            return a, a + len(sent)
+    if bare and MEASURE.search(last) and not colon:
+        return last_at, len(line)
+    return None
+
+
+def _about(n: int) -> range:
+    """Counts a list of n entries may have been announced with: a few entries glued to the line before
+    ("5. Alexander Babakov*6. Konstantin Bakharev") or left out as vessels are not read as entries."""
+    return range(n, n + max(1, n // 10) + 1)
+
+
+def _counted(sentence: str) -> int | None:
+    """The number of designees a sentence counts ("designating the remaining 109 State Duma members",
+    "designating six Alfa-Bank subsidiaries"), or None."""
+    m = COUNT.search(sentence)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 def _last_sentence(line: str) -> int:
@@ -129,7 +194,8 @@ def entry_name_end(toks: list, s: int, line_end: int) -> int:
             continue
         nxt = toks[k + 1] if k + 1 < n and toks[k + 1].idx < line_end else None
         if nxt is not None and (w.lower() in JOINERS or w in "-'\u2019.") and k > s and (
-                nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+                nxt.text[:1].isupper() or nxt.text[:1].isdigit()) and not (
+                w.lower() in ("and", "&") and is_legal_form(toks[k - 1])):  # "X EOOD and Y EAD": two firms
             k += 1
             continue
         if w == "," and nxt is not None and nxt.lower_ in LEGAL_SUFFIXES and k > s:
@@ -144,7 +210,8 @@ def entry_name_end(toks: list, s: int, line_end: int) -> int:
 
 
 def entry_lines(doc: Doc, lists: list[DesigneeList]) -> list[tuple[int, int, bool | None]]:
-    """(first token, token just past the line, persons) of each entry of the lists."""
+    """(first token, token just past the line, persons) of each entry of the lists. An entry that opens with
+    the designee's post starts at the person's name after it (`_after_post`)."""
     toks = doc_tokens(doc)
     text = doc_text(doc)
     starts = [t.idx for t in toks]
@@ -155,8 +222,30 @@ def entry_lines(doc: Doc, lists: list[DesigneeList]) -> list[tuple[int, int, boo
             if s >= len(toks) or toks[s].idx != off:
                 continue
             line_end = text.find("\n", off)
-            out.append((s, bisect_left(starts, line_end if line_end >= 0 else len(text)), lst.persons))
+            end = bisect_left(starts, line_end if line_end >= 0 else len(text))
+            out.append((_after_post(toks, s, end) if lst.persons is not False else s, end, lst.persons))
     return out
+
+
+def _after_post(toks: list, s: int, end: int) -> int:
+    """ "2. UDV board member Aleksey Nikolaevich Chumakov;", "5. Boroday's aide and UDV's Southern Military
+    District representative Tamerlan Borisovich Enaldiev;": an entry whose first clause (up to its first comma
+    or semicolon) is a post written in lower-case words, with no finite verb, and closes with a person's name
+    starts at that name: the statistical NER's last person there, or the given name before a patronymic."""
+    k = s
+    while k < end and toks[k].text not in (",", ";", "(", ":"):
+        k += 1
+    clause = toks[s:k]
+    if not any(t.is_alpha and t.text.islower() and t.lower_ not in JOINERS for t in clause) or any(
+            t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in clause):
+        return s
+    j = k
+    while j > s and toks[j - 1].text[:1].isupper() and toks[j - 1].is_alpha:
+        j -= 1  # the capitalised run that closes the clause
+    for i in range(j + 1, k):
+        if has_patronymic([toks[i - 1].text, toks[i].text]):
+            return i - 1
+    return next((i for i in range(j, k) if toks[i].ent_type_ == "PERSON" and toks[i].ent_iob_ == "B"), s)
 
 
 def entry_spans(doc: Doc, lists: list[DesigneeList]) -> list[tuple[int, int, bool | None]]:

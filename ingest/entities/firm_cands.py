@@ -20,6 +20,7 @@ from ingest.entities.candidates import (
     strip_hyphen_adjectives,
 )
 from ingest.entities.classify import head_word, org_type
+from ingest.entities.forms import is_legal_form
 from ingest.entities.head_words import AUTHORITY_HEADS, LEGAL_SUFFIXES, ORGANIZATION_HEADS
 from ingest.entities.person_words import TITLE_WORDS
 from ingest.extensions import doc_text, doc_tokens, span_text
@@ -143,7 +144,7 @@ def suffix_cands(doc: Doc) -> list[Cand]:
         low = toks[k].lower_
         if not toks[k].text[:1].isupper():
             return False
-        if low in LEGAL_SUFFIXES or low in _MORE_SUFFIXES:
+        if low in _MORE_SUFFIXES or is_legal_form(toks[k]):
             return True
         # "S. de R.L. (de C.V.)": the Mexican limited company, split by the tokenizer
         return low == "s." and k + 2 < n and toks[k + 1].lower_ == "de" and toks[k + 2].lower_ in _DE_FORMS
@@ -161,10 +162,8 @@ def suffix_cands(doc: Doc) -> list[Cand]:
             ):
                 end += 2
             while end < n:
-                if (toks[end].lower_ in LEGAL_SUFFIXES or toks[end].lower_ in _MORE_SUFFIXES) and toks[
-                    end
-                ].text[:1].isupper():
-                    end += 1  # "R Inver Corp S.A.C."
+                if (is_legal_form(toks[end]) or toks[end].lower_ in _MORE_SUFFIXES) and toks[end].text[:1].isupper():
+                    end += 1  # "R Inver Corp S.A.C.", "Intrust PLC EAD"
                 elif toks[end].lower_ == "offshore" and toks[end].text[:1].isupper():
                     end += 1  # Lebanese "SAL Offshore"
                 elif end + 1 < n and toks[end].lower_ == "liability" and toks[end + 1].lower_ in _LIABILITY:
@@ -189,7 +188,7 @@ def suffix_cands(doc: Doc) -> list[Cand]:
                 if opened is not None:
                     j = opened - 1  # "Breco (Asia Pacific) Ltd.", "Piedmont (UK) Limited"
                     continue
-                if toks[j].lower_ in DETERMINERS or (toks[j].lower_ in LEGAL_SUFFIXES and toks[j].text[:1].isupper()):
+                if toks[j].lower_ in DETERMINERS or (is_legal_form(toks[j]) and toks[j].text[:1].isupper()):
                     break  # a determiner, or the end of the previous firm's name ("X Co. and Y Co.")
                 if toks[j].is_sent_start and toks[j].is_stop and toks[j].lower_ not in _NAME_JOINERS and len(
                     toks[j].text

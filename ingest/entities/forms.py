@@ -17,7 +17,9 @@ All are one pass over the cached token list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from rigour.names import extract_org_types
 from spacy.tokens import Doc
 
 from ingest.entities.head_words import (
@@ -49,6 +51,33 @@ PORTFOLIOS = {
     "communications", "industry", "mines", "oil", "petroleum", "planning", "tourism", "telecommunications",
 }
 _NOT_NAME = {"the", "and", "of", "for", "in", "on", "by", "with", "to", "from", "today", "treasury", "ofac"}
+
+
+# Legal forms rigour's table (ISO 20275 and OCCRP's list) lacks: Bulgarian and Macedonian joint-stock companies.
+_EXTRA_FORMS = {"ead", "ad"}
+# Two-letter forms of the table taken: the others are also US states, countries or numerals ("CA", "KY", "II").
+_SHORT_FORMS = {"ag", "ad", "bv", "nv", "oy", "ab", "kg"}
+
+
+@lru_cache(maxsize=4096)
+def _listed_form(word: str) -> bool:
+    found = extract_org_types(word)
+    return bool(found) and found[0][0] == word
+
+
+def is_legal_form(tok) -> bool:
+    """A token written as a company's legal form ("OOD", "EAD", "GmbH", "KFT", "SARL"): in the project's suffix
+    list, or in rigour's table of legal forms when written in capitals or mixed case (so that "is", "as" or
+    "Limited Partnership" words in prose are not read as forms) and not a two-letter code of something else."""
+    low = tok.lower_
+    if low in LEGAL_SUFFIXES:
+        return True
+    txt = tok.text
+    if len(txt) < 2 or tok.is_stop or not (txt.isupper() or (txt[0].isupper() and not txt[1:].islower())):
+        return False
+    if low in _EXTRA_FORMS:
+        return True
+    return (len(low.replace(".", "")) > 2 or low in _SHORT_FORMS) and _listed_form(low)
 
 
 def is_patronymic(word: str) -> bool:
