@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.relations.context import Context, Relations
+from ingest.relations.founding import founding_laws
 from ingest.relations.law_parts import law_parts
 from ingest.relations.located import based_in, lists
 from ingest.relations.located_parse import based_in_parse
@@ -36,6 +37,7 @@ class RelationComponent:
         unit_parts(ctx, out)
         administers(ctx, out)
         authorizes(ctx, out)
+        founding_laws(ctx, out)
         order_delegation(ctx, out)
         holds_role(ctx, out)
         ownership(ctx, out)
