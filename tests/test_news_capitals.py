@@ -37,3 +37,21 @@ def test_individuals_designated_among_whom_one_is_named_are_the_days_designees(n
             "Among the 15 individuals designated Thursday, one named Kim Chol-min worked at U.S. companies.")
     found = [a for a in actions(nlp, text, "2024-12-26") if a.date == "2024-12-26"]
     assert [(a.kind, a.targets) for a in found] == [("designation", ["kim-chol-min"])]
+
+
+CASE = ("A Winnipeg man has been arrested by the RCMP for sanctions violations. "
+        "John Halloran has been charged with two counts of evading the sanctions that Canada imposed on Russia. "
+        "He was sanctioned by the U.S. Treasury in May 2023.")
+
+
+def test_one_case_told_in_steps_shares_its_police_actor_and_its_person(nlp) -> None:
+    found = actions(nlp, CASE, "2025-05-27")
+    (arrest,) = [a for a in found if a.kind == "arrest"]
+    assert arrest.targets == ["john-halloran"]  # the unnamed man of the arrest is the man charged next
+    charges = [a for a in found if a.kind == "indictment"]
+    assert charges and all(a.by == ["rcmp"] and a.targets == ["john-halloran"] for a in charges)
+
+
+def test_a_subject_pronoun_is_the_person_last_made_subject(nlp) -> None:
+    found = [a for a in actions(nlp, CASE, "2025-05-27") if a.date == "2023-05"]
+    assert [a.targets for a in found] == [["john-halloran"]]

@@ -46,6 +46,8 @@ def news_measures(ctx: DocContext, readings: list[Reading], published: str | Non
     _economy_targets(ctx, readings)
     _adopted_from_others(ctx, readings)
     _join_leader(ctx, readings)
+    _case_actors(ctx, readings)
+    _pronoun_targets(ctx, readings)
     return _drop_headline_repeats(ctx, readings)
 
 
@@ -336,6 +338,67 @@ def _join_leader(ctx: DocContext, readings: list[Reading]) -> None:
             for x in (r, o):
                 x.by, x.kind = list(both), kind
                 x.targets = [t for t in x.targets if t not in both]
+
+
+CASE_KINDS = {"arrest", "indictment", "detention"}
+
+
+def _case_actors(ctx: DocContext, readings: list[Reading]) -> None:
+    """'A Toronto man ... has been arrested by the RCMP for sanctions violations. Anton Trofimov has been
+    charged with two counts of evading ...': one case told in steps. The charges with no actor of their own
+    are brought by the body that made the arrest (or charged before), and an arrest of an unnamed person
+    is of the person named as charged in the next sentence."""
+    case = [r for r in readings if r.kind in CASE_KINDS and r.status == "enacted"]
+    for r in case:
+        if r.by:
+            continue
+        acting = [o for o in case if o.by and all(ctx.etype_of(b) in ACTOR_TYPES for b in o.by)]
+        if acting:
+            near = min(acting, key=lambda o: abs(o.evidence[0] - r.evidence[0]))
+            r.by, r.orphan = list(near.by), False
+    for r in case:
+        if r.targets:
+            continue
+        nxt = ctx.unit_end[ctx.unit_start[r.token_i]]
+        named = [o for o in case if o is not r and ctx.unit_start[o.token_i] == nxt and o.targets
+                 and all(ctx.etype_of(t) == "Person" for t in o.targets)]
+        if named and not _names_a_person(ctx, ctx.unit_start[r.token_i]):
+            r.targets = list(named[0].targets)
+
+
+def _names_a_person(ctx: DocContext, start: int) -> bool:
+    return any(ctx.etype(m) == "Person" for m in ctx.mentions_in(range(start, ctx.unit_end[start])))
+
+
+def _pronoun_targets(ctx: DocContext, readings: list[Reading]) -> None:
+    """'He was sanctioned by the U.S. Treasury in May 2023': the person a subject pronoun stands for is the
+    last person the text made the subject of a sentence before it."""
+    for r in readings:
+        tok = ctx.doc[r.token_i]
+        if r.targets or tok.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "nsubjpass" and c.lower_ in ("he", "she") for c in tok.children):
+            continue
+        person = _last_subject_person(ctx, ctx.unit_start[tok.i])
+        if person is not None and person not in r.by:
+            r.targets = [person]
+
+
+def _last_subject_person(ctx: DocContext, start: int) -> str | None:
+    """The Person mention that is the subject (or its head noun's apposition) of the closest unit before."""
+    s = start
+    for _ in range(3):
+        if s == 0:
+            return None
+        s = ctx.unit_start[s - 1]
+        for tok in ctx.doc[s:ctx.unit_end[s]]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("he", "she", "it", "they"):
+                for m in ctx.mentions_in(range(tok.left_edge.i, tok.right_edge.i + 1)):
+                    if ctx.etype(m) == "Person" and not ctx.is_possessor(m):
+                        return m.entity_id
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("he", "she"):
+                break  # a pronoun again: look one sentence further back
+    return None
 
 
 def _drop_headline_repeats(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
