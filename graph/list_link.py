@@ -75,7 +75,8 @@ OPTIONAL MATCH (a)-[:%(under)s]->(u:%(entity)s)
 RETURN a.id AS id, a.kind AS kind, a.status AS status, coalesce(a.date, published) AS date,
        collect(u.id) AS under
 """)
-COVERAGE = _cypher("MATCH (l:%(entry)s) RETURN l.list_id AS list_id, min(l.first_seen) AS start")
+COVERAGE = _cypher("MATCH (l:%(entry)s) RETURN l.list_id AS list_id, "
+                   "min(coalesce(l.coverage_start, l.first_seen)) AS start")
 DELETE_VERDICTS = _cypher("MATCH (:%(action)s)-[r:%(corroborated_by)s]->(:%(entry)s) DELETE r")
 RESET_VERDICTS = _cypher("MATCH (a:%(action)s) WHERE a.kind IN $kinds SET a.corroboration = $unverified")
 WRITE_VERDICTS = _cypher("""

@@ -90,7 +90,7 @@ def entry_row(entry: ListEntryRecord) -> dict:
             "addresses": entry.addresses, "first_seen": entry.first_seen, "last_seen": entry.last_seen,
             "removed": entry.removed, "listed_since": entry.listed_since,
             "federal_register": entry.federal_register, "status": entry.status, "notes": entry.notes,
-            "law_id": law,
+            "law_id": law, "coverage_start": entry.coverage_start,
         },
         "files": entry.files,
         "snapshots": entry.snapshots,

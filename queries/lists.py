@@ -64,7 +64,19 @@ def _text_measures(store: Store, entity_id: str, as_of: str) -> list[dict]:
         r["day"] = _day(r.get("date"))
     lifts = [r for r in rows if r["status"] == "lifted" and r["day"] and r["day"] <= as_of]
     out = []
+    enacted_families = {KIND_FAMILY.get(r["kind"], r["kind"]) for r in rows if r["status"] == "enacted"}
     for r in rows:
+        if r["status"] == "lifted" and r["day"] and KIND_FAMILY.get(r["kind"], r["kind"]) not in enacted_families:
+            # a lifting whose measure no text read reports: in force before it (since when, unknown), not after
+            before = as_of < r["day"]
+            out.append({
+                "source": "text", "kind": r["kind"], "since": None, "until": r["day"],
+                "in_force": None if before else False,
+                "basis": (f"lifted {r['day']}: in force before, since when the texts read do not say" if before
+                          else f"lifted {r['day']}"),
+                "action_id": r["id"], "entry_id": None, "law": None, "entry": None,
+                "evidence": convert.action_evidence(r.get("evidence"))[:3],
+            })
         if r["status"] != "enacted":
             continue
         lift = _lifts(r, lifts)

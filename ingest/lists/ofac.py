@@ -22,6 +22,7 @@ HISTORY_HEADER = ("ent_num", "sdn_name", "sdn_type", "program", "first_seen_snap
 SNAPSHOT_COLUMNS = 12
 _EMPTY = "-0-"
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_WINDOW_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})_to_(\d{4}-\d{2}-\d{2})")  # the history's snapshots
 _AKA = re.compile(r"\b(?:a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+'([^']+)'", re.I)
 _NATIONALITY = re.compile(r"\b(?:nationality|citizen)\s+([A-Z][A-Za-z .'-]+?)\s*(?:;|\.\s|\.$|$|\balt\.)")
 _PARTY = {"individual": "person", "vessel": "vessel", "aircraft": "aircraft"}
@@ -88,6 +89,7 @@ def read_snapshot(path: Path, entries: dict[str, ListEntryRecord]) -> int:
 
 def read_history(path: Path, entries: dict[str, ListEntryRecord]) -> int:
     """Fold the entry history into `entries`: first / last seen and removals between snapshots."""
+    window = _WINDOW_IN_NAME.search(path.name)
     count = 0
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -107,15 +109,19 @@ def read_history(path: Path, entries: dict[str, ListEntryRecord]) -> int:
             entry.last_seen = max(filter(None, (entry.last_seen, last))) if last else entry.last_seen
             entry.removed = (row.get("removed_in_window") or "").strip() == "True"
             add_unique(entry.files, path.name)
+            if window:
+                entry.coverage_start = min(filter(None, (entry.coverage_start, window.group(1))))
     return count
 
 
 def finish(entries: dict[str, ListEntryRecord]) -> list[ListEntryRecord]:
-    """After every file: an entry absent from the newest snapshot read was removed; the snapshot date of an
-    entry is the newest snapshot that holds it."""
+    """After every file: an entry absent from the newest snapshot read was removed; the list's coverage starts
+    at the oldest snapshot read (a snapshot's date, the history's window)."""
     newest = max((d for e in entries.values() for d in e.snapshots), default=None)
+    oldest = min((d for e in entries.values() for d in (*e.snapshots, e.coverage_start) if d), default=None)
     for e in entries.values():
         if newest and e.last_seen and e.last_seen < newest:
             e.removed = True
         e.snapshots.sort()
+        e.coverage_start = oldest
     return list(entries.values())

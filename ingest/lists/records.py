@@ -64,6 +64,7 @@ class ListEntryRecord:
     notes: str | None = None
     files: list[str] = field(default_factory=list)
     snapshots: list[str] = field(default_factory=list)
+    coverage_start: str | None = None  # the list's first snapshot read: an entry in it was listed by then
 
     @property
     def id(self) -> str:

@@ -64,7 +64,7 @@ def read_list(path: Path, data: dict) -> list[ListEntryRecord]:
         entry.notes = _text(raw.get("notes"))
         add_unique(entry.files, path.name)
         add_unique(entry.snapshots, snapshot)
-        entry.first_seen = entry.last_seen = snapshot
+        entry.first_seen = entry.last_seen = entry.coverage_start = snapshot
         if "Target Type: State-Owned Enterprise" in (entry.notes or ""):
             entry.party = "entity"
     return list(out.values())
