@@ -100,6 +100,28 @@ MATCH (e:%(entity)s {id: row.entity_id})
 MERGE (a)-[r:%(rel)s]->(e)
 """ + _EVIDENCE
 
+# A caption for the action, as Neo4j Browser and Bloom show nodes by `name`: "designation of Huawei
+# Technologies by BIS (2019-05-16)" (kind, up to three targets, up to two actors, date; names in name order
+# so both stores agree). Set after the roles, from what the graph holds, so an action a later document adds
+# targets to gets them in its name too. queries/export_csv.action_name writes the same form.
+ACTION_NAMES = """
+UNWIND $rows AS row
+MATCH (a:%(action)s {id: row.id})
+OPTIONAL MATCH (a)-[:%(targets)s]->(t:%(entity)s)
+WITH a, t ORDER BY t.name
+WITH a, collect(t.name) AS targets
+OPTIONAL MATCH (a)-[:%(by)s]->(b:%(entity)s)
+WITH a, targets, b ORDER BY b.name
+WITH a, targets, collect(b.name) AS actors
+SET a.name = replace(coalesce(a.kind, 'action'), '_', ' ')
+    + CASE WHEN size(targets) = 0 THEN '' ELSE ' of '
+        + reduce(s = '', x IN targets[0..3] | s + CASE WHEN s = '' THEN '' ELSE ', ' END + x)
+        + CASE WHEN size(targets) > 3 THEN ' and ' + toString(size(targets) - 3) + ' more' ELSE '' END END
+    + CASE WHEN size(actors) = 0 THEN '' ELSE ' by '
+        + reduce(s = '', x IN actors[0..2] | s + CASE WHEN s = '' THEN '' ELSE ', ' END + x) END
+    + CASE WHEN a.date IS NULL THEN '' ELSE ' (' + a.date + ')' END
+"""
+
 REPORTED = """
 UNWIND $rows AS row
 MATCH (a:%(action)s {id: row.action_id})
@@ -125,6 +147,7 @@ def labelled(template: str) -> str:
 DOCUMENTS, DOCUMENTS_COMPLETE, ENTITIES, ENTITIES_RETYPED, EXISTING_TYPES, MENTIONS, ACTIONS, ROLES, REPORTED, \
     RELATIONS = map(labelled, (DOCUMENTS, DOCUMENTS_COMPLETE, ENTITIES, ENTITIES_RETYPED, EXISTING_TYPES, MENTIONS,
                                ACTIONS, ROLES, REPORTED, RELATIONS))
+ACTION_NAMES = ACTION_NAMES % {**_LABELS, "targets": "%(targets)s", "by": "%(by)s"}
 
 
 def _fill(template: str, **names: str) -> str:
@@ -148,6 +171,8 @@ def write_plan(batch: GraphBatch) -> list[tuple[str, str, list[dict]]]:
         if rel not in ROLE_RELATIONSHIPS.values():
             raise ValueError(f"unknown role relationship {rel!r}")
         plan.append((rel, _fill(ROLES, rel=rel), rows))
+    plan.append(("action names", _fill(ACTION_NAMES, targets=ROLE_RELATIONSHIPS["targets"],
+                                       by=ROLE_RELATIONSHIPS["by"]), batch.actions))
     plan.append((REPORTED_IN, _fill(REPORTED, rel=REPORTED_IN), batch.reported_in))
     for rel, rows in batch.relations.items():
         if rel not in RELATION_TYPES:

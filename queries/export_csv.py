@@ -44,10 +44,13 @@ def _table(header: list[str], rows: Iterable[list]) -> str:
 
 
 def action_name(a: dict, names: dict[str, str]) -> str:
-    """A caption: 'designation of Huawei by BIS (2019-05-16)'; the kind alone when no one is known."""
+    """The action's caption as stored (graph/writes.py ACTION_NAMES), or made the same way for an action
+    written before captions were: 'designation of Huawei by BIS (2019-05-16)', names in name order."""
+    if a.get("name"):
+        return a["name"]
     kind = (a.get("kind") or "action").replace("_", " ")
-    targets = [names.get(t, t) for t in a.get("targets") or []]
-    by = [names.get(x, x) for x in a.get("by") or []]
+    targets = sorted(names.get(t, t) for t in a.get("targets") or [])
+    by = sorted(names.get(x, x) for x in a.get("by") or [])
     name = kind
     if targets:
         name += " of " + ", ".join(targets[:3]) + (f" and {len(targets) - 3} more" if len(targets) > 3 else "")
