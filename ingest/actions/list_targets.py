@@ -105,6 +105,7 @@ def _subject_list(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     while 0 < start <= k and toks[start].lower_ in LEGAL_SUFFIXES and "\n" not in toks[start - 1].text:
         start = ctx.unit_start[start - 1]  # the sentence splitter cut "MSE Overseas PTE. | Ltd., ..."
     out: list[str] = []
+    short = False  # a name read from a short form the entities left unresolved
     j = start
     depth = 0
     while j <= k:
@@ -118,6 +119,7 @@ def _subject_list(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
             m = ctx.mention(j)
             if m is None:
                 eid, j = _short_form(ctx, j, k + 1)
+                short = short or eid is not None
             elif m.token_start == j and ctx.etype(m) in DESIGNEE_TYPES:
                 eid, j = m.entity_id, m.token_end
             else:
@@ -128,12 +130,14 @@ def _subject_list(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
                 out.append(eid)
             continue
         j += 1
-    return out if len(out) > 1 else []  # a single subject is the role reader's
+    return out if len(out) > 1 or short else []  # a single resolved subject is the role reader's
 
 
 def _short_form(ctx: DocContext, j: int, end: int) -> tuple[str | None, int]:
     """A capitalised run the entities did not resolve that is a designee's name without its legal form
-    ("Elmec Trade" for "Elmec Trade OU (Elmec Trade)"): that designee, and the token after the run."""
+    ("Elmec Trade" for "Elmec Trade OU (Elmec Trade)"), or the family name of one person of the document and
+    no other ("Puriya and Asadollah are being designated ..." after "Mostafa Puriya and Hossein Asadollah
+    sell electronics ..."): that designee, and the token after the run."""
     toks = ctx.tokens
     e = j
     while e < end and toks[e].text[:1].isupper() and ctx.mention(e) is None:
@@ -141,6 +145,7 @@ def _short_form(ctx: DocContext, j: int, end: int) -> tuple[str | None, int]:
     if e == j:
         return None, j
     run = " ".join(t.lower_ for t in toks[j:e])
+    family: set[str] = set()
     for rec in ctx.entities.values():
         if rec.type not in DESIGNEE_TYPES:
             continue
@@ -150,7 +155,9 @@ def _short_form(ctx: DocContext, j: int, end: int) -> tuple[str | None, int]:
                 words.pop()
             if words and " ".join(words) == run:
                 return rec.id, e
-    return None, j
+            if rec.type == "Person" and len(words) > e - j and " ".join(words[j - e:]) == run:
+                family.add(rec.id)
+    return (family.pop(), e) if len(family) == 1 else (None, j)
 
 
 def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:

@@ -84,10 +84,11 @@ def is_patronymic(word: str) -> bool:
     return bool(PATRONYMIC.match(word))
 
 
-def _name_token(t) -> bool:
-    """A capitalised word that may be part of a person's name ("Sa’id", "Al-Rashidi" pieces, "O'Neil")."""
+def _name_token(t, capitals: bool = False) -> bool:
+    """A capitalised word that may be part of a person's name ("Sa’id", "Al-Rashidi" pieces, "O'Neil"); with
+    `capitals`, a word in capitals too."""
     txt = t.text
-    if not txt[:1].isupper() or t.is_space or (len(txt) > 1 and txt.isupper()):
+    if not txt[:1].isupper() or t.is_space or (len(txt) > 1 and txt.isupper() and not capitals):
         return False  # capitals: a heading or an acronym ("MUHAMMAD SARUR Muhammad Sarur (Sarur)")
     core = txt.replace("\u2019", "").replace("'", "").replace("-", "").replace(".", "")
     if not core.isalpha():
@@ -116,6 +117,9 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
         alias_words = [t for t in _words(toks, alias[0], alias[-1] + 1)]
         if not alias_words or not all(w[:1].isupper() for w in alias_words):
             continue
+        # a name written in capitals is read as one when its short form is too ("ALVARO LOPEZ MIERA (LOPEZ
+        # MIERA)"), not a heading before a name ("MUHAMMAD SARUR Muhammad Sarur (Sarur)")
+        capitals = all(len(w) > 1 and w.isupper() for w in alias_words)
         # the run of name words right before the parenthesis (particles and hyphen pieces inside it); stray
         # emphasis markers left by the Markdown reader ("Sohrab Ghairat* (Sohrab)") stand between them
         j = i
@@ -126,7 +130,7 @@ def defined_persons(doc: Doc, covered: list, demonyms: dict[str, str], make) -> 
             t = toks[j - 1]
             if covered[j - 1] is not None:
                 break
-            if _name_token(t) and t.lower_ not in demonyms:
+            if _name_token(t, capitals) and t.lower_ not in demonyms:
                 j -= 1
             elif (t.text == "-" or t.lower_ in NAME_PARTICLES) and j < i and j >= 2 and toks[j - 2].text[:1].isalpha():
                 j -= 1  # "Luay al-Mallah", "Faiz bin Abu Bakar Bafana"

@@ -1,0 +1,41 @@
+"""A designee named in the measure sentence by a family name the entities left unresolved ("Puriya and
+Asadollah are being designated ...") is the one person of the document with that family name. The fixture is
+a real Treasury release passage (2021-09-17-jy0362, public domain) found in neither dev set
+(ingest/actions/list_targets.py _short_form)."""
+
+from __future__ import annotations
+
+from ingest.documents import Document
+from ingest.pipeline import extract_batch
+
+NETWORK = (
+    "WASHINGTON \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) is "
+    "designating members of a network of Lebanon- and Kuwait-based financial conduits that fund Hizballah.\n\n"
+    "Amini and Qasir are aided in their efforts by a team of trusted subordinates. Omid Yazdanparast, "
+    "Mohammad Ali Damirchilu, and Samaneh Damirchilu facilitate the smuggling of gold and currency from "
+    "Iran to Turkey via commercial flights operated by U.S.-designated Iranian airline Mahan Air. "
+    "Mohammad Reza Kazemi facilitates the gold sales in Turkey.  Once gold is sold, the proceeds are "
+    "returned to Iran through the same process, whereupon they are transferred to Amini and Qasir.  "
+    "Samaneh Damirchilu has also worked with Qasir to facilitate the sale of Iranian oil to foreign "
+    "buyers.\n\n"
+    "Yazdanparast and Samaneh Damirchilu are being designated pursuant to E.O. 13224, as amended, for "
+    "having materially assisted, sponsored, or provided financial, material, or technological support "
+    "for, or goods or services to or in support of, Ali Qasir.  Mohammad Reza Kazemi is being designated "
+    "pursuant to E.O. 13224, as amended, for having materially assisted, sponsored, or provided "
+    "financial, material, or technological support for, or goods or services to or in support of, Meghdad"
+    " Amini.  Mohammad Ali Damirchilu is being designated pursuant to E.O. 13224, as amended, for having "
+    "acted or purported to act for or on behalf of, directly or indirectly, Ali Qasir.\n\n"
+    "Mostafa Puriya and Hossein Asadollah sell electronics on behalf of this network in the UAE through "
+    "the Dubai-based company Hemera Infotech FZCO.  Puriya and Asadollah are being designated pursuant to"
+    " E.O. 13224, as amended, for having materially assisted, sponsored, or provided financial, material,"
+    " or technological support for, or goods or services to or in support of, Meghdad Amini.  Hemera "
+    "Infotech FZCO is being designated pursuant to E.O. 13224, as amended, for being owned, controlled, "
+    "or directed by, directly or indirectly, Hossein Asadollah.\n\n"
+)
+
+
+def test_a_family_name_subject_is_the_documents_person(nlp) -> None:
+    (ex,) = extract_batch(nlp, [Document.from_text(NETWORK, "test", published="2021-09-17")])
+    names = {e.id: e.name for e in ex.entities}
+    targets = {names[t] for a in ex.actions if a.kind == "designation" for t in a.targets}
+    assert {"Mostafa Puriya", "Hossein Asadollah", "Samaneh Damirchilu"} <= targets, targets
