@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from ingest.extensions import doc_text
@@ -27,14 +27,45 @@ _CLOSES = frozenset(".!?\"\u201d")
 _OPENS_BLOCK = re.compile(r"(?:[-*+\u2022#]|\d{1,3}[.)])\s")
 
 
+# What may close a sentence inside a line (one ending in a bare ")" is rare; "(HoR) Agila Saleh Issa" is not one).
+_ENDS = frozenset(".!?:;\"'\u201d\u2019\u2026")
+
+
+def _within_lines(doc: Doc, text: str, marked: list[int] | None) -> Doc:
+    """Set the block starts found (`marked`) and forbid a sentence start inside a line after a token that closes
+    no sentence. en_core_web_sm cuts long Treasury sentences after a bracketed short form or mid-name ("sanctioned
+    Libyan Speaker and President of the House of Representatives (HoR) | Agila Saleh Issa (Issa) pursuant to
+    E.O. 13726", "Stephen | Lo was ..."), and the target and legal basis fall into a sentence of their own."""
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    inside: list[int] = []
+    last = -1
+    for i, (start, length, space) in enumerate(arr):
+        if space:
+            continue
+        if last > 0 and text[last - 1] not in _ENDS and text.find("\n", last, start) == -1:
+            inside.append(i)
+        last = start + length
+    if not marked and not inside:
+        return doc
+    # one array write: Token.is_sent_start's setter checks the whole Doc for a parse on every call
+    flags = doc.to_array(SENT_START).view("int64")  # -1 (no start here) in the uint64 array spaCy expects
+    flags[inside] = -1
+    if marked:
+        flags[marked] = 1
+    doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
+    return doc
+
+
 class LineBreaks:
     def __init__(self, name: str = "pg_line_breaks"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        if "\n" not in text or len(doc) < 2:
+        if len(doc) < 2:
             return doc
+        if "\n" not in text:
+            return _within_lines(doc, text, None)
         starts: list[int] | None = None
         marked: list[int] = []
         n = len(text)
@@ -63,12 +94,7 @@ class LineBreaks:
                 if 0 < i < len(starts) and starts[i] == end:
                     marked.append(i)
             pos = text.find("\n", end)
-        if marked:
-            # one array write: Token.is_sent_start's setter checks the whole Doc for a parse on every call
-            flags = doc.to_array(SENT_START)
-            flags[marked] = 1
-            doc.from_array([SENT_START], flags.reshape(-1, 1))
-        return doc
+        return _within_lines(doc, text, marked)
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:

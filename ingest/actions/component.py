@@ -248,7 +248,9 @@ class ActionComponent:
             date, date_expr = action_date(
                 ctx, trig.token, roles.head_verb, date_cands, base,
                 prefer_future=status == "proposed",
-                present_default=status in ("enacted", "lifted") and not foreign_state(ctx, trig, roles),
+                # a conviction a release mentions is a court's, never the measure it announces today
+                present_default=status in ("enacted", "lifted") and not foreign_state(ctx, trig, roles) and not (
+                    trig.is_verb and trig.token.lemma_.lower() in CONVICTING),
                 restated=roles.background,  # "Today's action follows the recent State Department designation"
             )
             if (signed or announced or included) and date is None and date_expr is None and (
