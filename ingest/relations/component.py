@@ -15,6 +15,7 @@ from ingest.relations.law_parts import law_parts
 from ingest.relations.located import based_in, lists
 from ingest.relations.located_parse import based_in_parse
 from ingest.relations.order_authority import order_delegation
+from ingest.relations.order_terms import order_terms
 from ingest.relations.ownership import ownership
 from ingest.relations.publisher_roles import publisher_roles
 from ingest.relations.roles import holds_role
@@ -39,6 +40,7 @@ class RelationComponent:
         authorizes(ctx, out)
         founding_laws(ctx, out)
         order_delegation(ctx, out)
+        order_terms(ctx, out)
         holds_role(ctx, out)
         ownership(ctx, out)
         publisher_roles(ctx, out)
