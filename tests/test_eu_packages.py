@@ -73,3 +73,34 @@ def test_halting_export_permits_is_an_export_control_of_the_package(nlp) -> None
     found = by_kind(actions(nlp, text, "2022-02-24"), "export_control")
     assert [a.by for a in found] == [["canada"]]
     assert found[0].targets == ["belarus"]
+
+
+COUNCIL = ("# EU agrees 18th package of sanctions against Russia\n\n"
+           "The Council adopted today the 18th package of restrictive measures against Russia. ")
+
+
+def test_counted_vessels_targeted_in_the_passive_are_a_sanction_of_the_package(nlp) -> None:
+    text = COUNCIL + "105 vessels originating from third countries were targeted today."
+    found = by_kind(actions(nlp, text, "2025-07-18"), "sanction")
+    assert any(a.targets == [] and any("vessels" in e.text for e in a.evidence) for a in found)
+
+
+def test_entities_added_to_the_export_restrictions_list_are_an_entity_listing(nlp) -> None:
+    text = (COUNCIL + "The Council also added 26 new entities to the list of those subject to tighter export "
+            "restrictions concerning dual use goods.")
+    found = by_kind(actions(nlp, text, "2025-07-18"), "entity_listing")
+    assert [(a.by, a.date) for a in found] == [(["european-union"], "2025-07-18")]
+
+
+def test_the_package_actors_undated_measures_take_its_date_unless_told_as_earlier(nlp) -> None:
+    text = (COUNCIL + "The EU also introduced further restrictions on exports of machine tools. "
+            "Since the EU introduced an import ban on Russian coal, Russian revenues have fallen.")
+    found = actions(nlp, text, "2025-07-18")
+    assert [a.date for a in by_kind(found, "export_control")] == ["2025-07-18"]
+    assert all(a.date != "2025-07-18" for a in by_kind(found, "import_ban"))
+
+
+def test_a_contrastive_while_clause_is_package_content(nlp) -> None:
+    text = (PACKAGE + "There will be a transit ban for Russian oil, while member states will no longer be allowed "
+            "to import Russian steel.")
+    assert by_kind(actions(nlp, text, "2024-06-26"), "import_ban")

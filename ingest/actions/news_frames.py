@@ -140,9 +140,14 @@ def _counted_listing(ctx: DocContext, verb: Token, earlier: list[Reading], base:
     for o in objs:  # the parser may hang "to the list" on the last conjunct of the object
         lists += [g for c in o.conjuncts for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
                   for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "list"]
-    if not lists or not objs or not any(
-            c.lemma_.lower() in ("sanction", "sanctions") for lst in lists for c in lst.children):
+    if not lists or not objs:
         return None
+    kind = "designation"
+    if not any(c.lemma_.lower() in ("sanction", "sanctions") for lst in lists for c in lst.children):
+        # "added 31 new entities to the list of those subject to tighter export restrictions": a trade list
+        if not any(w.lower_ in ("export", "exports") for lst in lists for w in lst.subtree):
+            return None
+        kind = "entity_listing"
     if not any(c.dep_ == "nummod" for o in objs for w in [o, *o.conjuncts] for c in w.children):
         return None  # named additions are read by the generic list frames
     targets = [t for o in objs for w in [o, *o.conjuncts] for t in _named(ctx, w)]
@@ -154,13 +159,19 @@ def _counted_listing(ctx: DocContext, verb: Token, earlier: list[Reading], base:
         start = ctx.unit_chars(verb)[0]
         before = [r for r in earlier if r.evidence[0] < start and r.by]
         prior = max(before, key=lambda r: r.evidence[0], default=None)
-        if prior is None or not all(ctx.etype_of(b) in ACTOR_TYPES for b in prior.by):
-            return None
-        by = list(prior.by)
+        if prior is not None and all(ctx.etype_of(b) in ACTOR_TYPES for b in prior.by):
+            by = list(prior.by)
+        else:
+            from ingest.actions.package_frames import package_anchor  # (package_frames imports this module)
+
+            pkg = package_anchor(ctx, base)  # "The Council also added 31 new entities ...": the package's actor
+            if pkg is None:
+                return None
+            by = list(pkg.by)
     date, expr = action_date(ctx, verb, None, cands, base, prefer_future=False, present_default=False)
     if date is None and expr is None and verb.tag_ in ("VBZ", "VBP") and dates.to_date(base):
         date = dates.to_date(base).isoformat()  # "the package adds ...": taken as the report appears
-    return Reading(kind="designation", status="enacted", by=by, targets=targets, under=[], date=date,
+    return Reading(kind=kind, status="enacted", by=by, targets=targets, under=[], date=date,
                    evidence=ctx.unit_chars(verb), token_i=verb.i, date_expr=expr)
 
 

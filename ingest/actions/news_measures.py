@@ -350,7 +350,7 @@ def _case_actors(ctx: DocContext, readings: list[Reading]) -> None:
     is of the person named as charged in the next sentence."""
     case = [r for r in readings if r.kind in CASE_KINDS and r.status == "enacted"]
     for r in case:
-        if r.by:
+        if r.by or r.kind != "indictment" or _heading(ctx, r):
             continue
         acting = [o for o in case if o.by and all(ctx.etype_of(b) in ACTOR_TYPES for b in o.by)]
         if acting:

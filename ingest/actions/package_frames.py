@@ -135,7 +135,9 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
         if s < pkg.unit or ctx.doc[s].text.startswith("#"):
             continue
         for key, kind, trigger in _trade_measure(tok) + _vessel_measure(tok) + _financial_measure(tok):
-            if key in seen or any((kind, b) in taken for b in pkg.by) or not _stated_as_content(trigger, lex):
+            # (ships are no entities: a measure on them is never among the generic readings of named targets)
+            if key in seen or (key != "vessels" and any((kind, b) in taken for b in pkg.by)) or (
+                    not _stated_as_content(trigger, lex)):
                 continue
             if _own_actor(ctx, trigger, pkg):
                 continue  # "The EU on Friday adopted sanctions, including bans on ...": that actor's measure
@@ -143,7 +145,38 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
             targets = [] if key == "vessels" else pkg.countries
             out.append(Reading(kind=kind, status="enacted", by=list(pkg.by), targets=list(targets), under=[],
                                date=pkg.date, evidence=ctx.unit_chars(tok), token_i=tok.i, distinct=True))
+    _date_package_measures(ctx, earlier, pkg)
     return out
+
+
+# clauses that tell another time than the package's ("Since the EU introduced the oil price cap, ...")
+OTHER_TIME = {"since", "after", "before", "when", "until", "once"}  # (not contrastive "while", "as")
+
+
+def _date_package_measures(ctx: DocContext, readings: list[Reading], pkg: Package) -> None:
+    """'The EU also introduced further restrictions on exports of goods ...' in the report of the package:
+    the package actor's undated measures told after its adoption are its contents, of its date."""
+    if pkg.date is None:
+        return
+    for r in readings:
+        if r.date or r.date_expr or r.background or r.status != "enacted" or not set(r.by) & set(pkg.by):
+            continue
+        if ctx.unit_start[r.token_i] < pkg.unit or _other_time(ctx.doc[r.token_i]):
+            continue
+        r.date = pkg.date
+
+
+def _other_time(tok: Token) -> bool:
+    for _ in range(6):
+        if tok.dep_ in ("advcl", "relcl", "pcomp") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in OTHER_TIME for c in tok.children):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in OTHER_TIME:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 Found = list[tuple[str, str, Token]]
@@ -201,12 +234,17 @@ def _withdrawn(verb: Token) -> bool:
 
 
 def _vessel_measure(tok: Token) -> Found:
-    """'The package's sanctions also target 27 specific vessels': a counted group of ships, not entities."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() != "target":
+    """'The package's sanctions also target 27 specific vessels', '189 vessels ... were targeted today': a
+    counted group of ships, not entities."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("target", "list", "designate", "sanction"):
         return []
-    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in PACKAGE_OF]
-    objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VESSEL_WORDS]
-    if subj and objs and any(c.dep_ == "nummod" for o in objs for c in o.children):
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in VESSEL_WORDS]
+    elif any(c.dep_ == "nsubj" and c.lemma_.lower() in PACKAGE_OF for c in tok.children):
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in VESSEL_WORDS]
+    else:
+        return []
+    if objs and any(c.dep_ == "nummod" for o in objs for c in o.children):
         return [("vessels", "sanction", tok)]
     return []
 
@@ -237,8 +275,8 @@ def _stated_as_content(trigger: Token, lex: Lexicon) -> bool:
     chain = measure_chain(trigger)
     if is_hypothetical(trigger, None):
         return False
-    if stops_short(trigger):
-        return False
+    if stops_short(trigger) or _other_time(trigger):
+        return False  # "Since the EU introduced an import ban on coal, ...": an earlier measure
     if any(t.dep_ == "pobj" and t.head.lower_ in ("of", "than", "without") and (
             t.head.lower_ == "without" or any(c.lower_ in COUNTERFACTUAL for c in t.head.head.subtree
                                                if c.i < t.head.i)) for t in chain):
