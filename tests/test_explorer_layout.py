@@ -29,6 +29,7 @@ from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (af
 ROOT = Path(__file__).resolve().parents[1]
 HUB, COMPANIES, PER_DOC = "ofac", 60, 6
 WIDTHS = {"desktop": (1366, 820), "phone": (390, 844)}
+LAW_NAME = "Executive Order 14024 on Specified Harmful Foreign Activities"
 
 
 def _span(text: str, needle: str) -> Span:
@@ -63,6 +64,17 @@ def _hub_batch():
         docs.append(doc)
         extractions.append(Extraction(doc_id=doc.id, source=doc.source, title=doc.title, published=doc.published,
                                       entities=entities, actions=actions, relations=relations))
+    # apart from the hub: an action under a law with a long name (its label was cut after 30 characters)
+    text = f"The Department of State restricted visas of Acme Law Co under {LAW_NAME}."
+    doc = Document.from_text(text, source="law.txt", title="State restricts visas", published="2021-04-15")
+    docs.append(doc)
+    extractions.append(Extraction(doc_id=doc.id, source=doc.source, title=doc.title, published=doc.published, entities=[
+        Entity(id="state-dept", name="Department of State", type="Authority", mentions=[_span(text, "Department")]),
+        Entity(id="acme-law-co", name="Acme Law Co", type="Company", mentions=[_span(text, "Acme Law Co")]),
+        Entity(id="eo-14024", name=LAW_NAME, type="Law", kind="executive_order", mentions=[_span(text, LAW_NAME)]),
+    ], actions=[Action(id="act-law-demo", kind="visa_restriction", status="enacted", by=["state-dept"],
+                       targets=["acme-law-co"], under=["eo-14024"], confidence=0.9,
+                       evidence=[Span(start=0, end=len(text), text=text)])]))
     return build_batch(docs, extractions)
 
 
@@ -204,3 +216,14 @@ def test_other_pages_fit(sized_page: tuple[str, Page]) -> None:
         wait_idle(page)
         _no_sideways_scroll(page)
     _shot(page, f"14-search-{name}")
+
+
+def test_law_labels_are_not_cut(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto("/#/action/act-law-demo")
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelector('#enabled-graph')?._cy")
+    label = page.evaluate("() => document.querySelector('#enabled-graph')._cy.$id('eo-14024').data('label')")
+    assert label == LAW_NAME
+    _no_sideways_scroll(page)
+

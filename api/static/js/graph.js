@@ -20,7 +20,8 @@ function nodeLabel(n) {
     const k = n.kind.replace(/_/g, " ");
     name = k.charAt(0).toUpperCase() + k.slice(1) + (n.date ? ` ${n.date}` : "");
   }
-  return name.length > 32 ? name.slice(0, 30) + "…" : name;
+  // long law names wrap (text-max-width) rather than being cut after a few words
+  return name.length > 64 ? name.slice(0, 62) + "…" : name;
 }
 
 function toElements(g) {
