@@ -1,6 +1,7 @@
-"""Issue 12, entity typing: a descriptor noun the text gives an unknown name ("terrorist group X", "X, a
-paramilitary organization") types it an Organization; an agreement heading a name is a Law. Real sentences from
-../shared/corpora/treasury-press-releases.jsonl that are in neither dev set."""
+"""Issue 12, entity typing and short forms: a descriptor noun the text gives an unknown name ("terrorist group X",
+"X, a paramilitary organization") types it an Organization; an agreement heading a name is a Law; a bracketed short
+form in emphasis is an alias. Real sentences from ../shared/corpora/treasury-press-releases.jsonl that are in neither
+dev set."""
 
 from __future__ import annotations
 
@@ -34,3 +35,13 @@ def test_a_political_agreement_is_a_law_and_a_government_of_national_accord_is_n
     types, _ = _read(nlp, "\u201cTreasury is targeting rogue actors in Libya who have contributed to chaos and turmoil "
                           "that undermines the internationally recognized Government of National Accord.")
     assert all(r.type != "Law" for r in types.values())
+
+
+def test_a_bracketed_short_form_in_emphasis_is_an_alias_of_the_firm(nlp) -> None:
+    # treasury-press-releases (Wuhan XRZ): "(** Wuhan XRZ**)" is the firm's short form, not a second entity (the
+    # emphasis inside the brackets, and a first word that is also a city, no longer hide it)
+    types, _ = _read(nlp, "WASHINGTON \u2014 Today, the Department of the Treasury\u2019s Office of Foreign Assets "
+                          "Control (OFAC) sanctioned **Wuhan Xiaoruizhi Science and Technology Company, Limited** "
+                          "(** Wuhan XRZ**), a Wuhan, China-based Ministry of State Security front company.")
+    assert "Wuhan XRZ" in types["wuhan-xiaoruizhi-science-and-technology"].aliases
+    assert "wuhan-xrz" not in types

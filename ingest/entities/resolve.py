@@ -78,7 +78,8 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
     text = doc_text(doc)
     out: list[tuple[Cand, str, int, int]] = []
     prev_of: dict[int, Cand] = {}
-    keyed = {toks[c.start].idx for c in chosen if c.key}
+    # start char -> end char of lexicon-keyed candidates: "(UAE)" is a place, "(Wuhan XRZ)" only starts with one
+    keyed = {toks[c.start].idx: toks[c.end - 1].idx + len(toks[c.end - 1].text) for c in chosen if c.key}
     for a, b in zip(chosen, chosen[1:], strict=False):
         between = span_text(doc, a.end, b.start).strip().lower()
         if between in {"of", "of the"} and a.type != "Law":
@@ -91,7 +92,10 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
         # "ALBA de Nicaragua, S.A.'s (Albanisa)": a possessive may stand between the name and its short form
         m = re.match(r"^(?:['’]s)?[\s\u00a0*_]*\((?![Aa]\.?k\.?a)[\"“]?([^()\"“”]{1,40}?)[\"”]?\)", window)
         if m:
-            alias = m.group(1).strip()
+            # "(** Wuhan XRZ**)": emphasis inside the brackets is no part of the short form
+            inner = m.group(1)
+            lead = len(inner) - len(inner.lstrip(" *_\u00a0\n"))
+            alias = inner.strip(" *_\u00a0\n")
             owner = c
             quoted = c.type == "Person" and alias[:1].isupper() and (
                 re.search(r"[\"“”]", m.group(0))
@@ -111,8 +115,9 @@ def definitions(doc: Doc, chosen: list[Cand]) -> list[tuple[Cand, str, int, int]
                     if prev is not None and _is_short_form(alias, span_text(doc, prev.start, c.end), prev.type)
                     else None
                 )
-            if owner is not None and end_char + m.start(1) not in keyed:  # "(UAE)", "(PRC)": a place, not a name
-                out.append((owner, alias, end_char + m.start(1), end_char + m.start(1) + len(m.group(1).rstrip())))
+            a_start = end_char + m.start(1) + lead
+            if owner is not None and keyed.get(a_start) != a_start + len(alias) and alias:  # "(UAE)": a place
+                out.append((owner, alias, a_start, a_start + len(alias)))
             continue
         # a native-script name in parentheses may come first: "Gan Xuebi (甘雪碧) a.k.a Bella Chen"
         native = re.match(r"^[\s\u00a0*]*\([^()A-Za-z]{1,40}\)", window)
@@ -175,6 +180,13 @@ def _is_short_form(alias: str, full: str, etype: str) -> bool:
         )
     if alias.lower() in full.lower() and alias[0].isupper():
         return True
+    full_words = full.split()
+    if 2 <= len(words) <= 4 and full_words and words[0] == full_words[0] and all(w[:1].isupper() for w in words):
+        # "Wuhan Xiaoruizhi Science and Technology Company, Limited (Wuhan XRZ)": the name's first word, then its
+        # own words or an acronym of what follows
+        rest = " ".join(full_words[1:])
+        return all(w in full_words or (re.sub(r"[^A-Za-z]", "", w) and acronym_fits(re.sub(r"[^A-Za-z]", "", w), rest))
+                   for w in words[1:])
     # a short name made of the name's syllables: "Caruna" for "... Caja Rural Nacional RL", "Bancorp" for
     # "Banco Corporativo, S.A.", "Albanisa" for "ALBA de Nicaragua, S.A."
     return len(words) == 1 and alias[0].isupper() and alias.isalpha() and acronym_fits(alias, full)
