@@ -114,3 +114,9 @@ def test_a_lifting_held_back_by_a_condition_stays_proposed(nlp) -> None:
     text = "The European Union will lift sanctions on Syria's economy if the new government protects minorities."
     found = [a for a in actions(nlp, text, "2025-05-20") if a.kind == "sanction"]
     assert found and all(a.status == "proposed" for a in found)
+
+
+def test_any_effort_to_arrest_names_a_kind_of_act_not_an_act(nlp) -> None:
+    text = ("The senator said that any effort by the International Criminal Court to arrest or prosecute "
+            "American personnel threatens national security.")
+    assert not [a for a in actions(nlp, text, "2025-02-06") if a.kind in ("arrest", "indictment")]

@@ -14,6 +14,7 @@ CONFERRING = {"authorize", "authorise", "empower", "permit", "allow"}
 INSTRUMENTS = {"order", "e.o.", "eo", "act", "law", "statute", "section", "provision", "proclamation", "regulation",
                "regulations", "authority"}
 TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "over", "because", "like", "than"}
+GENERIC_ACTS = {"effort", "attempt", "bid", "move", "step", "action", "measure", "decision"}
 CLIMB_DEPS = {"csubj", "xcomp", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "oprd", "conj", "acl", "advcl",
               "ccomp", "relcl", "appos", "compound", "amod", "nmod", "pcomp", "agent"}
 
@@ -22,6 +23,11 @@ def is_capability(trigger: Token, head_verb: Token | None, lex: Lexicon) -> bool
     """'OFAC's ability to designate and add persons', 'authority ... to expand sanctions': no measure."""
     chain = _chain(trigger, head_verb)
     if any(t is not trigger and t.lemma_.lower() in lex.capability_heads for t in chain):
+        return True
+    # "any effort by the ICC to investigate, arrest, detain, or prosecute protected persons": a kind of act
+    # named in general, no act taken
+    if any(t.i != trigger.i and t.pos_ == "NOUN" and t.lemma_.lower() in GENERIC_ACTS and any(
+            c.dep_ == "det" and c.lower_ in ("any", "every") for c in t.children) for t in chain):
         return True
     # "The Secretary of the Treasury is authorized to impose any of the sanctions": a power conferred
     if any(t is not trigger and t.lemma_.lower() in ("authorize", "authorise", "empower") and any(
