@@ -64,7 +64,8 @@ MATCH (a:%(action)s)-[:%(targets)s]->(t:%(entity)s)-[:%(listed_as)s]->(l:%(entry
 WHERE a.kind IN $kinds
 RETURN a.id AS action_id, t.id AS target_id, l.id AS entry_id, l.list_id AS list_id,
        l.first_seen AS first_seen, l.last_seen AS last_seen, l.removed AS removed,
-       l.listed_since AS listed_since, l.programs AS programs
+       l.listed_since AS listed_since, l.programs AS programs, l.added_after AS added_after,
+       l.removed_by AS removed_by
 """)
 ACTION_FACTS = _cypher("""
 UNWIND $ids AS id
@@ -168,7 +169,7 @@ def corroborate(store: Store) -> CorroborationReport:
     for r in store.query(LINKED_TARGETS, {"kinds": kinds}):
         linked.setdefault(r["action_id"], {}).setdefault(r["target_id"], []).append(EntryDates(
             r["entry_id"], r["list_id"], r["first_seen"], r["last_seen"], bool(r["removed"]), r["listed_since"],
-            tuple(r["programs"] or ())))
+            tuple(r["programs"] or ()), r["added_after"], r["removed_by"]))
     rows = []
     report = CorroborationReport()
     for chunk in chunks([{"id": a} for a in sorted(linked)], 5000):

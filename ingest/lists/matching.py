@@ -129,6 +129,11 @@ def _person_keys(name: str) -> dict[str, str]:
 
 def _body_keys(name: str) -> dict[str, str]:
     toks = words(name)
+    if len(toks) == 1:
+        # one word left once the legal forms are out ("Orion" of "Orion LLC" and of "NPO Orion", "Sberbank" of
+        # a dozen banks): such a name identifies a body only as written in full
+        full = tuple(t for t in tokenize_name(anyascii(name).casefold()) if t)
+        toks = full if len(full) > 1 else toks
     return {" ".join(toks): "exact"} if _distinctive(toks) else {}
 
 

@@ -10,6 +10,7 @@ added_in_window, removed_in_window, remarks.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import re
@@ -119,9 +120,18 @@ def finish(entries: dict[str, ListEntryRecord]) -> list[ListEntryRecord]:
     at the oldest snapshot read (a snapshot's date, the history's window)."""
     newest = max((d for e in entries.values() for d in e.snapshots), default=None)
     oldest = min((d for e in entries.values() for d in (*e.snapshots, e.coverage_start) if d), default=None)
+    # the snapshots the history saw: an entry first seen on one was added after the one before it (the
+    # history has gaps: 1,746 entries are first seen on 2023-09-18, the first snapshot after 2023-01-07)
+    calendar = sorted({d for e in entries.values() for d in (e.first_seen, e.last_seen, *e.snapshots) if d})
     for e in entries.values():
         if newest and e.last_seen and e.last_seen < newest:
             e.removed = True
         e.snapshots.sort()
         e.coverage_start = oldest
+        if e.first_seen:
+            i = bisect.bisect_left(calendar, e.first_seen)
+            e.added_after = calendar[i - 1] if i > 0 else None
+        if e.removed and e.last_seen:
+            i = bisect.bisect_right(calendar, e.last_seen)
+            e.removed_by = calendar[i] if i < len(calendar) else None
     return list(entries.values())

@@ -65,6 +65,8 @@ class ListEntryRecord:
     files: list[str] = field(default_factory=list)
     snapshots: list[str] = field(default_factory=list)
     coverage_start: str | None = None  # the list's first snapshot read: an entry in it was listed by then
+    added_after: str | None = None  # the snapshot before first_seen: the entry was added in between
+    removed_by: str | None = None  # the first snapshot after last_seen without the entry
 
     @property
     def id(self) -> str:

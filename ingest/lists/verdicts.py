@@ -44,6 +44,8 @@ class EntryDates:
     removed: bool
     listed_since: str | None
     programs: tuple[str, ...] = ()
+    added_after: str | None = None  # the snapshot before first_seen (added in between)
+    removed_by: str | None = None  # the first snapshot without it after last_seen (removed in between)
 
 
 @dataclass
@@ -115,27 +117,32 @@ def entry_verdict(status: str, date: str | None, entry: EntryDates, coverage_sta
     d_first, d_last = period
     when = date if d_first == d_last else f"{date} ({d_first} to {d_last})"
     listed, first_seen, last = _day(entry.listed_since), _day(entry.first_seen), _day(entry.last_seen)
+    after, gone = _day(entry.added_after), _day(entry.removed_by) or last
     start = _day(coverage_start)
     # an entry already in the first snapshot read was listed on or before it: from when, the file does not say
     in_first_snapshot = listed is None and first_seen is not None and start is not None and first_seen <= start
-    first = listed or first_seen
+    # the earliest date the listing can have been made: the list's own date, else the day after the last
+    # snapshot without the entry, else the first snapshot with it
+    earliest = listed or ((after + dt.timedelta(days=1)) if after else first_seen)
     if status == "lifted":
-        if entry.removed and last and d_first - GRACE_AFTER <= last <= d_last + GRACE_BEFORE:
-            return CONFIRMED, f"removed from the list after {last} (the last snapshot holding it)"
+        if entry.removed and last and gone and last <= d_last + GRACE_BEFORE and gone >= d_first - GRACE_AFTER:
+            return CONFIRMED, f"removed from the list between {last} and {gone} (snapshots)"
         if last and not entry.removed and last > d_last + GRACE_AFTER:
             return CONTRADICTED, f"still on the list on {last}, after the lifting dated {when}"
         return UNVERIFIED, "the list's dates do not show a removal at that time"
-    if entry.removed and last and last < d_first:
-        return CONTRADICTED, (f"removed from the list after {last} (absent from every later snapshot read), "
-                              f"before the action's date {when}")
-    if first is None:
+    if entry.removed and gone and gone < d_first:
+        return CONTRADICTED, (f"removed from the list between {last} and {gone} (snapshots), before the action's "
+                              f"date {when}")
+    if earliest is None:
         return UNVERIFIED, "on the list, but the list gives no listing date"
     if in_first_snapshot:
-        return CONFIRMED, f"on the list at its first snapshot read ({first}): listed on or before that date"
-    if first <= d_last + GRACE_AFTER:
-        return CONFIRMED, (f"listed since {first} (the list's own date)" if listed else
-                           f"on the list since {first} (first snapshot holding it)")
-    return UNVERIFIED, f"listed only from {first}, long after the action's date {when}"
+        return CONFIRMED, f"on the list at its first snapshot read ({first_seen}): listed on or before that date"
+    if earliest <= d_last + GRACE_AFTER:
+        if listed:
+            return CONFIRMED, f"listed since {listed} (the list's own date)"
+        window = f"added between {after} and {first_seen}" if after else f"on the list since {first_seen}"
+        return CONFIRMED, f"{window} (snapshots)"
+    return UNVERIFIED, f"listed only from {earliest}, long after the action's date {when}"
 
 
 def action_verdict(kind: str, status: str, date: str | None, targets: dict[str, list[EntryDates]],
