@@ -135,3 +135,22 @@ def test_a_sentence_with_no_named_convict_is_no_action(nlp) -> None:
             "him to 34 years in prison for crimes that included murder and drug trafficking.")
     ex = extract(nlp, text, "2024-02-07")
     assert not [a for a in ex.actions if a.kind == "indictment" and not a.targets]
+
+
+# 2016-03-24-jl0395 (treasury-press-releases.jsonl)
+MAHAN = (
+    "The U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) today designated Asian "
+    "Aviation Logistics (AAPS). AAPS has facilitated millions of dollars in financial transactions with companies "
+    "affiliated with Mahan Air, including Grandeur General Trading FZE, also designated today, and Sirjanco "
+    "Trading LLC, which was designated in May 2013 for acting for or on behalf of Mahan Air."
+)
+
+
+def test_a_relative_clause_on_the_last_name_of_a_list_targets_that_name(nlp) -> None:
+    # the parser coordinates the names with the main verb: the antecedent is the name before 'which', not
+    # every name of the main clause (AAPS acts here, it was not designated in 2013)
+    ex = extract(nlp, MAHAN, "2016-03-24")
+    sirjanco, aaps = named(ex, "Company", "Sirjanco"), named(ex, "Company", "AAPS")
+    earlier = [a for a in ex.actions if a.kind == "designation" and a.date == "2013-05"]
+    assert [a.targets for a in earlier] == [[sirjanco]], [(a.date, a.targets) for a in ex.actions]
+    assert aaps not in earlier[0].targets

@@ -168,7 +168,13 @@ class RoleReader(SlotReader):
                 if is_relative(s) and s.head.dep_ == "relcl":
                     # "X, Y and Z, all of whom were arrested in 2003": the whole list the clause hangs on
                     top = _conj_top(s.head.head)
-                    targets += self.mentions_of(ctx, top, exclude=s.head, modifiers=False)
+                    if top.pos_ in ("VERB", "AUX"):
+                        # "..., Emmerson Mnangagwa (Mnangagwa), and First Vice President Constantino Chiwenga, who
+                        # were listed ...": the parser coordinated the names with the main verb; read the names
+                        # just before the pronoun instead of the whole clause
+                        targets += self.scan_left(ctx, s.i)
+                    else:
+                        targets += self.mentions_of(ctx, top, exclude=s.head, modifiers=False)
                     r.background = True
                 elif is_relative(s):
                     # the parser did not attach the relative clause ("..., both of whom were designated" as

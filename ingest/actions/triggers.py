@@ -331,8 +331,6 @@ class TriggerFinder:
         """'who were listed in the Annex to Executive Order (E.O.) 13288 in March 2003': naming in an executive
         order's annex is that order's blocking designation (not 'listed in the Annexes to UN Security Council
         Resolutions', a UN listing, nor 'listed on the stock exchange')."""
-        if not any(c.tag_ not in ("WP", "WDT") for c in _children(tok, ("nsubjpass",))):
-            return False  # "..., who were listed in the Annex ...": the small parser's antecedents are unreliable
         for prep in _children(tok, ("prep",)):
             if prep.lower_ != "in":
                 continue
