@@ -1,4 +1,4 @@
-"""A designee named in the measure sentence by a family name the entities left unresolved ("Puriya and
+"""Designees named in ways the entities do not link to the measure. A family name the entities left unresolved ("Puriya and
 Asadollah are being designated ...") is the one person of the document with that family name. The fixture is
 a real Treasury release passage (2021-09-17-jy0362, public domain) found in neither dev set
 (ingest/actions/list_targets.py _short_form)."""
@@ -39,3 +39,20 @@ def test_a_family_name_subject_is_the_documents_person(nlp) -> None:
     names = {e.id: e.name for e in ex.entities}
     targets = {names[t] for a in ex.actions if a.kind == "designation" for t in a.targets}
     assert {"Mostafa Puriya", "Hossein Asadollah", "Samaneh Damirchilu"} <= targets, targets
+
+# 2021-12-02-jy0512: a counted group, then a colon and the names, each after its post
+GUBOPIK = (
+    "To continue to expose and pressure those repressing civil society in Belarus, OFAC is designating ten senior "
+    "officials of the Main Directorate for Combating Organized Crime and Corruption of the MVD of the Republic of "
+    "Belarus (GUBOPiK): its head, Andrey Parshin; deputies Oleg Larin, Denis Chemodanov, and Mikhail Bedunkevich; "
+    "and divisional leaders Vasiliy Sysoyev, Dmitriy Kovach, Aleksandr Zhivlyuk, Andrei Makarevich, Vladimir "
+    "Vashkevich, and Aleksandr Alyoksa.\n"
+)
+
+
+def test_names_after_the_colon_of_a_counted_group_each_after_its_post(nlp) -> None:
+    (ex,) = extract_batch(nlp, [Document.from_text(GUBOPIK, "test", published="2021-12-02")])
+    names = {e.id: e.name for e in ex.entities}
+    targets = {names[t] for a in ex.actions if a.kind == "designation" for t in a.targets}
+    want = {"Andrey Parshin", "Oleg Larin", "Mikhail Bedunkevich", "Vasiliy Sysoyev", "Aleksandr Alyoksa"}
+    assert want <= targets, targets

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from ingest.actions.context import DocContext
 from ingest.actions.triggers import Trigger
-from ingest.entities.designee_lists import designee_lists, entry_lines
+from ingest.entities.designee_lists import COUNT, designee_lists, entry_lines
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.extensions import doc_text
 
@@ -166,7 +166,8 @@ def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     segment and each item after a comma, semicolon or "and"."""
     toks = ctx.tokens
     _, end = ctx.unit(trig.token)
-    colon = next((i for i in range(trig.token.i + 1, end) if toks[i].text == ":"), None)
+    # the tokenizer leaves "):" whole after a bracketed short form ("... of Belarus (GUBOPiK): its head, ...")
+    colon = next((i for i in range(trig.token.i + 1, end) if toks[i].text in (":", "):")), None)
     if colon is None:
         return []
     first = colon + 1
@@ -178,6 +179,8 @@ def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
         end = ctx.unit_end[first]  # the parser cut the sentence at the colon
     m = ctx.mention(first)
     if m is None or m.token_start != first or ctx.etype(m) not in DESIGNEE_TYPES:
+        if COUNT.search(doc_text(ctx.doc), trig.token.idx, toks[colon].idx) is not None:
+            return _counted_entries(ctx, first, end, by)
         return []  # the colon opens a quotation or a clause, not a list of names
     out: list[str] = []
     for i in range(first, end):
@@ -189,6 +192,27 @@ def _inline_entries(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
             toks[i - 2].text in (",", ";") or not any(t.text == "," for t in toks[first:i])))
         if item and m.entity_id not in by and m.entity_id not in out:
             out.append(m.entity_id)
+    return out
+
+
+def _counted_entries(ctx: DocContext, first: int, end: int, by: list[str]) -> list[str]:
+    """ "OFAC is designating ten senior officials of ... (GUBOPiK): its head, Andrey Parshin; deputies Oleg Larin,
+    Denis Chemodanov, and Mikhail Bedunkevich; and divisional leaders ...": after a colon that follows a
+    counted group, every name outside brackets is one of the group, whatever post is written before it."""
+    toks = ctx.tokens
+    out: list[str] = []
+    depth = 0
+    i = first
+    while i < end:
+        t = toks[i]
+        depth += (t.text == "(") - (t.text == ")")
+        m = ctx.mention(i) if depth <= 0 else None
+        if m is not None and m.token_start == i and ctx.etype(m) in DESIGNEE_TYPES:
+            if m.entity_id not in by and m.entity_id not in out:
+                out.append(m.entity_id)
+            i = max(i + 1, m.token_end)
+            continue
+        i += 1
     return out
 
 
