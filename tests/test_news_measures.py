@@ -120,3 +120,10 @@ def test_any_effort_to_arrest_names_a_kind_of_act_not_an_act(nlp) -> None:
     text = ("The senator said that any effort by the International Criminal Court to arrest or prosecute "
             "American personnel threatens national security.")
     assert not [a for a in actions(nlp, text, "2025-02-06") if a.kind in ("arrest", "indictment")]
+
+
+def test_ones_imposed_by_another_state_are_its_own_parallel_measure(nlp) -> None:
+    text = ("The UK has imposed sanctions against four Israeli settlers. The Foreign Secretary said these "
+            "sanctions, along with ones imposed last week by the US, would curb violence.")
+    found = actions(nlp, text, "2024-02-12")
+    assert sorted(tuple(a.by) for a in found if a.kind == "sanction") == [("united-kingdom",), ("united-states",)]

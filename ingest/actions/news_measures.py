@@ -36,7 +36,7 @@ ACTOR_TYPES = {"Country", "Authority"}
 
 def news_measures(ctx: DocContext, readings: list[Reading], published: str | None) -> list[Reading]:
     """Apply the rules of the module docstring; returns the readings kept."""
-    readings = readings + _powers_used(ctx, readings, published)
+    readings = readings + _powers_used(ctx, readings, published) + _parallel_ones(ctx, readings, published)
     readings = _specified(ctx, readings)
     _freeze_designations(ctx, readings)
     _un_listings(ctx, readings)
@@ -94,6 +94,41 @@ def _clause_verb(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+LIGHT_PARTICIPLES = {"impose", "announce", "levy", "introduce", "adopt", "take", "issue", "unveil"}
+
+
+def _parallel_ones(ctx: DocContext, readings: list[Reading], published: str | None) -> list[Reading]:
+    """'these sanctions, along with ones imposed last week by the US': 'ones' stands for the measure noun it
+    is set beside, taken by the agent of its participle: a parallel measure of another actor (ONTOLOGY: one
+    action per actor), dated by its own words ('last week' fixes no day)."""
+    out: list[Reading] = []
+    for tok in ctx.doc:
+        if tok.lower_ not in ("ones", "those") or tok.dep_ not in ("pobj", "conj", "appos"):
+            continue
+        part = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in LIGHT_PARTICIPLES), None)
+        if part is None:
+            continue
+        by = [m.entity_id for a in part.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+              for m in ctx.mentions_in(range(o.left_edge.i, o.right_edge.i + 1)) if ctx.etype(m) in ACTOR_TYPES]
+        unit = ctx.unit_start[tok.i]
+        # the measure noun 'ones' stands for: the nearest measure read before it in the same sentence
+        model = [r for r in readings if ctx.unit_start[r.token_i] == unit and r.token_i < tok.i]
+        if not by and model:
+            continue
+        model = model or [r for r in readings if r.token_i < tok.i and r.kind in (GENERIC, "designation")]
+        if not by or not model:
+            continue
+        from ingest.actions.dating import action_date, date_spans
+
+        date, expr = action_date(ctx, part, None, date_spans(ctx), published, prefer_future=False,
+                                 present_default=False)
+        src = max(model, key=lambda r: r.token_i)
+        out.append(Reading(kind=src.kind, status="enacted", by=by, targets=[], under=[], date=date,
+                           evidence=ctx.unit_chars(tok), token_i=tok.i, date_expr=expr, distinct=True))
+    return out
 
 
 def _heading(ctx: DocContext, r: Reading) -> bool:
