@@ -469,7 +469,10 @@ def _possessive_actor(ctx: DocContext, readings: list[Reading]) -> None:
         tok = ctx.doc[r.token_i]
         if tok.pos_ != "NOUN" or r.background:
             continue
-        heads = [tok]
+        # the possessor of the measure noun itself is its actor only when the noun names its target apart
+        # ("Canada's sanctions against Russia"; "Syria's designation as a State Sponsor of Terrorism" is Syria's)
+        aimed = any(p.dep_ == "prep" and p.lower_ in ("against", "on") for p in tok.children)
+        heads = [tok] if aimed else []
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             heads.append(tok.head.head)  # "tranche of sanctions", "package of measures"
         for h in heads:
