@@ -161,7 +161,8 @@ def ingest(
             report = ingest_documents(st, items, settings, processes=processes, on_progress=on_progress,
                                       extractor=extractor, chunk_size=chunk_size)
     except ray_ingest.ClusterError as exc:
-        err.print(f"[red]cluster error[/red]: {exc}")  # Ray missing or unreachable: one line, as a store is
+        # Ray missing or unreachable: one line and exit 3, as for a store
+        err.print(f"[red]cluster error[/red]: {exc}", soft_wrap=True)
         raise typer.Exit(EXIT_STORE) from None
     finally:
         st.close()

@@ -26,6 +26,7 @@ import gc
 import logging
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from ingest.contract import Extraction
@@ -126,7 +127,7 @@ class RayExtractor:
                 import policygraph
 
                 # Ray Client: ship this checkout's code with the job; the nodes provide the dependencies.
-                runtime_env = {"py_modules": [graph, ingest, policygraph]}
+                runtime_env = {"py_modules": [str(Path(m.__file__).parent) for m in (graph, ingest, policygraph)]}
                 ray.init(address=self.address, runtime_env=runtime_env, logging_level=logging.ERROR)
         except Exception as exc:
             raise ClusterError(f"cannot reach the Ray cluster at {self.address}: {_line(exc)}") from exc
