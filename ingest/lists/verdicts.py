@@ -126,13 +126,14 @@ def entry_verdict(status: str, date: str | None, entry: EntryDates, coverage_sta
     earliest = listed or ((after + dt.timedelta(days=1)) if after else first_seen)
     if status == "lifted":
         if entry.removed and last and gone and last <= d_last + GRACE_BEFORE and gone >= d_first - GRACE_AFTER:
-            return CONFIRMED, f"removed from the list between {last} and {gone} (snapshots)"
+            removal = f"between {last} and {gone} (snapshots)" if gone != last else f"after {last} (last snapshot)"
+            return CONFIRMED, f"removed from the list {removal}"
         if last and not entry.removed and last > d_last + GRACE_AFTER:
             return CONTRADICTED, f"still on the list on {last}, after the lifting dated {when}"
         return UNVERIFIED, "the list's dates do not show a removal at that time"
     if entry.removed and gone and gone < d_first:
-        return CONTRADICTED, (f"removed from the list between {last} and {gone} (snapshots), before the action's "
-                              f"date {when}")
+        removal = f"between {last} and {gone} (snapshots)" if gone != last else f"after {last} (last snapshot)"
+        return CONTRADICTED, f"removed from the list {removal}, before the action's date {when}"
     if earliest is None:
         return UNVERIFIED, "on the list, but the list gives no listing date"
     if in_first_snapshot:
