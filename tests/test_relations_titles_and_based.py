@@ -69,3 +69,14 @@ def test_based_in_from_a_possessive_country_before_the_firm_noun(nlp) -> None:
     _, rels = _read(nlp, "Gorrin was also being investigated for misappropriating billions of dollars from "
                          "Venezuela\u2019s state-owned oil company, Petroleos de Venezuela, S.A. (PdVSA).")
     assert ("BASED_IN", "pdvsa", "venezuela") in rels
+
+
+def test_the_singular_of_a_group_named_in_the_plural_is_a_role_in_that_group(nlp) -> None:
+    # 2020-12-10 sm1208: "the Houthis" ... "X is a Houthi member and the former director of the PSO"
+    text = ("In reality, this policy was used to target politically active women who opposed the Houthis, and "
+            "resulted in numerous reported cases of illegal arrest, arbitrary detention, enforced disappearance, "
+            "sexual violence, rape, torture, and other cruel treatment utilized by the Sana\u2019a CID against these "
+            "women.\n\n**Qader al-Shami (al-Shami)** is a Houthi member and the former director of the PSO.")
+    types, rels = _read(nlp, text)
+    person = next(k for k, v in types.items() if v.type == "Person")
+    assert ("HOLDS_ROLE", person, "houthis") in rels

@@ -30,6 +30,7 @@ class Context:
     sent_mentions: list[list[Mention]] = field(default_factory=list)
     paragraph_of_char: list[int] = field(default_factory=list)  # paragraph start offsets (sorted)
     tokens: list = field(default_factory=list)  # doc_tokens(doc): index this, not doc[i] (a new Token per call)
+    group_forms: dict[str, str] = field(default_factory=dict)  # "houthi" -> the group named "Houthis" (roles)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon) -> Context:

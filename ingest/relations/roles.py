@@ -169,8 +169,22 @@ def _bracket_end(ctx: Context, i: int, end: int) -> int | None:
     return None
 
 
+def _group_forms(ctx: Context) -> dict[str, str]:
+    """Singular modifier forms of a group named in the plural ("Houthis" -> "a Houthi member", "Houthi financial
+    facilitator X"): lower-cased form -> the group's id."""
+    forms: dict[str, str] = {}
+    for eid, rec in ctx.entities.items():
+        if rec.type != "Organization":
+            continue
+        for alias in (rec.name, *rec.aliases):
+            if " " not in alias and len(alias) > 4 and alias.endswith("s") and alias[:1].isupper():
+                forms[alias[:-1].lower()] = eid
+    return forms
+
+
 def holds_role(ctx: Context, out: Relations) -> None:
     doc = ctx.doc
+    ctx.group_forms = _group_forms(ctx)
     for p in ctx.mentions:
         if ctx.type_of(p) != "Person":
             continue
@@ -199,6 +213,7 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
     words = _words(ctx, a, b)
     bodies: list[Mention] = []
     countries: list[tuple[str, int]] = []
+    groups: list[str] = []
     i = a
     while i < b:
         m = ctx.mention_at(i)
@@ -211,7 +226,13 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
             i = max(m.token_end, i + 1)
             continue
         low = toks[i].lower_
-        if low in ctx.lex.demonyms:
+        if low in ctx.group_forms and toks[i].text[:1].isupper():
+            # "a Houthi member", "Houthi financial facilitator": the form modifies the title (not "Houthi-controlled
+            # areas" inside another body's description)
+            after = [t.lower_ for t in toks[i + 1:min(b, i + 4)] if not t.is_space]
+            if after and after[0] != "-" and any(w in ROLE_NOUNS for w in after):
+                groups.append(ctx.group_forms[low])
+        elif low in ctx.lex.demonyms:
             # a demonym right before a body ("French EU parliament member") only qualifies that body
             nxt = ctx.mention_at(i + 1)
             if not (nxt is not None and ctx.type_of(nxt) in _BODY_TYPES):
@@ -231,6 +252,8 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
     done = False
     for m in bodies:
         done |= out.add("HOLDS_ROLE", person.entity_id, m.entity_id, conf, person.token_start, title=title or m.text)
+    for gid in groups:
+        done |= out.add("HOLDS_ROLE", person.entity_id, gid, conf - 0.1, person.token_start, title=title)
     official = (
         any(w in OFFICIAL_TITLES for w in words)
         or any(w.startswith("former") for w in words)
@@ -302,6 +325,7 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
             or t.text in POSSESSIVE
             or t.lower_ in ROLE_NOUNS
             or t.lower_ in ctx.lex.demonyms
+            or t.lower_ in ctx.group_forms
             or t.text in {"-"}
         ):
             a = i
