@@ -1,7 +1,8 @@
-"""Designees named in ways the entities do not link to the measure. A family name the entities left unresolved ("Puriya and
-Asadollah are being designated ...") is the one person of the document with that family name. The fixture is
-a real Treasury release passage (2021-09-17-jy0362, public domain) found in neither dev set
-(ingest/actions/list_targets.py _short_form)."""
+"""Designees named in ways the entities do not link to the measure: a family name the entities left unresolved
+("Puriya and Asadollah are being designated ...") is the one person of the document with that family name;
+names after the colon of a counted group, each after its post; names opening the sentences after a counted
+group. Fixtures are real Treasury release passages (public domain) found in neither dev set
+(ingest/actions/list_targets.py)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,23 @@ def test_names_after_the_colon_of_a_counted_group_each_after_its_post(nlp) -> No
     targets = {names[t] for a in ex.actions if a.kind == "designation" for t in a.targets}
     want = {"Andrey Parshin", "Oleg Larin", "Mikhail Bedunkevich", "Vasiliy Sysoyev", "Aleksandr Alyoksa"}
     assert want <= targets, targets
+
+# 2022-12-21-jy1177: a counted group whose member the next sentence of the paragraph names
+BASIJ = (
+    "WASHINGTON \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) "
+    "is targeting the Prosecutor General and key military and paramilitary officials in Iran, as well as a company "
+    "manufacturing and providing Iran\u2019s Law Enforcement Forces with anti-riot equipment.\n\n"
+    "OFAC is also designating two senior officials of Iran\u2019s Basij Resistance Forces, a paramilitary "
+    "organization controlled by Iran\u2019s Islamic Revolutionary Guard Corps (IRGC). Moslem Moein (Moein), as "
+    "chief of the Basij Cyberspace Headquarters, oversees efforts to control and censor Iranians\u2019 online "
+    "activities. He has spoken publicly about the Basij\u2019s priority to monitor Iranians\u2019 use of the "
+    "internet.\n"
+)
+
+
+def test_the_sentences_after_a_counted_group_name_its_members(nlp) -> None:
+    (ex,) = extract_batch(nlp, [Document.from_text(BASIJ, "test", published="2022-12-21")])
+    names = {e.id: e.name for e in ex.entities}
+    targets = {names[t] for a in ex.actions if a.kind == "designation" for t in a.targets}
+    assert "Moslem Moein" in targets, targets
+    assert not {"Basij Resistance Forces", "Islamic Revolutionary Guard Corps"} & targets, targets

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from ingest.actions.context import DocContext
 from ingest.actions.triggers import Trigger
-from ingest.entities.designee_lists import COUNT, designee_lists, entry_lines
+from ingest.entities.designee_lists import COUNT, NUMBER_WORDS, designee_lists, entry_lines
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.extensions import doc_text
 
@@ -28,6 +28,7 @@ def list_targets(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
     out = _inline_entries(ctx, trig, by)
     out += [t for t in _subject_list(ctx, trig, by) if t not in out]
     out += [t for t in _paragraph_designees(ctx, trig, by) if t not in out]
+    out += [t for t in _sentence_designees(ctx, trig, by) if t not in out]
     lists = designee_lists(ctx.doc)
     if not lists:
         return out
@@ -222,12 +223,17 @@ _NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
            r"sixteen|seventeen|eighteen|nineteen|twenty)")
 COUNTED_LEAD = re.compile(
     r"\b" + _NUMBER + r"\s+(?:[\w\u2019'-]+\s+){0,4}?(?:individuals|persons|people|officials|nationals|members|"
-    r"leaders|executives|entities|companies|firms|businesses|organizations|banks|actors|targets)\b", re.I)
+    r"leaders|executives|representatives|associates|facilitators|financiers|operatives|entities|companies|firms|"
+    r"businesses|organizations|banks|actors|targets)\b", re.I)
 # The group's nouns in the lead sentence ("25 actors (10 individuals and 15 entities)", "16 individuals,
 # entities, and groups").
-GROUP_NOUN = re.compile(r"\b(?:individuals|persons|people|officials|nationals|members|leaders|executives|entities|"
-                        r"companies|firms|businesses|organizations|banks|groups|actors|targets)\b", re.I)
-_PERSON_GROUP = {"individuals", "people", "officials", "nationals", "members", "leaders", "executives"}
+GROUP_NOUN = re.compile(r"\b(?:individuals|persons|people|officials|nationals|members|leaders|executives|"
+                        r"representatives|associates|facilitators|financiers|operatives|entities|companies|firms|"
+                        r"businesses|organizations|banks|groups|actors|targets)\b", re.I)
+GROUP_TAIL = re.compile(r"(?:\s*(?:,|\(|\band\b|\d+)\s*(?:and\s+)?(?:\d+\s+)?(?:" + GROUP_NOUN.pattern[5:-3] + r"))*",
+                        re.I)
+_PERSON_GROUP = {"individuals", "people", "officials", "nationals", "members", "leaders", "executives",
+                 "representatives", "associates", "facilitators", "financiers", "operatives"}
 _ENTITY_GROUP = {"entities", "companies", "firms", "businesses", "organizations", "banks", "groups"}
 _BOTH_GROUP = {"persons", "actors", "targets"}
 # The sections that close the description of today's designees.
@@ -282,6 +288,55 @@ def _paragraph_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[
             if eid not in by and eid not in out:
                 out.append(eid)
     return out
+
+
+def _wanted(text: str, start: int, end: int) -> set[str]:
+    """The entity types a counted group's nouns between two offsets stand for."""
+    counted = {g.group(0).lower() for g in GROUP_NOUN.finditer(text, start, end)}
+    want: set[str] = set()
+    if counted & (_PERSON_GROUP | _BOTH_GROUP):
+        want.add("Person")
+    if counted & (_ENTITY_GROUP | _BOTH_GROUP):
+        want |= {"Company", "Organization"}
+    return want
+
+
+def _sentence_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[str]:
+    """ "TFTC members designated six individuals connected to ... Boko Haram. Abdurrahman Ado Musa, Salihu
+    Yusuf Adamu, ..., and Surajo Abubakar Muhammad were found guilty of ...", "Today's action also targets
+    four China-based DPRK WMD representatives ... . Sim Kwang Sok is a Dalian-based chief representative ...
+    Kim Song Hun is ...": a measure on a counted group its own sentence does not name; the sentences after it
+    in the paragraph that open with names of the group's type name its members, as many as it counts."""
+    tok = trig.token if trig.is_verb else trig.token.head  # "Today's action also targets four ..."
+    if tok.lemma_.lower() not in ("designate", "sanction", "target"):
+        return []
+    text = doc_text(ctx.doc)
+    sent_end = ctx.unit_chars(tok)[1]
+    m = COUNTED_LEAD.search(text, tok.idx + len(tok.text), sent_end)
+    if m is None:
+        return []
+    word = m.group(0).split()[0].lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    # the group's own nouns ("six individuals", "16 individuals, entities, and groups"), not later ones
+    want = _wanted(text, m.start(), GROUP_TAIL.match(text, m.end()).end())
+    toks = ctx.tokens
+    _, i = ctx.unit(tok)
+    if not n or not want or any(
+            (mm := ctx.mention(k)) is not None and ctx.etype(mm) in want for k in range(tok.i + 1, i)):
+        return []  # the measure's sentence names its designees itself
+    para_end = text.find("\n\n", sent_end)
+    para_end = len(text) if para_end < 0 else para_end
+    out: list[str] = []
+    while i < len(toks) and toks[i].idx < para_end and len(out) < n:
+        if toks[i].is_space:
+            i += 1
+            continue
+        first = ctx.mention(i)
+        if first is not None and first.token_start == i and ctx.etype(first) in want and not EARLIER.search(
+                text, toks[i].idx, ctx.unit_chars(toks[i])[1]):
+            out += [e for e in _joined_names(ctx, first, want) if e not in by and e not in out]
+        i = max(i + 1, ctx.unit_end[i])
+    return out[:n]
 
 
 def _joined_names(ctx: DocContext, first, want: set[str]) -> list[str]:
