@@ -12,8 +12,8 @@ What runs where:
   (`max_restarts`, `max_task_retries`); a chunk that still fails comes back as an error, and the run
   extracts its documents one at a time (on the actors) so that only the document at fault fails;
 - small chunks go out (the actors stay evenly loaded; press releases differ tenfold in length), and the
-  finished ones are handed to the writer in groups of about `write_docs` documents, so a store takes a few
-  large transactions rather than many small ones.
+  finished ones are handed to the writer in input order, in groups of about `write_docs` documents, so a
+  store takes a few large transactions rather than many small ones, in the order a one-process run writes.
 
 Ray is an optional dependency (`pip install 'policygraph[cluster]'`); the cluster's nodes need the same
 PolicyGraph and spaCy model installed (for `ray://` the driver also ships its own graph/ingest/policygraph
@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ RAY_SCHEME = "ray://"
 # as failed (and its documents are retried one by one).
 TASK_RETRIES = 2
 CHUNK_DOCS = 4  # documents a task: small, so the workers stay evenly loaded to the end of the run
-IN_FLIGHT_PER_WORKER = 2  # one chunk running, one queued on the actor: no idle gap between chunks
+IN_FLIGHT_PER_WORKER = 3  # chunks sent ahead a worker: results are taken in order, a long one must not idle the rest
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024**2  # a local runtime: results are small; Ray's default is 30% of RAM
 
 
@@ -99,7 +100,6 @@ class RayExtractor:
         self.chunks_sent = 0  # chunks submitted to the actors (0 on a re-run with nothing new)
         self._owns_runtime = False
         self._ray: Any = None
-        self._load: list[int] = []  # chunks in flight per actor
         self._depth = 0  # entered by the caller too: the workers (and their loaded models) serve every ingest
 
     # ------------------------------------------------------------------------------------- lifecycle
@@ -145,7 +145,6 @@ class RayExtractor:
                        for _ in range(self.workers)]
         try:  # the model loads now, on every worker at once; a missing model is one error, not one a chunk
             self.worker_pids = ray.get([a.ready.remote() for a in self.actors])
-            self._load[:] = [0] * len(self.actors)
         except Exception as exc:
             raise ClusterError(f"the Ray workers could not load the model {self.model!r}: {_line(exc)}") from exc
 
@@ -163,42 +162,53 @@ class RayExtractor:
 
     # ---------------------------------------------------------------------------------------- work
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[tuple[list[Document], list[Extraction] | Exception]]:
-        """Yield (documents, extractions or the error), finished chunks grouped up to `write_docs` documents."""
+        """Yield (documents, extractions or the error) in the order the chunks came, finished chunks grouped up to
+        `write_docs` documents. In order, as the process pool does: the store sees the documents in the order of
+        a one-process run, so where the graph depends on that order (an id read as two entity types keeps the
+        first) it is the same graph."""
         ray = self._ray
-        pending: dict[Any, tuple[list[Document], int]] = {}  # result ref -> (chunk, actor index)
-        load = self._load
+        pending: deque[tuple[Any, list[Document], int]] = deque()  # (result ref, chunk, actor index), oldest first
         group: tuple[list[Document], list[Extraction]] = ([], [])
 
-        def finished(wait_all: bool) -> Iterator[tuple[list[Document], list[Extraction] | Exception]]:
+        def oldest() -> Iterator[tuple[list[Document], list[Extraction] | Exception]]:
             nonlocal group
-            ready, _ = ray.wait(list(pending), num_returns=len(pending) if wait_all else 1)
-            for ref in ready:
-                chunk, index = pending.pop(ref)
-                load[index] -= 1
-                try:
-                    result = ray.get(ref)
-                except Exception as exc:  # the caller extracts this chunk's documents one by one
-                    yield chunk, exc
-                    continue
-                group[0].extend(chunk)
-                group[1].extend(result)
-                if len(group[0]) >= self.write_docs:
-                    yield group
+            ref, chunk, _ = pending.popleft()
+            try:
+                result = ray.get(ref)
+            except Exception as exc:  # the caller extracts this chunk's documents one by one
+                if group[0]:
+                    yield group  # what came before it first: the order holds
                     group = ([], [])
+                yield chunk, exc
+                return
+            group[0].extend(chunk)
+            group[1].extend(result)
+            if len(group[0]) >= self.write_docs:
+                yield group
+                group = ([], [])
 
         for chunk in chunks:
             if not self.actors:
                 self._start_workers()
             while len(pending) >= IN_FLIGHT_PER_WORKER * len(self.actors):
-                yield from finished(wait_all=False)
-            index = min(range(len(load)), key=load.__getitem__)
-            pending[self.actors[index].extract.remote(chunk)] = (chunk, index)
-            load[index] += 1
+                yield from oldest()
+            index = self._least_busy(pending)
+            pending.append((self.actors[index].extract.remote(chunk), chunk, index))
             self.chunks_sent += 1
         while pending:
-            yield from finished(wait_all=False)
+            yield from oldest()
         if group[0]:
             yield group
+
+    def _least_busy(self, pending: deque[tuple[Any, list[Document], int]]) -> int:
+        """The actor with the fewest unfinished chunks (results wait in order, so count what is not ready)."""
+        busy = [0] * len(self.actors)
+        if pending:
+            refs = {ref: index for ref, _, index in pending}
+            _, running = self._ray.wait(list(refs), num_returns=len(refs), timeout=0)
+            for ref in running:
+                busy[refs[ref]] += 1
+        return min(range(len(busy)), key=busy.__getitem__)
 
     def extract_one(self, document: Document) -> Extraction:
         """One document of a failed chunk, on a worker (the driver holds no model)."""
