@@ -80,3 +80,21 @@ def test_the_singular_of_a_group_named_in_the_plural_is_a_role_in_that_group(nlp
     types, rels = _read(nlp, text)
     person = next(k for k, v in types.items() if v.type == "Person")
     assert ("HOLDS_ROLE", person, "houthis") in rels
+
+
+def test_a_copular_list_of_posts_reaches_the_body(nlp) -> None:
+    # 2024-04-18 jy2270: "is the co-founder, CEO, and managing director of FASC"
+    _, rels = _read(nlp, "Iran-based** Majid Dehghan** (** Dehghan**) is the co-founder, CEO, and managing director "
+                         "of FASC.")
+    assert ("HOLDS_ROLE", "majid-dehghan", "fasc") in rels
+
+
+def test_a_plural_copula_gives_the_title_to_each_person_of_the_list(nlp) -> None:
+    # 2024-04-18 jy2270: emphasis and short forms leave no usable parse; the list is read from tokens
+    text = ("**Abbas Sartaji** (** Sartaji**),** Mehdi Ghaffari Naghneh** (** Naghneh**),** Hasan Arambunezhad** "
+            "(** Arambunezhad**),** Hadi Jamshidi Zavaraki** (** Zavaraki**),** Reza Nahar Dani** (** Nahar Dani**), "
+            "and** Abolfazl Ramazanzadeh Moshkani** (** Moshkani**) are all senior, Iran-based members of the IRGC-QF "
+            "and are active in UAV testing, development, and supply, especially to groups in Iraq, Yemen, and Syria.")
+    _, rels = _read(nlp, text)
+    members = {s for r, s, t in rels if r == "HOLDS_ROLE" and t == "irgc-qf"}
+    assert {"abbas-sartaji", "hadi-jamshidi-zavaraki", "abolfazl-ramazanzadeh-moshkani"} <= members

@@ -195,6 +195,7 @@ def holds_role(ctx: Context, out: Relations) -> None:
         found |= _serves_as(ctx, p, out)
         if not found:
             _bare_title(ctx, p, out)
+    _plural_copula(ctx, out)
     _ = doc
 
 
@@ -239,7 +240,9 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
                 countries.append((ctx.lex.demonyms[low], i))
         i += 1
     # a qualifier alone is no title: "the U.S. Government, Barakat ...", "signed by President Biden, Treasury can"
-    has_role = any(w in ROLE_NOUNS and w not in QUALIFIERS for w in words) or any(m.source == "title" for m in bodies)
+    has_role = any(
+        (w in ROLE_NOUNS or w.endswith("s") and w[:-1] in ROLE_NOUNS) and w not in QUALIFIERS for w in words
+    ) or any(m.source == "title" for m in bodies)  # plural: "A and B are members of X"
     if not has_role:
         return False
     if any(m.source == "title" for m in bodies):
@@ -372,7 +375,8 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end
     k = j + 1
-    if toks[j].lower_ in _COPULA:
+    copular = toks[j].lower_ in _COPULA
+    if copular:
         # "X is the Secretary of the Security Council", "X serves as Y": only a definite/indefinite title
         while k < end and toks[k].lower_ in {"also", "currently", "now", "as", "been"}:
             k += 1
@@ -393,6 +397,9 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
         if skip is not None:
             b = skip  # "the Chief Executive Officer (CEO) and founding director of X"
             continue
+        if t.text == "," and copular and _title_follows(ctx, b + 1, end):
+            b += 1  # "X is the co-founder, CEO, and managing director of FASC": a list of posts
+            continue
         if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (
             t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() and t.lower_ not in _TITLE_PARTICIPLES
             and not (t.lower_ in {"based", "owned", "registered", "headquartered"} and toks[b - 1].text == "-")
@@ -404,6 +411,66 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     if b == k:
         return False
     return _emit(ctx, out, p, (k, b), 0.75)
+
+
+def _title_follows(ctx: Context, i: int, end: int) -> bool:
+    """Does a post start at token i (after "and" / "or"): "CEO", "and managing director"?"""
+    toks = ctx.tokens
+    while i < end and (toks[i].is_space or toks[i].lower_ in {"and", "or"}):
+        i += 1
+    words = [t.lower_ for t in toks[i:min(end, i + 2)]]
+    return bool(words) and (words[0] in ROLE_NOUNS or words[0] in _TITLE_PARTICIPLES
+                            or len(words) > 1 and words[1] in ROLE_NOUNS and toks[i].pos_ in {"ADJ", "VERB", "NOUN"})
+
+
+def _plural_copula(ctx: Context, out: Relations) -> None:
+    """ "**A** (** A**),** B** (** B**), and** C** (** C**) are all senior, Iran-based members of the IRGC-QF": the
+    title after a plural copula is each person of the list right before it (read from tokens: emphasis and short
+    forms leave no usable parse)."""
+    toks = ctx.tokens
+    for t in toks:
+        if t.lower_ not in {"are", "were"}:
+            continue
+        lo = ctx.clause_start(t.i)
+        persons: list[Mention] = []
+        i = t.i - 1
+        while i >= lo:
+            m = ctx.mention_at(i)
+            if m is not None and ctx.type_of(m) == "Person":
+                if m.entity_id not in {p.entity_id for p in persons}:
+                    persons.append(m)
+                i = m.token_start - 1
+                continue
+            if toks[i].is_space or toks[i].text in {",", "and", "*", "**", "_", ")"} or set(toks[i].text) <= {"*", "_"}:
+                i -= 1
+                continue
+            if toks[i].text == ")" or toks[i].text == "(":
+                i -= 1
+                continue
+            # a short form in brackets: "(** Moshkani**)"
+            opening = next((k for k in range(i, max(lo, i - 6) - 1, -1) if toks[k].text == "("), None)
+            if opening is not None and all(toks[k].text != ")" for k in range(opening, i)):
+                i = opening - 1
+                continue
+            break
+        if len(persons) < 2:
+            continue
+        end = ctx.sents[ctx.sent_of[t.i]].end
+        a = t.i + 1
+        while a < end and toks[a].lower_ in {"all", "both", "also", "currently", "each"}:
+            a += 1
+        b = a
+        while b < end and b - a < 16:
+            x = toks[b]
+            if x.text in {";", ".", ":", "(", ")"} or x.lower_ in {"who", "which", "that", "whose"}:
+                break
+            if x.lower_ == "and" and b + 1 < end and toks[b + 1].pos_ in {"AUX", "VERB"}:
+                break  # "... of the IRGC-QF and are active in ..."
+            if x.pos_ in {"VERB", "AUX"} and not x.text[:1].isupper() and not (b and toks[b - 1].text == "-"):
+                break
+            b += 1
+        for p in persons:
+            _emit(ctx, out, p, (a, b), 0.7)
 
 
 _SERVE_VERBS = {"served", "serves", "serving", "serve", "worked", "works", "acted", "acts"}
