@@ -106,6 +106,8 @@ def _list_measures(store: Store, entity_id: str, as_of: str, coverage: dict[str,
         removed = bool(e.get("removed"))
         if start is None:
             in_force, basis = None, "the list gives no listing date"
+        elif as_of < start and not e.get("listed_since") and (after := _day(e.get("added_after"))) and as_of > after:
+            in_force, basis = None, f"added between {after} and {start} (snapshots); on that date unknown"
         elif as_of < start:
             early = first_snapshot is not None and start <= first_snapshot and not e.get("listed_since")
             in_force = None if early else False
