@@ -238,22 +238,18 @@ def date_lede_perfects(ctx: DocContext, readings: list[Reading], base: str | Non
 
 def lede_unit(ctx: DocContext) -> int | None:
     """Start of the first unit with a subject and a finite verb that is no heading ('# ...') or byline."""
-    seen: set[int] = set()
-    for tok in ctx.doc:
-        s = ctx.unit_start[tok.i]
-        if s in seen:
-            continue
-        seen.add(s)
-        first = ctx.doc[s]
+    s, n, text = 0, len(ctx.tokens), ctx.doc.text
+    while s < n:
+        start, first, nxt = s, ctx.tokens[s], ctx.unit_end[s]
+        unit = ctx.tokens[s:nxt]
+        s = nxt
         if first.text.startswith("#") or first.text in ("*", "_") or first.lower_ == "by":
             continue
-        text = ctx.doc.text
         if text[text.rfind("\n", 0, first.idx) + 1:first.idx].lstrip().startswith("#"):
             continue  # the second sentence of a heading ("# X announces sanctions. This is what ...")
-        unit = ctx.doc[s:ctx.unit_end[s]]
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBZ", "VBP", "VBD") or (
                 t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP", "VBD")) for t in unit):
-            return s
+            return start
     return None
 
 

@@ -61,7 +61,7 @@ def _powers_used(ctx: DocContext, readings: list[Reading], published: str | None
     reading drops 'powers' otherwise)."""
     out: list[Reading] = []
     cands: list | None = None
-    for verb in ctx.doc:
+    for verb in ctx.tokens:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in USE_VERBS or verb.tag_ in ("VB", "VBG"):
             continue  # "will use", "using": no measure taken yet
         powers = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in POWER_NOUNS
@@ -104,7 +104,7 @@ def _parallel_ones(ctx: DocContext, readings: list[Reading], published: str | No
     is set beside, taken by the agent of its participle: a parallel measure of another actor (ONTOLOGY: one
     action per actor), dated by its own words ('last week' fixes no day)."""
     out: list[Reading] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lower_ not in ("ones", "those") or tok.dep_ not in ("pobj", "conj", "appos"):
             continue
         part = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -132,7 +132,7 @@ def _parallel_ones(ctx: DocContext, readings: list[Reading], published: str | No
 
 
 def _heading(ctx: DocContext, r: Reading) -> bool:
-    return ctx.doc[ctx.unit_start[r.token_i]].text.startswith("#")
+    return ctx.tokens[ctx.unit_start[r.token_i]].text.startswith("#")
 
 
 def _states(ctx: DocContext, by: list[str]) -> set[str]:
@@ -142,12 +142,12 @@ def _states(ctx: DocContext, by: list[str]) -> set[str]:
 def _specified(ctx: DocContext, readings: list[Reading]) -> list[Reading]:
     out = []
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if r.kind == GENERIC and tok.pos_ == "NOUN" and r.by and not r.background:
             verb = tok.head
             spec = next((o for o in readings if o is not r and o.kind != GENERIC and set(o.by) & set(r.by)
                          and ctx.unit_start[o.token_i] == ctx.unit_start[r.token_i]
-                         and _participle_of(ctx.doc[o.token_i], verb)), None)
+                         and _participle_of(ctx.tokens[o.token_i], verb)), None)
             if spec is not None:
                 spec.targets.extend(t for t in r.targets if t not in spec.targets and t not in spec.by)
                 spec.date = spec.date or r.date
@@ -170,7 +170,7 @@ def _participle_of(tok: Token, verb: Token) -> bool:
 def _freeze_designations(ctx: DocContext, readings: list[Reading]) -> None:
     """'approved sanctions that will freeze the assets of 18 Russian individuals': a listing."""
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if r.kind != GENERIC or tok.pos_ != "NOUN":
             continue
         for c in tok.children:
@@ -197,7 +197,7 @@ def _named_designees(ctx: DocContext, readings: list[Reading], published: str | 
     day's measure when there is one (not an earlier one told in between), else of the latest before. A group
     the text calls designated or listed makes a generic sanction a designation."""
     done: set[int] = set()
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         s = ctx.unit_start[tok.i]
         if s in done:
             continue
@@ -313,7 +313,7 @@ def _adopted_from_others(ctx: DocContext, readings: list[Reading]) -> None:
     takes over another's measures takes them itself (ONTOLOGY: one action per actor); the bloc named as the
     measures' origin is no actor of this one."""
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if tok.pos_ != "NOUN" or not r.by:
             continue
         origin = [m.entity_id for c in tok.children if c.dep_ in ("compound", "poss", "amod")
@@ -336,7 +336,7 @@ def _economy_targets(ctx: DocContext, readings: list[Reading]) -> None:
     sector the measure is aimed at is its target (ONTOLOGY: the country when the text frames the measure as
     against it)."""
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if r.targets or tok.pos_ != "NOUN":
             continue
         for p in tok.children:
@@ -409,7 +409,7 @@ def _pronoun_targets(ctx: DocContext, readings: list[Reading]) -> None:
     """'He was sanctioned by the U.S. Treasury in May 2023': the person a subject pronoun stands for is the
     last person the text made the subject of a sentence before it."""
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if r.targets or tok.pos_ != "VERB":
             continue
         if not any(c.dep_ == "nsubjpass" and c.lower_ in ("he", "she") for c in tok.children):
@@ -426,7 +426,7 @@ def _last_subject_person(ctx: DocContext, start: int) -> str | None:
         if s == 0:
             return None
         s = ctx.unit_start[s - 1]
-        for tok in ctx.doc[s:ctx.unit_end[s]]:
+        for tok in ctx.tokens[s:ctx.unit_end[s]]:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in ("he", "she", "it", "they"):
                 for m in ctx.mentions_in(range(tok.left_edge.i, tok.right_edge.i + 1)):
                     if ctx.etype(m) == "Person" and not ctx.is_possessor(m):
@@ -466,7 +466,7 @@ def _possessive_actor(ctx: DocContext, readings: list[Reading]) -> None:
     """'Prime Minister Justin Trudeau announced Canada's second tranche of sanctions': the state that owns
     the measure (a possessive on it or on its package noun) takes it, beside whoever announces it."""
     for r in readings:
-        tok = ctx.doc[r.token_i]
+        tok = ctx.tokens[r.token_i]
         if tok.pos_ != "NOUN" or r.background:
             continue
         # the possessor of the measure noun itself is its actor only when the noun names its target apart

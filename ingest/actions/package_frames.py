@@ -65,7 +65,7 @@ class Package:
 
 def package_anchor(ctx: DocContext, base: str | None) -> Package | None:
     """The first package of sanctions the text reports as adopted by a named state actor."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in PACKAGE_NOUNS or tok.pos_ != "NOUN" or not _of_measures(tok):
             continue
         verb = tok.head
@@ -120,9 +120,9 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
     if pkg is None:
         return []
     # measures the generic frames already read (the package's own report aside)
-    reports = {ctx.unit_start[t.i] for t in ctx.doc if t.lemma_.lower() in PACKAGE_NOUNS and _of_measures(t)}
+    reports = {ctx.unit_start[t.i] for t in ctx.tokens if t.lemma_.lower() in PACKAGE_NOUNS and _of_measures(t)}
     taken = {(r.kind, b) for r in earlier for b in r.by if ctx.unit_start[r.token_i] not in reports
-             and not ctx.doc[ctx.unit_start[r.token_i]].text.startswith("#")}
+             and not ctx.tokens[ctx.unit_start[r.token_i]].text.startswith("#")}
     for r in earlier:
         if not r.by and r.orphan and ctx.unit_start[r.token_i] in reports:
             # "European Union governments adopted a new package of sanctions against Russia": the package's
@@ -130,9 +130,9 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
             r.by, r.orphan = list(pkg.by), False
     seen: set[str] = set()
     out: list[Reading] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         s = ctx.unit_start[tok.i]
-        if s < pkg.unit or ctx.doc[s].text.startswith("#"):
+        if s < pkg.unit or ctx.tokens[s].text.startswith("#"):
             continue
         for key, kind, trigger in _trade_measure(tok) + _vessel_measure(tok) + _financial_measure(tok):
             # (ships are no entities: a measure on them is never among the generic readings of named targets)
@@ -161,7 +161,7 @@ def _date_package_measures(ctx: DocContext, readings: list[Reading], pkg: Packag
     for r in readings:
         if r.date or r.date_expr or r.background or r.status != "enacted" or not set(r.by) & set(pkg.by):
             continue
-        if ctx.unit_start[r.token_i] < pkg.unit or _other_time(ctx.doc[r.token_i]):
+        if ctx.unit_start[r.token_i] < pkg.unit or _other_time(ctx.tokens[r.token_i]):
             continue
         r.date = pkg.date
 
