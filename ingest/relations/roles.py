@@ -14,146 +14,17 @@ singer Zara Larsson" gives nothing.
 
 from __future__ import annotations
 
-from ingest.entities.person_words import TITLE_WORDS
 from ingest.extensions import Mention
 from ingest.relations.context import POSSESSIVE, Context, Relations
-
-ROLE_NOUNS = TITLE_WORDS | {
-    "adviser",
-    "advisor",
-    "officer",
-    "member",
-    "player",
-    "representative",
-    "czar",
-    "diplomat",
-    "envoy",
-    "head",
-    "chief",
-    "director-general",
-    "boss",
-    "founder",
-    "co-founder",
-    "president",
-    "chairman",
-    "spokesperson",
-    "lawmaker",
-    "senator",
-    "minister",
-    "secretary",
-    "employee",
-    "staffer",
-    "negotiator",
-    "official",
-    "officials",
-    "economist",
-    "analyst",
-    "researcher",
-    "fellow",
-    "scholar",
-    "professor",
-    "editor",
-    "reporter",
-    "correspondent",
-    "partner",
-    "attorney",
-    "lawyer",
-    "executive",
-    "manager",
-    "commander",
-    "general",
-    "agent",
-    "operative",
-    "financier",
-    "facilitator",
-    "leader",
-    "premier",
-    "governor",
-    "mayor",
-    "legislator",
-    "deputy",
-    "aide",
-    # affiliation ("a FARC arms trafficker, X", "FARC financial associate X", "Houthi group member X"): a role in
-    # the group the title names (ONTOLOGY); with no body named they give nothing
-    "associate",
-    "trafficker",
-    "launderer",
-    "courier",
-    "militant",
-    "fighter",
-    "procurer",
-    "broker",
-    # offices of courts, legislatures and agencies ("Karim Khan, Prosecutor of the ICC", "Speaker of the House")
-    "prosecutor",
-    "counsel",
-    "speaker",
-    "commissioner",
-    "administrator",
-    "coordinator",
-    "chairperson",
-    "registrar",
-    "inspector",
-    "auditor",
-    "treasurer",
-    "consul",
-    "undersecretary",
-    "trustee",
-}
-OFFICIAL_TITLES = {
-    "president",
-    "premier",
-    "minister",
-    "leader",
-    "diplomat",
-    "ambassador",
-    "envoy",
-    "official",
-    "officials",
-    "king",
-    "queen",
-    "prince",
-    "chancellor",
-    "dictator",
-    "strongman",
-    "emir",
-    "sultan",
-    "czar",
-    "tsar",
-    "governor",
-    "general",
-    "commander",
-    "senator",
-    "lawmaker",
-    "legislator",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "head",
-    "chief",
-    "negotiator",
-    "vice",
-    "deputy",
-    "foreign",
-    "defense",
-    "defence",
-    "director-general",
-    "representative",
-    "mp",
-    "parliamentarian",
-    "supreme",
-    "speaker",
-}
-# Title words that only qualify a title ("U.S.", "Treasury", "Under", "acting"): never a title on their own.
-QUALIFIERS = {"u.s.", "us", "treasury", "national", "security", "economic", "foreign", "former", "acting", "under",
-              "defense", "defence", "party", "prime", "supreme", "honorable", "mr.", "mrs.", "ms.", "lady", "sir",
-              "dr.", "madam", "comrade"}
-_BODY_TYPES = ("Authority", "Company", "Organization")
-_STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON"}
-_WINDOW = 9
-_COPULA = {"is", "was", "serves", "served", "has"}
-# participles that are part of a title, not a verb that ends it ("acting Under Secretary", "founding director")
-_TITLE_PARTICIPLES = {"acting", "founding", "managing", "presiding", "ranking", "serving", "outgoing", "incoming"}
+from ingest.relations.role_words import (
+    BODY_TYPES,
+    COPULA,
+    OFFICIAL_TITLES,
+    QUALIFIERS,
+    ROLE_NOUNS,
+    TITLE_PARTICIPLES,
+    WINDOW,
+)
 
 
 def _bracket_end(ctx: Context, i: int, end: int) -> int | None:
@@ -220,7 +91,7 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
         m = ctx.mention_at(i)
         if m is not None and m.entity_id != person.entity_id:
             t = ctx.type_of(m)
-            if t in _BODY_TYPES:
+            if t in BODY_TYPES:
                 bodies.append(m)
             elif t == "Country":
                 countries.append((m.entity_id, i))
@@ -236,7 +107,7 @@ def _emit(ctx: Context, out: Relations, person: Mention, window: tuple[int, int]
         elif low in ctx.lex.demonyms:
             # a demonym right before a body ("French EU parliament member") only qualifies that body
             nxt = ctx.mention_at(i + 1)
-            if not (nxt is not None and ctx.type_of(nxt) in _BODY_TYPES):
+            if not (nxt is not None and ctx.type_of(nxt) in BODY_TYPES):
                 countries.append((ctx.lex.demonyms[low], i))
         i += 1
     # a qualifier alone is no title: "the U.S. Government, Barakat ...", "signed by President Biden, Treasury can"
@@ -302,7 +173,7 @@ def _pre_title(ctx: Context, p: Mention, out: Relations) -> bool:
     toks = ctx.tokens
     a = p.token_start
     floor = max(0, ctx.clause_start(p.token_start))
-    lo = max(p.token_start - _WINDOW, floor)
+    lo = max(p.token_start - WINDOW, floor)
     i = p.token_start - 1
     while i >= lo:
         t = toks[i]
@@ -371,11 +242,11 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
     doc = ctx.doc
     toks = ctx.tokens
     j = ctx.skip_alias(p.token_end)
-    if j >= len(doc) or (toks[j].text != "," and toks[j].lower_ not in _COPULA):
+    if j >= len(doc) or (toks[j].text != "," and toks[j].lower_ not in COPULA):
         return False
     end = ctx.sents[ctx.sent_of[p.token_start]].end
     k = j + 1
-    copular = toks[j].lower_ in _COPULA
+    copular = toks[j].lower_ in COPULA
     if copular:
         # "X is the Secretary of the Security Council", "X serves as Y": only a definite/indefinite title
         while k < end and toks[k].lower_ in {"also", "currently", "now", "as", "been"}:
@@ -401,7 +272,7 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
             b += 1  # "X is the co-founder, CEO, and managing director of FASC": a list of posts
             continue
         if t.text in {",", ";", ".", "(", ")", "\u201c", "\u201d", '"', ":", "\u2014", "--"} or (
-            t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() and t.lower_ not in _TITLE_PARTICIPLES
+            t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() and t.lower_ not in TITLE_PARTICIPLES
             and not (t.lower_ in {"based", "owned", "registered", "headquartered"} and toks[b - 1].text == "-")
         ):
             break  # (not "the owner of Russia-based financial services firm Titul")
@@ -419,7 +290,7 @@ def _title_follows(ctx: Context, i: int, end: int) -> bool:
     while i < end and (toks[i].is_space or toks[i].lower_ in {"and", "or"}):
         i += 1
     words = [t.lower_ for t in toks[i:min(end, i + 2)]]
-    return bool(words) and (words[0] in ROLE_NOUNS or words[0] in _TITLE_PARTICIPLES
+    return bool(words) and (words[0] in ROLE_NOUNS or words[0] in TITLE_PARTICIPLES
                             or len(words) > 1 and words[1] in ROLE_NOUNS and toks[i].pos_ in {"ADJ", "VERB", "NOUN"})
 
 
@@ -562,7 +433,7 @@ def _nearest_body_before(ctx: Context, i: int) -> Mention | None:
     lo = ctx.sents[ctx.sent_of[i]].start
     for j in range(i - 1, lo - 1, -1):
         m = ctx.mention_at(j)
-        if m is not None and ctx.type_of(m) in _BODY_TYPES:
+        if m is not None and ctx.type_of(m) in BODY_TYPES:
             return m
     return None
 
@@ -580,7 +451,7 @@ def _of_country(ctx: Context, p: Mention, out: Relations) -> bool:
     if j + 1 >= len(doc) or toks[j].lower_ != "of":
         return False
     m = ctx.mention_at(j + 1) or (ctx.mention_at(j + 2) if toks[j + 1].lower_ == "the" else None)
-    if m is None or ctx.type_of(m) not in ("Country", *_BODY_TYPES):
+    if m is None or ctx.type_of(m) not in ("Country", *BODY_TYPES):
         return False
     before = _words(ctx, max(0, p.token_start - 3), p.token_start)
     if not any(w in OFFICIAL_TITLES for w in before):
