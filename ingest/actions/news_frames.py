@@ -19,6 +19,7 @@ from ingest import dates
 from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date
+from ingest.actions.package_frames import package_anchor, stops_short  # noqa: F401  (stops_short: for component)
 from ingest.actions.screening import SUMMARY
 
 # Verbs a news report uses for a measure taken against a named party, in the passive ("was targeted",
@@ -32,23 +33,8 @@ LISTING_MEASURES = {"freeze", "ban"}
 DESCRIPTIVE_DEPS = {"relcl", "acl", "prep", "poss", "advcl"}
 TARGET_TYPES = {"Person", "Company", "Organization", "Authority"}
 ACTOR_TYPES = {"Country", "Authority"}
-# "stop short of a ban", "fall short of an embargo": the measure is what was not done.
-SHORT_OF_VERBS = {"stop", "fall"}
 # Openers of a running total ("Since the beginning of 2012, Treasury has imposed sanctions on 22 individuals").
 TALLY_WORDS = re.compile(r"\b(?:since|thus far|so far|to date|in total|altogether)\b")
-
-
-def stops_short(trigger: Token) -> bool:
-    """'The measures stop short of an EU ban on LNG imports': the trigger is the object of 'short of'."""
-    tok = trigger
-    for _ in range(4):
-        head = tok.head
-        if head is tok:
-            return False
-        if head.lower_ == "short" and head.head.lemma_.lower() in SHORT_OF_VERBS:
-            return True
-        tok = head
-    return False
 
 
 def counted_group(ctx: DocContext, trigger: Token) -> bool:
@@ -162,8 +148,6 @@ def _counted_listing(ctx: DocContext, verb: Token, earlier: list[Reading], base:
         if prior is not None and all(ctx.etype_of(b) in ACTOR_TYPES for b in prior.by):
             by = list(prior.by)
         else:
-            from ingest.actions.package_frames import package_anchor  # (package_frames imports this module)
-
             pkg = package_anchor(ctx, base)  # "The Council also added 31 new entities ...": the package's actor
             if pkg is None:
                 return None

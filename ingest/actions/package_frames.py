@@ -24,8 +24,9 @@ from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.actions.modality import is_hypothetical, measure_chain
-from ingest.actions.news_frames import stops_short
 
+# "stop short of a ban", "fall short of an embargo": the measure is what was not done.
+SHORT_OF_VERBS = {"stop", "fall"}
 PACKAGE_NOUNS = {"package", "round", "tranche", "set", "wave"}
 # (not "a limited set of new restrictions on imports": one measure of its own, read by the generic frames)
 PACKAGE_OF = {"sanction", "sanctions", "measure", "penalty"}
@@ -53,6 +54,19 @@ VESSEL_WORDS = {"vessel", "ship", "tanker"}
 # the licences for it
 STOP_NOUNS = {"halt", "halting", "suspension", "cancellation", "revocation", "end", "freeze"}
 PERMIT_NOUNS = {"permit", "licence", "license", "authorization", "authorisation"}
+
+
+def stops_short(trigger: Token) -> bool:
+    """'The measures stop short of an EU ban on LNG imports': the trigger is the object of 'short of'."""
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return False
+        if head.lower_ == "short" and head.head.lemma_.lower() in SHORT_OF_VERBS:
+            return True
+        tok = head
+    return False
 
 
 @dataclass
