@@ -74,8 +74,9 @@ def _cpu(pid: int) -> float:
 def run_ingest(path: Path, args: list[str], env: dict[str, str]) -> dict:
     exe = Path(sys.executable).with_name("policygraph")
     started = time.perf_counter()
+    errors = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - stderr of the run, read back on failure
     proc = subprocess.Popen([str(exe), "ingest", str(path), *args, "--json"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+                            stderr=errors, text=True)
     peak = [0]
     cpu_seen: dict[int, float] = {}  # pid -> CPU seconds last seen: Ray's workers are not reaped by us
     done = threading.Event()
@@ -95,7 +96,8 @@ def run_ingest(path: Path, args: list[str], env: dict[str, str]) -> dict:
     sampler.join()
     cpu = sum(cpu_seen.values())
     if proc.returncode != 0:
-        raise SystemExit(f"ingest {' '.join(args)} exited {proc.returncode}: {out[-2000:]}")
+        errors.seek(0)
+        raise SystemExit(f"ingest {' '.join(args)} exited {proc.returncode}: {out[-2000:]}{errors.read()[-3000:]}")
     report = json.loads(out[out.index("{"):])
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak[0] / 2**20),
             "tokens": report["tokens"], "tokens_per_s": round(report["tokens"] / wall),
