@@ -22,9 +22,9 @@ from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date
 from ingest.actions.orders import is_order
 from ingest.extensions import doc_text
+from policygraph.ontology import KIND_FAMILY
 
 ISSUING = {"issue", "sign"}
-SANCTION_FAMILY = {"designation", "sanction", "asset_freeze"}
 # "since / after / until E.O. N was issued": the issuance frames another statement
 FRAMING_MARKS = {"since", "after", "until", "before", "when", "once"}
 STATE_NAMES = ("united states", "u.s.", "united states of america", "us")
@@ -35,7 +35,8 @@ def programme_start_readings(ctx: DocContext, earlier: list[Reading], date_cands
     """`earlier`: the readings taken so far (an order is a sanctions order when one of them rests on it)."""
     if is_order(doc_text(ctx.doc)):
         return []  # an order's own issuance is the measures it takes (orders.py)
-    bases = {law for r in earlier if r.kind in SANCTION_FAMILY for law in r.under}
+    family = KIND_FAMILY.get("sanction", "sanction")  # the sanctions family (ontology.yaml action_families)
+    bases = {law for r in earlier if KIND_FAMILY.get(r.kind, r.kind) == family for law in r.under}
     out: list[Reading] = []
     seen: set[str] = set()
     for m in ctx.doc._.pg_mentions or []:
