@@ -1,6 +1,7 @@
 """Every text of the shared corpora into each store, then the two graphs compared.
 
     .venv/bin/python bench/corpus_stores.py [--processes 2] [--stores falkordb,neo4j] [--out result.json]
+    .venv/bin/python bench/corpus_stores.py --compare falkordb.json neo4j.json   # two one-store runs' --out
 
 Inputs: ../shared/corpora/treasury-press-releases.jsonl, treasury/*.md, whitehouse/*.md,
 federal-register/*.jsonl, news/*.md and ../shared/seeds/*.txt - every text of the corpora except their
@@ -144,7 +145,13 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true", help="the seeds only, to try the bench itself")
     parser.add_argument("--inputs", nargs="+", type=Path, default=[], help="these files instead of the corpora")
     parser.add_argument("--log-dir", type=Path, default=None, help="write each ingest's stderr here")
+    parser.add_argument("--compare", nargs="+", type=Path, default=[],
+                        help="no ingest: the verdict over the --out files of earlier runs (one store each, run at "
+                             "the same time to halve the wall clock)")
     args = parser.parse_args()
+    if args.compare:
+        return verdict({k: v for f in args.compare for k, v in json.loads(f.read_text())["results"].items()},
+                       args.out)
     global SMOKE  # the input list is module state: one run, one list
     SMOKE = args.smoke
     ONLY.extend(args.inputs)
@@ -169,13 +176,17 @@ def main() -> int:
             print(f"[{name}]   failed {f['source']}: {f['reason']}", flush=True)
         g = r.get("graph", {})
         print(f"[{name}] graph: {json.dumps({k: g.get(k) for k in ('nodes', 'relationships')})}", flush=True)
+    return verdict(results, args.out)
+
+
+def verdict(results: dict[str, dict], out: Path | None) -> int:
     graphs = [json.dumps(r.get("graph"), sort_keys=True) for r in results.values()]
     equal = len(set(graphs)) == 1
     failures = sum(r["report"].get("documents_failed", 1) for r in results.values())
-    verdict = {"stores": list(results), "graphs_equal": equal, "failed_documents": failures}
-    print(json.dumps(verdict), flush=True)
-    if args.out:
-        args.out.write_text(json.dumps({"verdict": verdict, "results": results}, indent=2, default=str))
+    found = {"stores": list(results), "graphs_equal": equal, "failed_documents": failures}
+    print(json.dumps(found), flush=True)
+    if out:
+        out.write_text(json.dumps({"verdict": found, "results": results}, indent=2, default=str))
     return 0 if equal and failures == 0 else 1
 
 
