@@ -3,6 +3,7 @@
 import { get, listOf, normAction } from "./api.js";
 import { actionHref, actionSummary, chip, chips, entityHref, statusBadge } from "./components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "./dom.js";
+import { corroborationSlot } from "./corroboration.js";
 
 export function entitySource(limit = 7) {
   return async (q, signal) => {
@@ -41,7 +42,7 @@ async function matchingActions(q, want, cursor = null, maxPages = 8) {
 }
 
 function actionItem(a) {
-  return h("li", null, h("a", { href: actionHref(a.id) }, humanize(a.kind)), " ", statusBadge(a.status), a.date ? ` ${a.date}` : "", h("div", { class: "small" }, a.by.length ? ["by ", chips(a.by)] : null, a.targets.length ? [" → ", chips(a.targets)] : null));
+  return h("li", null, h("a", { href: actionHref(a.id) }, humanize(a.kind)), " ", statusBadge(a.status), corroborationSlot(a), a.date ? ` ${a.date}` : "", h("div", { class: "small" }, a.by.length ? ["by ", chips(a.by)] : null, a.targets.length ? [" → ", chips(a.targets)] : null));
 }
 
 export async function searchView(root, params) {

@@ -22,22 +22,26 @@ export function parseDate(d) {
 
 const KIND_COLORS = ["#dc2626", "#2563eb", "#d97706", "#059669", "#7c3aed", "#db2777", "#0d9488", "#4b5563"];
 
-export function renderTimeline(items, { width = 900 } = {}) {
+// `intervals`: [{since, until, label}] in which a measure was in force (GET /entities/{id}/status), shaded
+// behind the lanes; an open end runs to the axis' end.
+export function renderTimeline(items, { width = 900, intervals = [] } = {}) {
   const dated = items.filter((i) => parseDate(i.date) !== null);
   const undated = items.filter((i) => parseDate(i.date) === null);
+  const spans = intervals.filter((i) => parseDate(i.since) !== null);
   const wrap = h("div", { class: "timeline" });
-  if (!dated.length) {
+  if (!dated.length && !spans.length) {
     wrap.append(h("p", { class: "empty" }, items.length ? "None of these actions has a known date." : "No actions on record."));
   } else {
-    const kinds = [...new Set(dated.map((i) => i.kind || "other"))];
+    const kinds = dated.length ? [...new Set(dated.map((i) => i.kind || "other"))] : ["in force"];
     const laneH = 34;
     const left = 130;
     const right = 20;
     const top = 10;
     const axisH = 28;
     const height = top + kinds.length * laneH + axisH;
-    let t0 = Math.min(...dated.map((i) => parseDate(i.date)));
-    let t1 = Math.max(...dated.map((i) => parseDate(i.date)));
+    const times = [...dated.map((i) => parseDate(i.date)), ...spans.flatMap((i) => [parseDate(i.since), parseDate(i.until)]).filter((t) => t !== null)];
+    let t0 = Math.min(...times);
+    let t1 = Math.max(...times);
     const day = 86400000;
     if (t1 - t0 < 60 * day) {
       t0 -= 30 * day;
@@ -48,6 +52,12 @@ export function renderTimeline(items, { width = 900 } = {}) {
     t1 += pad;
     const x = (t) => left + ((t - t0) / (t1 - t0)) * (width - left - right);
     const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-svg", role: "group", "aria-label": `Timeline of ${dated.length} dated actions` });
+    for (const sp of spans) {
+      const a = x(parseDate(sp.since));
+      const b = sp.until && parseDate(sp.until) !== null ? x(parseDate(sp.until)) : width - right;
+      const title = `${sp.label || "measure"} in force from ${sp.since}${sp.until ? ` to ${sp.until}` : ""}`;
+      svg.append(s("rect", { x: a, y: top, width: Math.max(2, b - a), height: kinds.length * laneH, class: "in-force", "aria-label": title }, s("title", null, title)));
+    }
     kinds.forEach((k, li) => {
       const y = top + li * laneH + laneH / 2;
       svg.append(s("line", { x1: left, x2: width - right, y1: y, y2: y, class: "lane" }));
@@ -97,6 +107,7 @@ export function renderTimeline(items, { width = 900 } = {}) {
         "p",
         { class: "hint" },
         "● enacted   ○ proposed or advocated   ⊗ lifted. Each mark links to its action.",
+        spans.length ? " Shaded: a measure in force (from the texts and the official lists)." : "",
       ),
     );
   }

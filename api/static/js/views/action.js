@@ -5,6 +5,7 @@ import { get, listOf, normAction, normEvidence, normGraph, ref } from "../api.js
 import { actionSummary, chip, chips, docLabel, documentHref, enc, getDocument, hrefFor, quoteWithHighlight, statusBadge } from "../components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
 import { drawGraph, legend } from "../graph.js";
+import { corroborationBadge, corroborationEntries } from "../corroboration.js";
 
 const REASON_WORDS = {
   by: "takes the action",
@@ -42,10 +43,12 @@ function evidenceSection(action) {
   const sec = section("Evidence");
   if (!action.evidence.length) {
     sec.append(empty("No evidence sentence was stored for this action."));
+    sec.append(corroborationEntries(action.id));
     return sec;
   }
   const list = h("ol", { class: "quotes evidence" });
-  sec.append(list);
+  // the list entries sit right under the sentence they confirm or contradict
+  sec.append(list, corroborationEntries(action.id));
   for (const ev of action.evidence) {
     const li = h(
       "li",
@@ -138,7 +141,7 @@ export async function actionView(root, id) {
       "header",
       { class: "page-head" },
       h("p", { class: "crumb" }, "Action"),
-      h("h1", null, humanize(action.kind), " ", statusBadge(action.status)),
+      h("h1", null, humanize(action.kind), " ", statusBadge(action.status), " ", corroborationBadge(action.corroboration)),
       h("p", { class: "lede" }, actionSummary(action)),
     ),
   );
@@ -151,6 +154,7 @@ export async function actionView(root, id) {
     h("dd", null, action.date || h("span", { class: "muted" }, "date unknown")),
     h("dt", null, "Status"),
     h("dd", null, statusBadge(action.status)),
+    action.corroboration ? [h("dt", null, "Official lists"), h("dd", null, corroborationBadge(action.corroboration))] : null,
     h("dt", null, "By"),
     h("dd", { class: "by" }, chips(action.by, "no actor named")),
     h("dt", null, "Targets"),

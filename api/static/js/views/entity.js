@@ -21,6 +21,7 @@ import { drawGraph, legend } from "../graph.js";
 import { aggregate, GROUP, networkLimit, reveal } from "../hub.js";
 import { pager, pageSize } from "../pager.js";
 import { renderTimeline } from "../timeline.js";
+import { corroborationSlot, inForce } from "../corroboration.js";
 
 // a relation in either of the shapes the API may give -> {type, dir, other, title, props}
 function normRelation(rel, selfId) {
@@ -105,7 +106,7 @@ function actionRow(a, selfId) {
   const cells = [
     h("td", { class: "nowrap" }, a.date || "—"),
     h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
-    h("td", null, statusBadge(a.status)),
+    h("td", null, statusBadge(a.status), corroborationSlot(a)),
     h("td", null, roleOf(a, selfId)),
     h("td", null, chips(a.by)),
     h("td", null, chips(a.targets)),
@@ -366,7 +367,7 @@ export async function entityView(root, id) {
   root.append(timelineSec, actionsSec, networkSection(entity));
   root.append(await mentionsSection(entity));
 
-  const [tl, acts] = await Promise.allSettled([get(`/entities/${enc(id)}/timeline`), get(`/entities/${enc(id)}/actions`, { limit: 200 })]);
+  const [tl, acts, st] = await Promise.allSettled([get(`/entities/${enc(id)}/timeline`), get(`/entities/${enc(id)}/actions`, { limit: 200 }), get(`/entities/${enc(id)}/status`)]);
   const actions = acts.status === "fulfilled" ? listOf(acts.value, "actions").map(normAction) : [];
   const filterKey = entity.type === "Law" ? "law" : "target";
   clear(actionsSec).append(
@@ -422,6 +423,7 @@ export async function entityView(root, id) {
       items.push({ action_id: a.id, kind: a.kind, status: a.status, date: a.date, role: a.role, summary: a.targets.length ? `against ${a.targets.map((r) => r.name).join(", ")}` : "" });
     }
     timelineSec.append(h("p", { class: "hint" }, "Actions aimed at or taken by this entity, by date."));
-    timelineSec.append(renderTimeline(items, { width: Math.max(640, timelineSec.clientWidth - 34) }));
+    const intervals = st.status === "fulfilled" ? inForce(st.value) : [];
+    timelineSec.append(renderTimeline(items, { width: Math.max(640, timelineSec.clientWidth - 34), intervals }));
   } else timelineSec.append(errorBox(tl.reason, "the timeline"));
 }

@@ -3,6 +3,7 @@
 import { get, listOf, normAction, qs } from "../api.js";
 import { actionHref, chips, docLabel, documentHref, statusBadge } from "../components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
+import { corroborationSlot } from "../corroboration.js";
 
 const KINDS = ["designation", "entity_listing", "export_control", "import_ban", "visa_restriction", "asset_freeze", "tariff", "sanction", "indictment", "arrest", "detention", "investigation", "legislation", "delisting", "other"];
 const STATUSES = ["enacted", "proposed", "advocated", "lifted"];
@@ -21,7 +22,7 @@ function actionsTable(items) {
           null,
           h("td", { class: "nowrap" }, a.date || "—"),
           h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
-          h("td", null, statusBadge(a.status)),
+          h("td", null, statusBadge(a.status), corroborationSlot(a)),
           h("td", null, chips(a.by)),
           h("td", null, chips(a.targets)),
           h("td", null, chips(a.under)),

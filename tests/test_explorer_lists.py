@@ -1,0 +1,144 @@
+"""The explorer shows what the official lists say (issue 13), in a real Chromium at 1366 and 390 px: an action's
+corroboration badge with the list entry next to its sentence, the same badge in the entity's action list, and
+the entity's timeline shading the intervals in which a measure was in force, without sideways scroll.
+
+The store is real: a designation read from a Treasury release sentence (public domain) written through the real
+batch builder into embedded FalkorDB, real rows of OFAC's SDN snapshots imported, linked and corroborated by the
+project's own code (graph/list_link.py), served by the real app under uvicorn."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
+from test_lists_store import list_files
+from test_web import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy, wait_idle
+
+from graph.batch import build_batch
+from graph.list_link import corroborate, link_entities
+from graph.list_writes import import_entries
+from ingest.contract import Action, Entity, Extraction, Span
+from ingest.documents import Document
+from ingest.lists import read_lists
+
+pytestmark = pytest.mark.browser
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after test_web's skip checks)
+
+ROOT = Path(__file__).resolve().parents[1]
+ACTION = "act-semenov"
+SENTENCE = ("Department of the Treasury’s Office of Foreign Assets Control (OFAC) sanctioned Roman Semenov, one of "
+            "three co-founders of the sanctioned virtual currency mixer Tornado Cash.")
+
+
+def _span(text: str, needle: str) -> Span:
+    start = text.index(needle)
+    return Span(start=start, end=start + len(needle), text=needle)
+
+
+def _semenov_batch():
+    doc = Document.from_text(SENTENCE, source="2023-08-23-jy1702", title="Treasury designates Roman Semenov",
+                             published="2023-08-23")
+    entities = [Entity(id="ofac", name="Office of Foreign Assets Control", type="Authority",
+                       mentions=[_span(SENTENCE, "Office of Foreign Assets Control")]),
+                Entity(id="roman-semenov", name="Roman Semenov", type="Person",
+                       mentions=[_span(SENTENCE, "Roman Semenov")])]
+    action = Action(id=ACTION, kind="designation", status="enacted", date="2023-08-23", by=["ofac"],
+                    targets=["roman-semenov"], confidence=0.9, evidence=[Span(start=0, end=len(SENTENCE),
+                                                                                   text=SENTENCE)])
+    return build_batch([doc], [Extraction(doc_id=doc.id, source=doc.source, title=doc.title,
+                                          published=doc.published, entities=entities, actions=[action])])
+
+
+@pytest.fixture(scope="module")
+def lists_server() -> Iterator[str]:
+    from graph.factory import open_store
+    from policygraph.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix="pg-explorer-lists-"))
+    try:
+        store = open_store(settings=Settings(home=home, store=None), home=home)
+        try:
+            store.setup_schema()
+            store.write(_semenov_batch())
+            import_entries(store, read_lists([list_files(home / "lists", {"44718"})]).entries)
+            link_entities(store)
+            corroborate(store)
+        finally:
+            store.close()
+        port = _free_port()
+        env = {**os.environ, "POLICYGRAPH_HOME": str(home)}
+        for key in ("POLICYGRAPH_STORE", "POLICYGRAPH_READ_KEYS", "POLICYGRAPH_API_KEYS"):
+            env.pop(key, None)
+        log_path = home / "uvicorn.log"
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
+               "--port", str(port)]
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                _wait_healthy(proc, base, log_path)
+                yield base
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def sized_page(request, lists_server: str) -> Iterator[tuple[str, Page]]:
+    width, height = WIDTHS[request.param]
+    profile = tempfile.mkdtemp(prefix="pg-chromium-")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                                   headless=True, viewport={"width": width, "height": height},
+                                                   base_url=lists_server)
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_default_timeout(20_000)
+        yield request.param, page
+        ctx.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def test_action_shows_its_corroboration_and_entry(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto(f"/#/action/{ACTION}")
+    wait_idle(page)
+    expect(page.locator("h1 .corroboration")).to_have_text("confirmed")
+    entry = page.locator(".list-entry")
+    expect(entry).to_have_count(1)
+    # the entry next to the sentence: list, entry id, name, dates, reason
+    expect(entry).to_contain_text("ofac-sdn:44718")
+    expect(entry).to_contain_text("SEMENOV")
+    expect(entry).to_contain_text("first seen 2023-09-18")  # the entry history's date, not the release's
+    expect(entry).to_contain_text("on the list since")  # the reason
+    expect(page.locator("#sec-evidence ~ .quotes, .quotes.evidence").first).to_contain_text("Roman Semenov")
+    _no_sideways_scroll(page)
+    _shot(page, f"13-action-corroboration-{name}")
+
+
+def test_entity_lists_badge_and_shades_in_force(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto("/#/entity/roman-semenov")
+    wait_idle(page)
+    expect(page.locator("#entity-actions .corroboration").first).to_have_text("confirmed")
+    shade = page.locator(".timeline-svg rect.in-force")
+    expect(shade.first).to_be_attached()
+    # the shade starts at the designation (2023-08-23) and runs to the axis' end: it has a visible width
+    box = shade.first.bounding_box()
+    assert box is not None and box["width"] > 10, box
+    _no_sideways_scroll(page)
+    _shot(page, f"13-entity-in-force-{name}")
