@@ -260,6 +260,9 @@ class EmbeddedServer:
             # a few MB); LOAD CSV reads files from IMPORT_FOLDER only, and this one is empty.
             "QUERY_MEM_CAPACITY", str(QUERY_MEM_CAPACITY),
             "IMPORT_FOLDER", str(self.dir / "no-import") + "/",
+            # Worker threads beyond the cores: the API runs up to 2 ad-hoc queries at once, and with the default
+            # (one a core) two heavy ones took every thread, so /health waited behind them (2.2 s on 2 cores).
+            "THREAD_COUNT", str((os.cpu_count() or 1) + 2),
         ]
         stderr_file = self.dir / "server.stderr"
         try:
