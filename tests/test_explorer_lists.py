@@ -142,3 +142,19 @@ def test_entity_lists_badge_and_shades_in_force(sized_page: tuple[str, Page]) ->
     assert box is not None and box["width"] > 10, box
     _no_sideways_scroll(page)
     _shot(page, f"13-entity-in-force-{name}")
+
+
+def test_actions_browser_filters_by_corroboration(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto("/#/actions")
+    wait_idle(page)
+    page.locator("#f-corroboration").select_option("confirmed")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(f"{page.url.split('#')[0]}#/actions?corroboration=confirmed")
+    wait_idle(page)
+    row = page.locator("tbody tr", has=page.locator(f"a[href='#/action/{ACTION}']"))
+    expect(row.locator(".corroboration")).to_have_text("confirmed")
+    _no_sideways_scroll(page)
+    page.goto("/#/actions?corroboration=contradicted")
+    wait_idle(page)
+    expect(page.get_by_text("No action matches these filters.")).to_be_visible()

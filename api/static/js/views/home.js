@@ -7,6 +7,7 @@ import { corroborationSlot } from "../corroboration.js";
 
 const KINDS = ["designation", "entity_listing", "export_control", "import_ban", "visa_restriction", "asset_freeze", "tariff", "sanction", "indictment", "arrest", "detention", "investigation", "legislation", "delisting", "other"];
 const STATUSES = ["enacted", "proposed", "advocated", "lifted"];
+const VERDICTS = ["confirmed", "contradicted", "unverified"]; // what the official lists say (issue 13)
 
 function actionsTable(items) {
   return h(
@@ -127,6 +128,7 @@ export async function actionsView(root, params) {
   const by = params.get("by") || "";
   const target = params.get("target") || "";
   const law = params.get("law") || "";
+  const corroboration = params.get("corroboration") || "";
   const sel = (id, label, values, cur) =>
     h("div", { class: "field" }, h("label", { for: id }, label), h("select", { id, class: "input", name: id.replace("f-", "") }, h("option", { value: "" }, "any"), values.map((v) => h("option", { value: v, selected: v === cur }, humanize(v)))));
   const form = h(
@@ -134,6 +136,7 @@ export async function actionsView(root, params) {
     { class: "card row filters", "aria-label": "Filter actions" },
     sel("f-kind", "Kind", KINDS, kind),
     sel("f-status", "Status", STATUSES, status),
+    sel("f-corroboration", "Official lists", VERDICTS, corroboration),
     h("div", { class: "field" }, h("label", { for: "f-from" }, "From"), h("input", { id: "f-from", name: "from", type: "date", class: "input", value: from })),
     h("div", { class: "field" }, h("label", { for: "f-to" }, "To"), h("input", { id: "f-to", name: "to", type: "date", class: "input", value: to })),
     h("div", { class: "field" }, h("label", { for: "f-q" }, "Text"), h("input", { id: "f-q", name: "q", type: "search", class: "input", value: q })),
@@ -148,5 +151,5 @@ export async function actionsView(root, params) {
   root.append(h("header", { class: "page-head" }, h("h1", null, "Actions"), scope ? h("p", { class: "lede" }, `Only actions ${scope}. `, h("a", { href: "#/actions" }, "Show all")) : null), form);
   const sec = section("Results");
   root.append(sec);
-  await pager(sec, (cursor) => get("/actions", { kind, status, from, to, q, by, target, law, limit: 50, cursor }), (items) => actionsTable(items.map(normAction)), "No action matches these filters.");
+  await pager(sec, (cursor) => get("/actions", { kind, status, from, to, q, by, target, law, corroboration, limit: 50, cursor }), (items) => actionsTable(items.map(normAction).map((a) => (corroboration ? { ...a, corroboration } : a))), "No action matches these filters.");
 }
