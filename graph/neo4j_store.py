@@ -166,10 +166,13 @@ class Neo4jStore(Store):
     def _write_steps(self, steps: list[tuple[str, str, list[dict]]]) -> WriteStats:
         """One managed transaction over several steps (retried whole on a transient error)."""
         def work(tx) -> tuple[list, dict[str, float]]:
+            def stored_types(ids: list[str]) -> list[dict]:  # read inside this transaction, before its writes
+                return [r.data() for r in tx.run(writes.EXISTING_TYPES, ids=ids)]
+
             counters, timings = [], {}
             for label, statement, rows in steps:
                 step_started = time.perf_counter()
-                for stmt, part in self._route_in(tx, label, statement, rows):
+                for stmt, part in self._route(label, statement, rows, stored_types):
                     counters.append(tx.run(stmt, rows=part).consume().counters)
                 timings[label] = timings.get(label, 0.0) + time.perf_counter() - step_started
             return counters, timings
@@ -185,20 +188,6 @@ class Neo4jStore(Store):
         timings["commit"] = max(0.0, time.perf_counter() - started - sum(timings.values()))
         stats.timings = timings
         return stats
-
-    def _route_in(self, tx, label: str, statement: str, rows: list[dict]) -> list[tuple[str, list[dict]]]:
-        # Store._route, read inside the write transaction: an id stored under another type takes the statement
-        # that matches by id alone (the first type wins, as on FalkorDB).
-        if not label.startswith("entities:"):
-            return [(statement, rows)]
-        etype = label.split(":", 1)[1]
-        stored = {r["id"]: r["type"] for r in tx.run(writes.EXISTING_TYPES, ids=[r["id"] for r in rows])}
-        retyped = [r for r in rows if r["id"] in stored and stored[r["id"]] != etype]
-        if not retyped:
-            return [(statement, rows)]
-        ids = {r["id"] for r in retyped}
-        same = [r for r in rows if r["id"] not in ids]
-        return [*([(statement, same)] if same else []), (writes.ENTITIES_RETYPED, retyped)]
 
     def _execute_write(self, work, statement: str):
         try:

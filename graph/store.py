@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,11 +101,19 @@ class Store(ABC):
         stats.seconds = time.perf_counter() - started
         return stats
 
-    def _route(self, label: str, statement: str, rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    def _route(
+        self, label: str, statement: str, rows: list[dict],
+        stored_types: Callable[[list[str]], Iterable[dict]] | None = None,
+    ) -> list[tuple[str, list[dict]]]:
+        """An entity step's rows split by whether their id is stored under another type (that part takes the
+        statement matching by id alone: the first type wins). `stored_types` reads the stored types (ids ->
+        rows of id, type); by default a read query, a backend may read them inside its write transaction."""
         if not label.startswith("entities:"):
             return [(statement, rows)]
         etype = label.split(":", 1)[1]
-        stored = {r["id"]: r["type"] for r in self.query(writes.EXISTING_TYPES, {"ids": [r["id"] for r in rows]})}
+        ids = [r["id"] for r in rows]
+        found = stored_types(ids) if stored_types else self.query(writes.EXISTING_TYPES, {"ids": ids})
+        stored = {r["id"]: r["type"] for r in found}
         retyped = [r for r in rows if r["id"] in stored and stored[r["id"]] != etype]
         if not retyped:
             return [(statement, rows)]
