@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extracted import actions, one
-
-from ingest.contract import Action
+from extracted import actions, one, titled_actions
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -220,24 +218,17 @@ WH_2022_02_22 = (
 )
 
 
-def _titled(nlp, text: str, title: str, published: str) -> list[Action]:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    doc._.title = title
-    return list(nlp(doc)._.pg_actions)
-
-
 def test_a_fact_sheet_announcing_measures_reports_its_will_sentences_as_taken_today(nlp) -> None:
     title = "Fact Sheet: United States Imposes First Tranche of Swift and Severe Costs on Russia"
-    a = one(_titled(nlp, WH_2022_02_22, title, "2022-02-22"), "designation")
+    a = one(titled_actions(nlp, WH_2022_02_22, title, "2022-02-22"), "designation")
     assert a.status == "enacted" and a.date == "2022-02-22", a
     assert "us-dept-treasury" in a.by and {"vnesheconombank", "promsvyazbank"} <= set(a.targets), a
     # a fact sheet that previews or proposes keeps the future tense a proposal
     title = "FACT SHEET: United States, European Union, and G7 to Announce Further Economic Costs on Russia"
-    a = one(_titled(nlp, WH_2022_02_22, title, "2022-03-11"), "designation")
+    a = one(titled_actions(nlp, WH_2022_02_22, title, "2022-03-11"), "designation")
     assert a.status == "proposed", a
     # so does any other document without a 'today'
-    a = one(_titled(nlp, WH_2022_02_22, "Remarks on Russia", "2022-02-22"), "designation")
+    a = one(titled_actions(nlp, WH_2022_02_22, "Remarks on Russia", "2022-02-22"), "designation")
     assert a.status == "proposed", a
 
 
