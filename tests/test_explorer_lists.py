@@ -8,10 +8,7 @@ project's own code (graph/list_link.py), served by the real app under uvicorn.""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
 from test_lists_store import list_files
-from test_web import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy, wait_idle
+from test_web import CHROMIUM, CHROMIUM_ARGS, served, wait_idle
 
 from graph.batch import build_batch
 from graph.list_link import corroborate, link_entities
@@ -72,25 +69,8 @@ def lists_server() -> Iterator[str]:
             corroborate(store)
         finally:
             store.close()
-        port = _free_port()
-        env = {**os.environ, "POLICYGRAPH_HOME": str(home)}
-        for key in ("POLICYGRAPH_STORE", "POLICYGRAPH_READ_KEYS", "POLICYGRAPH_API_KEYS"):
-            env.pop(key, None)
-        log_path = home / "uvicorn.log"
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-               "--port", str(port)]
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-            try:
-                base = f"http://127.0.0.1:{port}"
-                _wait_healthy(proc, base, log_path)
-                yield base
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+        with served(home) as base:
+            yield base
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -89,36 +90,41 @@ def _wait_healthy(proc: subprocess.Popen, base: str, log_path: Path, timeout_s: 
         time.sleep(0.3)
 
 
+@contextmanager
+def served(home: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """uvicorn serving create_app() over the store in `home` on a free loopback port; yields its base URL.
+    The caller's POLICYGRAPH_STORE and key settings are dropped unless `extra_env` sets them."""
+    extra_env = extra_env or {}
+    port = _free_port()
+    env = {**os.environ, "POLICYGRAPH_HOME": str(home), **extra_env}
+    for key in ("POLICYGRAPH_STORE", "POLICYGRAPH_READ_KEYS", "POLICYGRAPH_API_KEYS"):
+        if key not in extra_env:
+            env.pop(key, None)
+    log_path = home / "uvicorn.log"
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
+           "--port", str(port)]
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            _wait_healthy(proc, base, log_path)
+            yield base
+        finally:
+            proc.terminate()  # graceful: the app's lifespan closes the store, which stops the embedded server
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """uvicorn serving create_app() on a free loopback port, over the seeds in a fresh embedded store."""
     home = Path(tempfile.mkdtemp(prefix="pg-web-"))
     try:
         _ingest_seeds(home)
-        port = _free_port()
-        env = {
-            **os.environ,
-            "POLICYGRAPH_HOME": str(home),
-            "POLICYGRAPH_API_KEYS": f'["{API_KEY}"]',
-            "POLICYGRAPH_PROCESSES": "1",
-        }
-        env.pop("POLICYGRAPH_STORE", None)
-        env.pop("POLICYGRAPH_READ_KEYS", None)
-        log_path = home / "uvicorn.log"
-        app = "api.app:create_app"
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", app, "--host", "127.0.0.1", "--port", str(port)]
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-            try:
-                base = f"http://127.0.0.1:{port}"
-                _wait_healthy(proc, base, log_path)
-                yield base
-            finally:
-                proc.terminate()  # graceful: the app's lifespan closes the store, which stops the embedded server
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+        with served(home, {"POLICYGRAPH_API_KEYS": f'["{API_KEY}"]', "POLICYGRAPH_PROCESSES": "1"}) as base:
+            yield base
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
