@@ -229,12 +229,11 @@ class ActionComponent:
                 # "The Department of Commerce is further restricting ... This includes adding ..."
                 roles.add("by", prev.by if prev is not None else previous_unit_subject(ctx, trig.token.i))
                 included = roles.by and trig.token.head.tag_ in ("VBZ", "VBP")  # "This includes ...": today's
-            if not roles.by and not anaphoric:
-                we_actor(ctx, trig, roles)
-            if not roles.by and not anaphoric:
-                capital_actor(ctx, trig, roles)  # "Seoul designated another 11 individuals ..."
-            if not roles.by and not anaphoric:
-                president_agent(ctx, trig, roles)
+            # the document's own "we", a capital standing for its government ("Seoul designated another 11
+            # individuals ..."), the President: tried in this order until one gives the actor
+            for actor_from in (we_actor, capital_actor, president_agent):
+                if not roles.by and not anaphoric:
+                    actor_from(ctx, trig, roles)
             if not roles.by and not anaphoric:
                 implied = imply_actor(ctx, trig, kind, roles, self.lex)
             orphan = not roles.by and not anaphoric
