@@ -35,13 +35,35 @@ def _link(match: re.Match, text: str) -> str:
     return f"{lead}{label}{tail}"
 
 
+def _emphasis(match: re.Match) -> str:
+    # Treasury's exports also glued emphasis to its neighbours ("owned by*Firm S.A.*and*Firm Ltda*"): a space
+    # goes back only where a word would fuse with the emphasised name.
+    text, inner = match.string, match.group(2)
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    # A pair that is really two stray stars around punctuation ("Firm*, the lab*Lab*") takes no space.
+    lead = " " if (before.isalnum() or before in ",;:)") and inner[0].isalnum() else ""
+    tail = " " if (after.isalnum() or after == "(") and (inner[-1].isalnum() or inner[-1] in ".)") else ""
+    return f"{lead}{inner}{tail}"
+
+
+def _star(match: re.Match) -> str:
+    if match.group(1):
+        return match.group(1)
+    text = match.string
+    # A stray star between two words stood for a space ("Ltda *and*Firm"): keep the words apart.
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return " " if before.isalnum() and after.isalnum() else ""
+
+
 def markdown_to_text(text: str) -> str:
     text = unwrap(text)  # first: a link or a name cut by a soft line break is whole again
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: _link(m, m.string), text)
     text = _REF_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(_emphasis, text)
     text = _TAGS.sub("", text)
-    text = _STARS.sub(lambda m: m.group(1) or "", text)
+    text = _STARS.sub(_star, text)
     text = _ESCAPE.sub(r"\1", text)
     return _SPACES.sub(" ", text)
