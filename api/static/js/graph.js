@@ -1,6 +1,7 @@
 // Cytoscape.js (vendored in /static/vendor/cytoscape.min.js, loaded as a classic script) helpers.
 
 import { h } from "./dom.js";
+import { layOutLayered } from "./layered.js";
 
 export const TYPE_COLORS = {
   Authority: "#2563eb",
@@ -20,15 +21,30 @@ function nodeLabel(n) {
     const k = n.kind.replace(/_/g, " ");
     name = k.charAt(0).toUpperCase() + k.slice(1) + (n.date ? ` ${n.date}` : "");
   }
-  // long law names wrap (text-max-width) rather than being cut after a few words
-  return name.length > 64 ? name.slice(0, 62) + "…" : name;
+  // long law names wrap (text-max-width); past 64 characters they end at a word with "…" (the full name is
+  // the node's `full`, shown on hover and in the list under every graph)
+  return shorten(name, 64);
+}
+
+function fullName(n) {
+  return n.type === "Action" ? nodeLabel(n) : n.name || String(n.id);
+}
+
+// `text` cut at the last whole word that fits in `max` characters, with "…"
+export function shorten(text, max) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const word = cut.lastIndexOf(" ");
+  // and not on a little word ("Government of the…")
+  const kept = (word > 0 ? cut.slice(0, word) : cut).replace(/(\s+(of|the|and|or|to|with|for|on|in|a|an|by))+$/i, "");
+  return kept.replace(/[\s,;:.(–-]+$/, "") + "…";
 }
 
 function toElements(g) {
   return [
     ...g.nodes.map((n) => ({
       group: "nodes",
-      data: { id: String(n.id), label: nodeLabel(n), type: n.type || "Entity", color: TYPE_COLORS[n.type] || "#6b7280", ref: n },
+      data: { id: String(n.id), label: nodeLabel(n), full: fullName(n), type: n.type || "Entity", color: TYPE_COLORS[n.type] || "#6b7280", ref: n },
     })),
     ...g.edges.map((e) => ({
       group: "edges",
@@ -82,6 +98,21 @@ const STYLE = [
       "text-background-opacity": 0.9,
     },
   },
+  // a layered drawing (layered.js): straight edges, level labels with a halo, in the free band between rows
+  {
+    selector: "edge.flat",
+    style: {
+      "curve-style": "straight",
+      "text-rotation": "none",
+      "font-size": 10,
+      "text-background-opacity": 1,
+      "text-background-padding": 2,
+      "text-background-shape": "roundrectangle",
+      "text-border-width": 1,
+      "text-border-color": "#d1d5db",
+      "text-border-opacity": 1,
+    },
+  },
 ];
 
 export function graphAvailable() {
@@ -104,6 +135,7 @@ export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen,
   const runLayout = (opts = {}) => {
     const which = opts.layout || layout;
     delete opts.layout;
+    if (which === "layered") return layOutLayered(cy, container, focus, shorten);
     const l =
       which === "concentric"
         ? {

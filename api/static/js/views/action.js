@@ -90,7 +90,7 @@ async function enabledSection(action) {
       sec.append(h("p", { class: "hint" }, "Who took the action, the bodies above them, the legal basis, and the authorities that law authorizes or that administer it."));
       const box = h("div", { class: "graph", id: "enabled-graph", "aria-label": "Enabled-by graph; the list below has the same items" });
       sec.append(box);
-      drawGraph(box, g, { layout: "breadthfirst", focus: action.id, onOpen: (r) => (location.hash = hrefFor(r)), onTap: (r) => r.type !== "Action" && (location.hash = hrefFor(r)) });
+      drawGraph(box, g, { layout: "layered", focus: action.id, onOpen: (r) => (location.hash = hrefFor(r)), onTap: (r) => r.type !== "Action" && (location.hash = hrefFor(r)) });
       sec.append(legend([...new Set(g.nodes.map((n) => n.type).filter(Boolean))]));
       const items = enabledItems(data);
       const list = items.length

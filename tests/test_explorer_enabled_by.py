@@ -1,0 +1,162 @@
+"""The action page's "enabled by" graph in a real Chromium at 1366 and 390 px (issue 14): no relation label is
+drawn over a node (its shape or its name), no label is cut (by the canvas' edge, or mid-word without an
+ellipsis), a long law name is shown whole or shortened at a word with "…" and its full text at hand, and the
+text is drawn at a legible size. Screenshots go to test-artifacts/screenshots/.
+
+The store is real: one designation with its chain (actor, the body above it, two legal bases with long
+Federal-Register names, the act one belongs to, the authority it authorizes, the office administering it)
+written through the real batch builder into embedded FalkorDB and served by the real app under uvicorn."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
+from test_web import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
+
+from graph.batch import build_batch
+from ingest.contract import Action, Entity, Extraction, Relation, Span
+from ingest.documents import Document
+
+pytestmark = pytest.mark.browser
+from playwright.sync_api import Page, sync_playwright  # noqa: E402  (after test_web's skip checks)
+
+ACTION = "act-chain"
+EO = ("Executive Order 14024 of April 15, 2021, Blocking Property With Respect To Specified Harmful Foreign "
+      "Activities of the Government of the Russian Federation")
+EO_UKRAINE = "Executive Order 13660 of March 6, 2014, Blocking Property of Certain Persons Contributing to the "\
+             "Situation in Ukraine"
+ACT = "International Emergency Economic Powers Act"
+# Treasury press-release wording (public domain)
+TEXT = (f"Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) designated Volga Marine "
+        f"Holdings pursuant to {EO} and {EO_UKRAINE}. {EO} was issued under the {ACT}; it authorizes the "
+        "Secretary of State, and OFAC administers it.")
+
+
+def _span(needle: str, after: int = 0) -> Span:
+    start = TEXT.index(needle, after)
+    return Span(start=start, end=start + len(needle), text=needle)
+
+
+def _chain_batch():
+    doc = Document.from_text(TEXT, source="chain/jy0001.txt", title="Treasury designates Volga Marine Holdings",
+                             published="2022-03-11")
+    entities = [
+        Entity(id="ofac", name="Office of Foreign Assets Control", type="Authority",
+               mentions=[_span("Office of Foreign Assets Control")]),
+        Entity(id="treasury", name="Department of the Treasury", type="Authority",
+               mentions=[_span("Department of the Treasury")]),
+        Entity(id="state", name="Secretary of State", type="Authority", mentions=[_span("Secretary of State")]),
+        Entity(id="volga", name="Volga Marine Holdings", type="Company", mentions=[_span("Volga Marine Holdings")]),
+        Entity(id="eo-14024", name=EO, type="Law", kind="executive_order", mentions=[_span(EO)]),
+        Entity(id="eo-13660", name=EO_UKRAINE, type="Law", kind="executive_order", mentions=[_span(EO_UKRAINE)]),
+        Entity(id="ieepa", name=ACT, type="Law", kind="statute", mentions=[_span(ACT)]),
+    ]
+    second = TEXT.index(". ") + 2
+    relations = [
+        Relation(type="PART_OF", source="ofac", target="treasury", confidence=0.9, evidence=[_span(TEXT[:90])]),
+        Relation(type="PART_OF", source="eo-14024", target="ieepa", confidence=0.9, evidence=[_span(ACT, second)]),
+        Relation(type="AUTHORIZES", source="eo-14024", target="state", confidence=0.9,
+                 evidence=[_span("authorizes the Secretary of State")]),
+        Relation(type="ADMINISTERS", source="ofac", target="eo-14024", confidence=0.9,
+                 evidence=[_span("OFAC administers it")]),
+    ]
+    sentence = TEXT[: TEXT.index(". ") + 1]
+    action = Action(id=ACTION, kind="designation", status="enacted", date="2022-03-11", by=["ofac"],
+                    targets=["volga"], under=["eo-14024", "eo-13660"], confidence=0.9,
+                    evidence=[Span(start=0, end=len(sentence), text=sentence)])
+    return build_batch([doc], [Extraction(doc_id=doc.id, source=doc.source, title=doc.title, published=doc.published,
+                                          entities=entities, actions=[action], relations=relations)])
+
+
+@pytest.fixture(scope="module")
+def chain_server() -> Iterator[str]:
+    from graph.factory import open_store
+    from policygraph.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix="pg-explorer-chain-"))
+    try:
+        store = open_store(settings=Settings(home=home, store=None), home=home)
+        try:
+            store.setup_schema()
+            store.write(_chain_batch())
+        finally:
+            store.close()
+        with served(home) as base:
+            yield base
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def sized_page(request, chain_server: str) -> Iterator[tuple[str, Page]]:
+    width, height = WIDTHS[request.param]
+    profile = tempfile.mkdtemp(prefix="pg-chromium-")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                                   headless=True, viewport={"width": width, "height": height},
+                                                   base_url=chain_server)
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_default_timeout(20_000)
+        yield request.param, page
+        ctx.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+# Every drawn label's box (rendered px, inside the graph's box) against every node's box (shape and name) and
+# the canvas' edges. Cytoscape gives an edge's label box alone with includeEdges: false.
+MEASURE = """() => {
+  const el = document.querySelector('#enabled-graph'), cy = el._cy;
+  const W = el.clientWidth, H = el.clientHeight;
+  const box = (b) => ({x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2});
+  const nodes = cy.nodes().map(n => ({id: n.id(), label: n.data('label'), full: n.data('full'),
+    body: box(n.renderedBoundingBox({includeLabels: false, includeOverlays: false})),
+    all: box(n.renderedBoundingBox({includeLabels: true, includeOverlays: false}))}));
+  const edges = cy.edges().filter(e => e.data('label') && e.style('label') && e.visible() &&
+                                       Number(e.style('text-opacity')) > 0)
+    .map(e => ({id: e.id(), label: e.data('label'),
+                box: box(e.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                                includeSourceLabels: false, includeTargetLabels: false,
+                                                includeOverlays: false}))}));
+  const hit = (a, b) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5
+                      && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+  const out = (b) => b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > W + 0.5 || b.y2 > H + 0.5;
+  const overprints = [];
+  for (const e of edges) for (const n of nodes) if (hit(e.box, n.all)) overprints.push(`${e.label} over ${n.id}`);
+  const clipped = [...nodes.map(n => ['node ' + n.id, n.all]), ...edges.map(e => ['edge ' + e.label, e.box])]
+    .filter(([, b]) => out(b)).map(([k, b]) => `${k} ${JSON.stringify(b)}`);
+  const font = Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')))) * cy.zoom();
+  return {nodes, edges, overprints, clipped, W, H, font};
+}"""
+
+
+def test_enabled_by_labels_clear_of_nodes_and_whole(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto(f"/#/action/{ACTION}")
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelector('#enabled-graph')?._cy")
+    m = page.evaluate(MEASURE)
+    _shot(page, f"14-enabled-by-{name}")
+    page.locator("#enabled-graph").screenshot(path=str(SHOTS / f"14-enabled-by-graph-{name}.png"))
+    assert len(m["nodes"]) == 7, m["nodes"]  # the action, OFAC, Treasury, three laws, the Secretary of State
+    # the relations are named on the graph, in words
+    assert {e["label"] for e in m["edges"]} >= {"by", "under", "part of", "authorizes", "administers"}, m["edges"]
+    assert not m["overprints"], (m["overprints"], m["nodes"], m["edges"])
+    assert not m["clipped"], (m["clipped"], m["W"], m["H"])
+    assert m["font"] >= 8, m["font"]  # rendered px: smaller is no label on a phone
+    for n in m["nodes"]:
+        label = " ".join(n["label"].split())  # wrapping may break lines; the words stay
+        full = n["full"] or label
+        # whole, or cut at a word with an ellipsis, the full text on the node (hover, list below)
+        assert label == full or (label.endswith("…") and full.startswith(label[:-1].rstrip())
+                                 and full[len(label[:-1].rstrip())] == " "), (label, full)
+    for law in (EO, EO_UKRAINE, ACT):
+        assert page.locator(".enabled-list").get_by_text(law, exact=True).count() >= 1, law
+    _no_sideways_scroll(page)
