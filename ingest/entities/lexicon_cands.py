@@ -34,11 +34,19 @@ def lexicon_cands(doc: Doc, lex: Lexicon, trie: TokenTrie) -> list[Cand]:
         h.entry_id for _s, _e, hits in found for h in hits
         if h.context is None and not h.is_title and lex.entries[h.entry_id].type == "Country"
     }
+    # a bare form the document also qualifies with a country the lexicon lacks ("the South Korean Foreign Ministry"
+    # ... "the Foreign Ministry said"): that country's body, not the one named country's that the lexicon has
+    foreign = {
+        span_text(doc, s, e).lower() for s, e, hits in found
+        if (c := _country_before(doc, s, lex)) is not None and any(h.context for h in hits)
+        and all(h.context != c for h in hits if h.context)
+    }
     for s, e, hits in found:
         plain = [h for h in hits if not h.is_title and h.context is None]
         ctx = [h for h in hits if h.context is not None and h.entry_id in placed
                and _country_before(doc, s, lex) in (h.context, None)]
-        if not plain and not ctx and _country_before(doc, s, lex) is None:
+        if (not plain and not ctx and _country_before(doc, s, lex) is None
+                and span_text(doc, s, e).lower() not in foreign):
             local = [h for h in hits if h.context is not None and h.context in named]
             if len({h.context for h in local}) == 1:
                 ctx = local[:1]

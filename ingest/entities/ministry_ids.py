@@ -14,6 +14,12 @@ from ingest.extensions import doc_tokens, span_text
 from ingest.names import slug
 
 _MINISTRY = re.compile(r"^(?:(.+?)\s+)?Ministry of (?:the )?(.+?)(?:\s+of\s+(?:the\s+)?(.+))?$")
+# "South Korean Foreign Ministry", "Japanese Defense Ministry": the same ministry as "Ministry of X of <country>"
+_X_MINISTRY = re.compile(
+    r"^(\S+(?:\s\S+)?)\s+(Foreign|Defen[cs]e|Justice|Finance|Interior|Economy|Trade|Commerce)\s+Ministry$"
+)
+# the usual portfolio behind a short form ("Foreign Ministry" is the Ministry of Foreign Affairs)
+_PORTFOLIO = {"foreign": "foreign affairs"}
 
 
 def ministry_id(doc: Doc, cands: list[Cand], name: str) -> str | None:
@@ -21,6 +27,10 @@ def ministry_id(doc: Doc, cands: list[Cand], name: str) -> str | None:
     names are country-qualified), the country from its name ("Ukrainian Ministry of Justice", "Ministry of Justice
     of Ukraine") or from a possessive or adjective before a mention ("Ukraine's Ministry of Justice"). No country:
     None (the plain id)."""
+    short = _X_MINISTRY.match(name)
+    if short is not None and short.group(1).lower() in DEMONYM_COUNTRY:
+        portfolio = _PORTFOLIO.get(short.group(2).lower(), short.group(2))
+        return f"ministry-of-{slug(portfolio)}-of-{DEMONYM_COUNTRY[short.group(1).lower()]}"
     m = _MINISTRY.match(name)
     if m is None:
         return None

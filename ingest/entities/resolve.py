@@ -284,6 +284,8 @@ def resolve(
             if len(hits) == 1:
                 _move(c, gid[next(iter(hits))], cand_group)
 
+    _join_bare_bodies(chosen, texts, cand_group, groups)
+
     records: dict[str, EntityRecord] = {}
     mentions: list[Mention] = []
     for g in _live(groups, cand_group, chosen):
@@ -348,6 +350,33 @@ def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_g
                 for h in words_of
                 if h != id(g) and len(words_of[h]) > 2 and words_of[h][-2:] == words and gid[h].cands
             }
+        if len(hits) == 1:
+            _move(c, gid[next(iter(hits))], cand_group)
+
+
+def _join_bare_bodies(chosen: list[Cand], texts: dict[int, str], cand_group, groups) -> None:
+    """ "The South Korean Foreign Ministry announced ..." then "the Foreign Ministry said": the bare body is the one
+    the document qualified with its country, when exactly one such body carries that name (per-document
+    consolidation; two countries' foreign ministries leave the bare form alone)."""
+    qualified: dict[str, set[int]] = defaultdict(set)
+    gid = {}
+    for g in _live(groups, cand_group, chosen):
+        if g.type != "Authority":
+            continue
+        gid[id(g)] = g
+        for x in g.cands:
+            words = texts[id(x)].split()
+            for k in (2, 1):
+                if len(words) > k + 1 and " ".join(words[:k]).lower() in DEMONYMS:
+                    qualified[" ".join(words[k:]).lower()].add(id(g))
+                    break
+    if not qualified:
+        return
+    for c in chosen:
+        g = cand_group[id(c)]
+        if c.key or c.is_title or c.type != "Authority":
+            continue
+        hits = qualified.get(texts[id(c)].lower(), set()) - {id(g)}
         if len(hits) == 1:
             _move(c, gid[next(iter(hits))], cand_group)
 
