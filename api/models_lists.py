@@ -60,6 +60,19 @@ class Corroboration(BaseModel):
     entries: list[CorroborationEntry] = Field(default_factory=list)
 
 
+class ActionVerdict(BaseModel):
+    id: str
+    verdict: Verdict | None = Field(None, description="null: no list speaks to this kind, or lists never linked")
+
+
+class ActionVerdicts(BaseModel):
+    """The verdicts of many actions at once (a page of list rows); unknown ids are left out."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [
+        {"id": "a1b2c3", "verdict": "confirmed"}, {"id": "d4e5f6", "verdict": None}]}]})
+    items: list[ActionVerdict] = Field(default_factory=list)
+
+
 class StatusEntry(BaseModel):
     name: str
     programs: list[str] = Field(default_factory=list)

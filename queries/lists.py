@@ -34,6 +34,13 @@ def corroboration(store: Store, action_id: str) -> dict[str, Any]:
     return corroboration_of(rows[0])
 
 
+def verdicts(store: Store, action_ids: list[str]) -> list[dict[str, Any]]:
+    """[{id, verdict}] for the known ids among `action_ids` (their order; an id given twice answers once)."""
+    ids = list(dict.fromkeys(action_ids))
+    found = {r["id"]: r["corroboration"] for r in ask(store, "action_corroboration_many", ids=ids)}
+    return [{"id": i, "verdict": found[i]} for i in ids if i in found]
+
+
 def corroboration_of(row: dict) -> dict[str, Any]:
     entries = [e for e in row.get("entries") or () if e and e.get("entry_id")]
     for e in entries:

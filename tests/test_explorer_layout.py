@@ -207,3 +207,32 @@ def test_law_labels_are_not_cut(sized_page: tuple[str, Page]) -> None:
     assert label == LAW_NAME
     _no_sideways_scroll(page)
 
+
+
+def test_action_rows_ask_their_verdicts_in_one_request(sized_page: tuple[str, Page]) -> None:
+    """A page of action rows gets its official-list badges in one request (GET /actions/corroboration?ids=),
+    not one request per row: O(1) requests per page shown, whatever the page's length."""
+    name, page = sized_page
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/actions/" in r.url and "corroboration" in r.url else None)
+    size = 10 if name == "phone" else 20
+    for path, rows in ((f"/#/entity/{HUB}", "#entity-actions tbody tr"), ("/#/actions", "tbody tr")):
+        page.goto("about:blank")  # a fresh app: no verdict cached from the tests before
+        asked.clear()
+        page.goto(path)
+        wait_idle(page)
+        page.wait_for_load_state("networkidle")
+        shown = page.locator(rows).count()
+        assert shown >= size, (path, shown)
+        assert len(asked) == 1, (path, shown, asked)
+        assert all("/actions/corroboration?ids=" in u for u in asked), asked
+    # the next page of the entity's actions: one more request for its rows
+    page.goto("about:blank")
+    page.goto(f"/#/entity/{HUB}")
+    wait_idle(page)
+    page.wait_for_load_state("networkidle")
+    asked.clear()
+    page.get_by_role("button", name=f"Show {size} more").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#entity-actions tbody tr").count() == 2 * size
+    assert len(asked) == 1, asked

@@ -10,14 +10,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from api import cursor
-from api.deps import get_store, one, run
+from api.deps import answering, get_store, one, run
 from api.errors import invalid
 from api.models import ActionDetail, ActionPage, EnabledBy
+from api.models_lists import ActionVerdicts
 from api.responses import respond
 from graph.store import Store
 from policygraph.list_names import CORROBORATIONS
 from policygraph.ontology import ACTION_KINDS, ACTION_STATUSES, ROLE_RELATIONSHIPS
-from queries import action_windows, answers, convert
+from queries import action_windows, answers, convert, lists
 from queries.search import words
 
 router = APIRouter(prefix="/actions", tags=["actions"])
@@ -37,6 +38,8 @@ WINDOW_BUDGET = 60
 # come back short, with a next_cursor that goes on from where the reading stopped
 FILTERED_MONTHS = 24
 SEARCH_MONTHS = 12
+# ids one GET /actions/corroboration may ask for: the longest page a list of the explorer shows, and more
+MAX_VERDICT_IDS = 200
 
 
 @router.get("", response_model=ActionPage, summary="Actions, filtered, newest first, paginated")
@@ -142,6 +145,22 @@ def _end_of(date: str | None) -> str | None:
     if date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         return date
     return date + "-99"
+
+
+@router.get("/corroboration", response_model=ActionVerdicts,
+            summary="What the official lists say about many actions: one verdict each (a page of rows at once)",
+            responses={422: {"description": "no ids, or more than MAX_VERDICT_IDS"}})
+async def action_verdicts(
+    store: StoreDep,
+    ids: Annotated[list[str], Query(description=f"action ids, repeated or comma-separated, at most "
+                                                f"{MAX_VERDICT_IDS}")],
+) -> Response:
+    # declared before /{action_id}, which would otherwise read "corroboration" as an id
+    wanted = [i for part in ids for i in part.split(",") if i]
+    if not wanted or len(wanted) > MAX_VERDICT_IDS:
+        raise invalid(f"ids: give 1 to {MAX_VERDICT_IDS} action ids")
+    with answering("action_corroboration_many"):
+        return respond(ActionVerdicts, {"items": lists.verdicts(store, wanted)})
 
 
 @router.get("/{action_id}", response_model=ActionDetail, summary="One action with its evidence",

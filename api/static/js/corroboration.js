@@ -18,27 +18,41 @@ export function corroborationBadge(verdict) {
   return h("span", { class: `badge corroboration cv-${verdict}`, title: `Official lists: ${MEANING[verdict] || verdict}` }, verdict);
 }
 
-// Action list rows carry no verdict: each row asks for it once; a page of rows asks at most a few at a time.
+// The entries behind one action's verdict (its page): one request, cached.
 const cache = new Map();
-const waiting = [];
-let running = 0;
 
-function pump() {
-  while (running < 4 && waiting.length) {
-    const job = waiting.shift();
-    running++;
-    get(`/actions/${enc(job.id)}/corroboration`)
-      .then(job.resolve, () => job.resolve(null))
-      .finally(() => {
-        running--;
-        pump();
-      });
+export function corroborationOf(id) {
+  if (!cache.has(id)) cache.set(id, get(`/actions/${enc(id)}/corroboration`).catch(() => null));
+  return cache.get(id);
+}
+
+// Action list rows carry no verdict: the rows of a page (drawn in one go) are collected and asked for in one
+// GET /actions/corroboration?ids=... (at most MAX_IDS a request), instead of one request per row.
+const MAX_IDS = 200;
+const verdicts = new Map(); // id -> Promise<verdict | null>
+let pending = new Map(); // id -> resolve, until the next flush
+
+function flush() {
+  const batch = pending;
+  pending = new Map();
+  const ids = [...batch.keys()];
+  for (let i = 0; i < ids.length; i += MAX_IDS) {
+    const chunk = ids.slice(i, i + MAX_IDS);
+    get(`/actions/corroboration?ids=${chunk.map(enc).join(",")}`)
+      .then((res) => new Map((res.items || []).map((it) => [it.id, it.verdict])))
+      .catch(() => new Map())
+      .then((found) => chunk.forEach((id) => batch.get(id)(found.get(id) ?? null)));
   }
 }
 
-export function corroborationOf(id) {
-  if (!cache.has(id)) cache.set(id, new Promise((resolve) => (waiting.push({ id, resolve }), pump())));
-  return cache.get(id);
+export function verdictOf(id) {
+  if (!verdicts.has(id)) {
+    verdicts.set(id, new Promise((resolve) => {
+      if (!pending.size) setTimeout(flush, 0); // after the rows being drawn now are all in
+      pending.set(id, resolve);
+    }));
+  }
+  return verdicts.get(id);
 }
 
 // a slot in a list row that fills with the badge once the verdict is known (the row's own field if it has one)
@@ -49,7 +63,7 @@ export function corroborationSlot(action) {
     if (b) slot.replaceChildren(" ", b);
   };
   if (action.corroboration !== undefined) fill(action.corroboration);
-  else corroborationOf(action.id).then((c) => fill(c && c.verdict));
+  else verdictOf(action.id).then(fill);
   return slot;
 }
 
