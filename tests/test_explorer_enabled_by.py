@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
+from test_explorer_layout import LABEL_BOXES, WIDTHS, _no_sideways_scroll, _shot
 from test_web import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
 
 from graph.batch import build_batch
@@ -110,39 +110,12 @@ def sized_page(request, chain_server: str) -> Iterator[tuple[str, Page]]:
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-# Every drawn label's box (rendered px, inside the graph's box) against every node's box (shape and name) and
-# the canvas' edges. Cytoscape gives an edge's label box alone with includeEdges: false.
-MEASURE = """() => {
-  const el = document.querySelector('#enabled-graph'), cy = el._cy;
-  const W = el.clientWidth, H = el.clientHeight;
-  const box = (b) => ({x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2});
-  const nodes = cy.nodes().map(n => ({id: n.id(), label: n.data('label'), full: n.data('full'),
-    body: box(n.renderedBoundingBox({includeLabels: false, includeOverlays: false})),
-    all: box(n.renderedBoundingBox({includeLabels: true, includeOverlays: false}))}));
-  const edges = cy.edges().filter(e => e.data('label') && e.style('label') && e.visible() &&
-                                       Number(e.style('text-opacity')) > 0)
-    .map(e => ({id: e.id(), label: e.data('label'),
-                box: box(e.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
-                                                includeSourceLabels: false, includeTargetLabels: false,
-                                                includeOverlays: false}))}));
-  const hit = (a, b) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5
-                      && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
-  const out = (b) => b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > W + 0.5 || b.y2 > H + 0.5;
-  const overprints = [];
-  for (const e of edges) for (const n of nodes) if (hit(e.box, n.all)) overprints.push(`${e.label} over ${n.id}`);
-  const clipped = [...nodes.map(n => ['node ' + n.id, n.all]), ...edges.map(e => ['edge ' + e.label, e.box])]
-    .filter(([, b]) => out(b)).map(([k, b]) => `${k} ${JSON.stringify(b)}`);
-  const font = Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')))) * cy.zoom();
-  return {nodes, edges, overprints, clipped, W, H, font};
-}"""
-
-
 def test_enabled_by_labels_clear_of_nodes_and_whole(sized_page: tuple[str, Page]) -> None:
     name, page = sized_page
     page.goto(f"/#/action/{ACTION}")
     wait_idle(page)
     page.wait_for_function("() => document.querySelector('#enabled-graph')?._cy")
-    m = page.evaluate(MEASURE)
+    m = page.evaluate(LABEL_BOXES, "#enabled-graph")
     _shot(page, f"14-enabled-by-{name}")
     page.locator("#enabled-graph").screenshot(path=str(SHOTS / f"14-enabled-by-graph-{name}.png"))
     assert len(m["nodes"]) == 7, m["nodes"]  # the action, OFAC, Treasury, three laws, the Secretary of State

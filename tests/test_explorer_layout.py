@@ -146,6 +146,33 @@ LABELS = """() => {
 }"""
 
 
+# Every drawn label's box (rendered px, inside the graph's box) against every node's box (shape and name) and
+# the canvas' edges. Cytoscape gives an edge's label box alone with includeEdges: false.
+LABEL_BOXES = """(sel) => {
+  const el = document.querySelector(sel), cy = el._cy;
+  const W = el.clientWidth, H = el.clientHeight;
+  const box = (b) => ({x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2});
+  const nodes = cy.nodes().map(n => ({id: n.id(), label: n.data('label'), full: n.data('full'),
+    body: box(n.renderedBoundingBox({includeLabels: false, includeOverlays: false})),
+    all: box(n.renderedBoundingBox({includeLabels: true, includeOverlays: false}))}));
+  const edges = cy.edges().filter(e => e.data('label') && e.style('label') && e.visible() &&
+                                       Number(e.style('text-opacity')) > 0)
+    .map(e => ({id: e.id(), label: e.data('label'),
+                box: box(e.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true,
+                                                includeSourceLabels: false, includeTargetLabels: false,
+                                                includeOverlays: false}))}));
+  const hit = (a, b) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5
+                      && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+  const out = (b) => b.x1 < -0.5 || b.y1 < -0.5 || b.x2 > W + 0.5 || b.y2 > H + 0.5;
+  const overprints = [];
+  for (const e of edges) for (const n of nodes) if (hit(e.box, n.all)) overprints.push(`${e.label} over ${n.id}`);
+  const clipped = [...nodes.map(n => ['node ' + n.id, n.all]), ...edges.map(e => ['edge ' + e.label, e.box])]
+    .filter(([, b]) => out(b)).map(([k, b]) => `${k} ${JSON.stringify(b)}`);
+  const font = Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')))) * cy.zoom();
+  return {nodes, edges, overprints, clipped, W, H, font};
+}"""
+
+
 def test_hub_page_is_bounded_readable_and_fits(sized_page: tuple[str, Page]) -> None:
     name, page = sized_page
     page.goto(f"/#/entity/{HUB}")
@@ -236,3 +263,19 @@ def test_action_rows_ask_their_verdicts_in_one_request(sized_page: tuple[str, Pa
     page.wait_for_load_state("networkidle")
     assert page.locator("#entity-actions tbody tr").count() == 2 * size
     assert len(asked) == 1, asked
+
+
+def test_paths_read_in_words(sized_page: tuple[str, Page]) -> None:
+    name, page = sized_page
+    page.goto("/#/paths?from=janet-yellen&to=harbor-00&max_hops=4")
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelector('#path-graph')?._cy")
+    words = page.locator(".edge-word").all_inner_texts()
+    assert words and all(w.strip(" —") == w.strip(" —").lower() for w in words), words
+    text = page.locator("main").inner_text()
+    assert not any(code in text for code in ("HOLDS_ROLE", "PART_OF", "TARGETS", "—BY—")), text
+    # drawn as rows from `from` down, labels clear of the nodes, legible on a phone too
+    m = page.evaluate(LABEL_BOXES, "#path-graph")
+    assert not m["overprints"] and not m["clipped"] and m["font"] >= 8, m
+    _no_sideways_scroll(page)
+    _shot(page, f"14-paths-{name}")

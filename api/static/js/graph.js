@@ -40,6 +40,11 @@ export function shorten(text, max) {
   return kept.replace(/[\s,;:.(–-]+$/, "") + "…";
 }
 
+// a relation code as words: HOLDS_ROLE -> "holds role"; an action projected onto its ends, "ACTION:kind" -> the kind
+export function relationWords(type) {
+  return String(type || "").replace(/^ACTION:/, "").replace(/_/g, " ").toLowerCase();
+}
+
 function toElements(g) {
   return [
     ...g.nodes.map((n) => ({
@@ -50,7 +55,7 @@ function toElements(g) {
       group: "edges",
       // an action projected onto its two ends is typed "ACTION:kind": the kind is the readable part
       // relation codes read as words: HOLDS_ROLE -> "holds role"; a group's edge has no label
-      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: e.type === "more" ? "" : String(e.type || "").replace(/^ACTION:/, "").replace(/_/g, " ").toLowerCase() },
+      data: { id: String(e.id), source: String(e.source), target: String(e.target), label: e.type === "more" ? "" : relationWords(e.type) },
     })),
   ];
 }

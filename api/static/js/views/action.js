@@ -4,7 +4,7 @@
 import { get, listOf, normAction, normEvidence, normGraph, ref } from "../api.js";
 import { actionSummary, chip, chips, docLabel, documentHref, enc, getDocument, hrefFor, quoteWithHighlight, statusBadge } from "../components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
-import { drawGraph, legend } from "../graph.js";
+import { drawGraph, legend, relationWords } from "../graph.js";
 import { corroborationBadge, corroborationEntries } from "../corroboration.js";
 
 const REASON_WORDS = {
@@ -117,7 +117,7 @@ async function enabledSection(action) {
         : g.edges.map((e) => {
             const s = g.nodes.find((n) => String(n.id) === String(e.source));
             const t = g.nodes.find((n) => String(n.id) === String(e.target));
-            return h("li", null, chip(s), ` —${e.type}→ `, chip(t));
+            return h("li", null, chip(s), ` —${relationWords(e.type)}→ `, chip(t));
           });
       sec.append(h("ul", { class: "enabled-list" }, list));
     })

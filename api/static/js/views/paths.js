@@ -3,7 +3,7 @@
 import { get, listOf, normGraph, ref } from "../api.js";
 import { chip, enc, hrefFor } from "../components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
-import { drawGraph, legend } from "../graph.js";
+import { drawGraph, legend, relationWords } from "../graph.js";
 import { entitySource } from "../search.js";
 import { attachTypeahead } from "../typeahead.js";
 
@@ -27,30 +27,11 @@ function pathLine(p) {
   nodes.forEach((n, i) => {
     if (i > 0) {
       const e = p.edges[i - 1];
-      out.push(h("span", { class: "edge-word" }, ` —${e ? e.type : ""}— `));
+      out.push(h("span", { class: "edge-word" }, ` —${e ? relationWords(e.type) : ""}— `));
     }
     out.push(n.type === "Action" ? h("a", { class: "chip t-Action", href: hrefFor(n) }, humanize(n.kind || n.name)) : chip(n));
   });
   return out;
-}
-
-// Each path as a row read left to right, the two ends shared by all rows: from on the left, to on the right.
-function chainPositions(paths, fromId, toId) {
-  const dx = 170;
-  const dy = 90;
-  const longest = Math.max(...paths.map((p) => listOf(p.nodes).length));
-  const mid = ((paths.length - 1) * dy) / 2;
-  const pos = { [String(fromId)]: { x: 0, y: mid }, [String(toId)]: { x: (longest - 1) * dx, y: mid } };
-  paths.forEach((p, row) => {
-    const nodes = listOf(p.nodes);
-    // spread a shorter path over the same width
-    const step = nodes.length > 1 ? ((longest - 1) * dx) / (nodes.length - 1) : dx;
-    nodes.forEach((n, i) => {
-      const id = String(ref(n).id);
-      if (!pos[id]) pos[id] = { x: i * step, y: row * dy };
-    });
-  });
-  return pos;
 }
 
 export async function pathsView(root, params) {
@@ -126,7 +107,7 @@ export async function pathsView(root, params) {
       const box = h("div", { class: "graph", id: "path-graph", "aria-label": "Paths graph; the list below has the same paths" });
       const sec = section(`${paths.length} path(s), shortest ${Math.min(...paths.map((p) => p.length ?? p.edges?.length ?? 0))} hop(s)`, box);
       out.append(sec);
-      drawGraph(box, g, { layout: "preset", positions: chainPositions(paths, a.id, b.id), focus: a.id, onOpen: (r) => (location.hash = hrefFor(r)), onTap: (r) => (location.hash = hrefFor(r)) });
+      drawGraph(box, g, { layout: "layered", focus: a.id, onOpen: (r) => (location.hash = hrefFor(r)), onTap: (r) => (location.hash = hrefFor(r)) });
       sec.append(legend([...new Set(g.nodes.map((n) => n.type).filter(Boolean))]));
       sec.append(h("ol", { class: "path-list" }, paths.map((p) => h("li", null, pathLine({ nodes: listOf(p.nodes), edges: listOf(p.edges) })))));
     } catch (e) {
