@@ -28,6 +28,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 CORPUS = REPO.parent / "shared" / "corpora" / "treasury-press-releases.jsonl"
 NORMAL_JVM = "-XX:-UseSerialGC -XX:+UseG1GC -XX:TieredStopAtLevel=4"  # what the Neo4j launcher runs with
 CONFIGS = {"processes 1": ["--processes", "1"], "processes 2": ["--processes", "2"],
@@ -78,11 +79,16 @@ def run_ingest(path: Path, args: list[str], env: dict[str, str]) -> dict:
     proc = subprocess.Popen([str(exe), "ingest", str(path), *args, "--json"], env=env, stdout=subprocess.PIPE,
                             stderr=errors, text=True)
     peak = [0]
+    loads: list[float] = []  # the 1-minute load average every ~5 s: how shared the machine was during the run
     cpu_seen: dict[int, float] = {}  # pid -> CPU seconds last seen: Ray's workers are not reaped by us
     done = threading.Event()
 
     def sample() -> None:
+        ticks = 0
         while not done.wait(0.2):
+            ticks += 1
+            if ticks % 25 == 1:
+                loads.append(os.getloadavg()[0])
             pids = _tree(proc.pid)
             peak[0] = max(peak[0], _rss(pids))
             for pid in pids:
@@ -101,17 +107,22 @@ def run_ingest(path: Path, args: list[str], env: dict[str, str]) -> dict:
     report = json.loads(out[out.index("{"):])
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(peak[0] / 2**20),
             "tokens": report["tokens"], "tokens_per_s": round(report["tokens"] / wall),
-            "documents_new": report["documents_new"], "failed": report["documents_failed"]}
+            "documents_new": report["documents_new"], "failed": report["documents_failed"],
+            "load_mean": round(sum(loads) / max(len(loads), 1), 1), "load_max": round(max(loads, default=0.0), 1)}
 
 
 def counts(store_uri: str | None, home: Path) -> dict:
+    """The store's counts and sha256 hashes of its ids, entity types and relationships (bench/corpus_stores.py)."""
+    from corpus_stores import summarise
+
     from graph.factory import open_store
     from policygraph.settings import Settings
 
     with open_store(store_uri, Settings(home=home)) as store:
-        c = store.counts()
-    return {k: c[k] for k in ("documents", "entities", "actions", "relationships", "entities_by_type",
-                              "relationships_by_type")}
+        summary = summarise(store)
+    c = summary.pop("counts")
+    return {**{k: c[k] for k in ("documents", "entities", "actions", "relationships", "entities_by_type",
+                                  "relationships_by_type")}, **summary}
 
 
 def main() -> None:
@@ -121,6 +132,8 @@ def main() -> None:
     ap.add_argument("--stores", default="falkordb,neo4j")
     ap.add_argument("--configs", default=",".join(CONFIGS))
     ap.add_argument("--neo4j-uri", default=None, help="an existing Neo4j (it is cleared) instead of a throwaway one")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="put each run's POLICYGRAPH_HOME (the embedded store's data) here and keep it")
     args = ap.parse_args()
 
     with CORPUS.open(encoding="utf-8") as fh:
@@ -147,7 +160,7 @@ def main() -> None:
                         server = Neo4jServer(heap="1g", page_cache="512m").start()
                         uri = server.uri.replace("bolt://", "neo4j://")  # through the routing driver
                 for name in args.configs.split(","):
-                    home = Path(tmp) / f"home-{store_name}-{name.replace(' ', '-')}"
+                    home = (args.keep or Path(tmp)) / f"home-{store_name}-{name.replace(' ', '-')}"
                     env = {**os.environ, "POLICYGRAPH_HOME": str(home)}
                     env.pop("POLICYGRAPH_STORE", None)
                     if uri:
