@@ -25,6 +25,7 @@ from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (af
 
 ROOT = Path(__file__).resolve().parents[1]
 HUB, COMPANIES, PER_DOC = "ofac", 60, 6
+MANY = 25  # targets of one action
 WIDTHS = {"desktop": (1366, 820), "phone": (390, 844)}
 LAW_NAME = "Executive Order 14024 on Specified Harmful Foreign Activities"
 
@@ -71,6 +72,17 @@ def _hub_batch():
         Entity(id="eo-14024", name=LAW_NAME, type="Law", kind="executive_order", mentions=[_span(text, LAW_NAME)]),
     ], actions=[Action(id="act-law-demo", kind="visa_restriction", status="enacted", by=["state-dept"],
                        targets=["acme-law-co"], under=["eo-14024"], confidence=0.9,
+                       evidence=[Span(start=0, end=len(text), text=text)])]))
+    # one action against many targets (a Treasury release naming dozens of vessels): a row of the action lists
+    names = [f"Caspian Freight Vessel {i:02d}" for i in range(MANY)]
+    text = f"The Department of State blocked {', '.join(names)}."
+    doc = Document.from_text(text, source="many.txt", title="State blocks vessels", published="2021-05-01")
+    docs.append(doc)
+    extractions.append(Extraction(doc_id=doc.id, source=doc.source, title=doc.title, published=doc.published, entities=[
+        Entity(id="state-dept", name="Department of State", type="Authority", mentions=[_span(text, "Department")]),
+        *[Entity(id=f"vessel-{i:02d}", name=n, type="Company", mentions=[_span(text, n)]) for i, n in enumerate(names)],
+    ], actions=[Action(id="act-many", kind="asset_freeze", status="enacted", date="2021-05-01", by=["state-dept"],
+                       targets=[f"vessel-{i:02d}" for i in range(MANY)], confidence=0.9,
                        evidence=[Span(start=0, end=len(text), text=text)])]))
     return build_batch(docs, extractions)
 
@@ -279,3 +291,29 @@ def test_paths_read_in_words(sized_page: tuple[str, Page]) -> None:
     assert not m["overprints"] and not m["clipped"] and m["font"] >= 8, m
     _no_sideways_scroll(page)
     _shot(page, f"14-paths-{name}")
+
+
+SQUEEZED = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(c => !c.closest('.stack thead'))  // a stacked table's header is hidden on purpose (app.css)
+  .filter(c => c.innerText.trim().length > 2 && c.getBoundingClientRect().width < 48)
+  .slice(0, 5).map(c => c.innerText.trim().slice(0, 30) + ' ' + Math.round(c.getBoundingClientRect().width))"""
+
+
+def test_action_tables_read_on_a_phone(sized_page: tuple[str, Page]) -> None:
+    """The actions browser and the latest actions: no column squeezed to a letter a line (at 390 px the six
+    columns wrapped 'Designation' one letter a line), and a row with many targets stays short."""
+    name, page = sized_page
+    for path in ("/#/actions", "/#/"):
+        page.goto(path)
+        wait_idle(page)
+        assert not page.evaluate(SQUEEZED), (path, page.evaluate(SQUEEZED))
+    page.goto("/#/actions")
+    wait_idle(page)
+    row = page.locator("tbody tr", has=page.locator("a[href='#/action/act-many']"))
+    assert row.bounding_box()["height"] < (500 if name == "phone" else 150), row.bounding_box()
+    targets = row.locator("a.chip[href^='#/entity/vessel-']")
+    assert targets.evaluate_all("els => els.filter(e => e.checkVisibility()).length") == 5
+    row.get_by_text(f"+{MANY - 5} more").click()
+    assert targets.evaluate_all("els => els.filter(e => e.checkVisibility()).length") == MANY
+    _no_sideways_scroll(page)
+    _shot(page, f"14-actions-{name}")

@@ -32,6 +32,18 @@ export function chips(refs, none = "—") {
   return h("span", { class: "chips" }, refs.map(chip));
 }
 
+// chips for a table cell: the first `max`, the rest behind "+N more" (an action against 40 targets made a row
+// several screens tall)
+export function someChips(refs, max = 5, none = "—") {
+  if (!refs || refs.length <= max + 1) return chips(refs, none);
+  return h(
+    "span",
+    { class: "chips" },
+    refs.slice(0, max).map(chip),
+    h("details", { class: "more-chips" }, h("summary", null, `+${refs.length - max} more`), h("span", { class: "chips" }, refs.slice(max).map(chip))),
+  );
+}
+
 export function badge(text, cls = "") {
   return h("span", { class: `badge ${cls}` }, text);
 }

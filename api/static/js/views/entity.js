@@ -6,7 +6,6 @@ import {
   actionHref,
   badge,
   chip,
-  chips,
   docLabel,
   documentHref,
   enc,
@@ -14,6 +13,7 @@ import {
   hrefFor,
   quoteWithHighlight,
   sentenceAround,
+  someChips,
   statusBadge,
 } from "../components.js";
 import { append, clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
@@ -108,9 +108,9 @@ function actionRow(a, selfId) {
     h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
     h("td", null, statusBadge(a.status), corroborationSlot(a)),
     h("td", null, roleOf(a, selfId)),
-    h("td", null, chips(a.by)),
-    h("td", null, chips(a.targets)),
-    h("td", null, chips(a.under)),
+    h("td", null, someChips(a.by)),
+    h("td", null, someChips(a.targets)),
+    h("td", null, someChips(a.under)),
   ];
   cells.forEach((td, i) => td.setAttribute("data-label", ACTION_COLUMNS[i]));
   return h("tr", null, cells);

@@ -1,7 +1,7 @@
 // Home (counts, latest actions, documents), the documents list and the actions browser.
 
 import { get, listOf, normAction, qs } from "../api.js";
-import { actionHref, chips, docLabel, documentHref, statusBadge } from "../components.js";
+import { actionHref, docLabel, documentHref, someChips, statusBadge } from "../components.js";
 import { clear, empty, errorBox, h, humanize, loading, section } from "../dom.js";
 import { corroborationSlot } from "../corroboration.js";
 
@@ -9,11 +9,16 @@ const KINDS = ["designation", "entity_listing", "export_control", "import_ban", 
 const STATUSES = ["enacted", "proposed", "advocated", "lifted"];
 const VERDICTS = ["confirmed", "contradicted", "unverified"]; // what the official lists say (issue 13)
 
+const COLUMNS = ["Date", "Action", "Status", "By", "Targets", "Under"];
+
+// on a phone the rows stack as labelled cards (app.css .table.stack): six columns squeezed into 370 px wrapped
+// every name a letter a line
 function actionsTable(items) {
+  const cell = (i, ...content) => h("td", { "data-label": COLUMNS[i], class: i === 0 ? "nowrap" : null }, ...content);
   return h(
     "table",
-    { class: "table" },
-    h("thead", null, h("tr", null, ["Date", "Action", "Status", "By", "Targets", "Under"].map((c) => h("th", { scope: "col" }, c)))),
+    { class: "table stack actions-table" },
+    h("thead", null, h("tr", null, COLUMNS.map((c) => h("th", { scope: "col" }, c)))),
     h(
       "tbody",
       null,
@@ -21,12 +26,12 @@ function actionsTable(items) {
         h(
           "tr",
           null,
-          h("td", { class: "nowrap" }, a.date || "—"),
-          h("td", null, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
-          h("td", null, statusBadge(a.status), corroborationSlot(a)),
-          h("td", null, chips(a.by)),
-          h("td", null, chips(a.targets)),
-          h("td", null, chips(a.under)),
+          cell(0, a.date || "—"),
+          cell(1, h("a", { href: actionHref(a.id) }, humanize(a.kind))),
+          cell(2, statusBadge(a.status), corroborationSlot(a)),
+          cell(3, someChips(a.by)),
+          cell(4, someChips(a.targets)),
+          cell(5, someChips(a.under)),
         ),
       ),
     ),
