@@ -37,6 +37,14 @@ class DocContext:
                 # Nested mentions: the longer one names the thing ("Central Bank of Iran" over "Iran").
                 if old is None or (old.end - old.start) < (m.end - m.start):
                     tok2mention[i] = m
+        # A minister's title right before its holder ("Former Minister of Defense Yoav Gallant") is part of the
+        # person's phrase: its ministry is reached through HOLDS_ROLE, never a target or actor of its own.
+        for m in doc._.pg_mentions or []:
+            if m.source == "title" and m.entity_id in entities and entities[m.entity_id].name.startswith("Ministry"):
+                nxt = tok2mention.get(m.token_end)
+                if nxt is not None and entities[nxt.entity_id].type == "Person":
+                    for i in range(m.token_start, m.token_end):
+                        tok2mention[i] = nxt
         n = len(doc)
         unit_start, unit_end = [0] * n, [0] * n
         start = 0

@@ -30,6 +30,7 @@ from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.entities.holderless import drop_holderless_titles
 from ingest.entities.law_links import code_aliases, known_law_sections
 from ingest.entities.lexicon_cands import citation_cands, lexicon_cands
+from ingest.entities.minister_titles import minister_cands
 from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
 from ingest.entities.order_title import order_title_record
 from ingest.entities.resolve import resolve
@@ -74,6 +75,8 @@ class EntityComponent:
         fixed += known_law_sections(doc, text, fixed, self.lex)
         fixed = _drop_generic_acts(fixed)
         fixed += pattern_cands(doc, self.lex, self.person_surnames)
+        if "inister" in text:
+            fixed += minister_cands(doc, self.lex, self.lex_norms)
         covered = coverage(fixed, n)
         suffixed = suffix_cands(doc)
         for c in suffixed:

@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from ingest.entities.bare_bodies import bare_body_moves
 from ingest.entities.candidates import Cand
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.entities.ministry_ids import ministry_id
@@ -284,7 +285,8 @@ def resolve(
             if len(hits) == 1:
                 _move(c, gid[next(iter(hits))], cand_group)
 
-    _join_bare_bodies(chosen, texts, cand_group, groups)
+    for c, g in bare_body_moves(chosen, texts, cand_group, _live(groups, cand_group, chosen)):
+        _move(c, g, cand_group)
 
     records: dict[str, EntityRecord] = {}
     mentions: list[Mention] = []
@@ -354,33 +356,6 @@ def _join_shorter_person_names(chosen: list[Cand], texts: dict[int, str], cand_g
             _move(c, gid[next(iter(hits))], cand_group)
 
 
-def _join_bare_bodies(chosen: list[Cand], texts: dict[int, str], cand_group, groups) -> None:
-    """ "The South Korean Foreign Ministry announced ..." then "the Foreign Ministry said": the bare body is the one
-    the document qualified with its country, when exactly one such body carries that name (per-document
-    consolidation; two countries' foreign ministries leave the bare form alone)."""
-    qualified: dict[str, set[int]] = defaultdict(set)
-    gid = {}
-    for g in _live(groups, cand_group, chosen):
-        if g.type != "Authority":
-            continue
-        gid[id(g)] = g
-        for x in g.cands:
-            words = texts[id(x)].split()
-            for k in (2, 1):
-                if len(words) > k + 1 and " ".join(words[:k]).lower() in DEMONYMS:
-                    qualified[" ".join(words[k:]).lower()].add(id(g))
-                    break
-    if not qualified:
-        return
-    for c in chosen:
-        g = cand_group[id(c)]
-        if c.key or c.is_title or c.type != "Authority":
-            continue
-        hits = qualified.get(texts[id(c)].lower(), set()) - {id(g)}
-        if len(hits) == 1:
-            _move(c, gid[next(iter(hits))], cand_group)
-
-
 def _in_order(short: list[str], full: list[str]) -> bool:
     it = iter(full)
     return all(w in it for w in short)
@@ -418,6 +393,8 @@ def _record(doc: Doc, g: _Group, lex_entries, existing: dict[str, EntityRecord])
     if g.name:
         name = g.name
         eid = g.key if ":" not in g.key else slug(norm(name))
+        if ":" in g.key and etype == "Authority":
+            eid = ministry_id(doc, g.cands, name) or eid  # a minister's title names a country's ministry
     else:
         etype = _group_type(doc, g)
         named = [
