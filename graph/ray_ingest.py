@@ -41,6 +41,14 @@ TASK_RETRIES = 2
 CHUNK_DOCS = 4  # documents a task: small, so the workers stay evenly loaded to the end of the run
 IN_FLIGHT_PER_WORKER = 3  # chunks sent ahead a worker: results are taken in order, a long one must not idle the rest
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024**2  # a local runtime: results are small; Ray's default is 30% of RAM
+# A local runtime with what this run does not use turned off: no metrics export (the raylet and every worker
+# would report to the dashboard agent every few seconds) and no timeline events, so the two cores go to the
+# workers.
+LOCAL_SYSTEM_CONFIG = {"enable_metrics_collection": False, "enable_timeline": False}
+# Ray waits a fixed 30 s for a new local raylet to register; on a busy machine it can take longer. The start is
+# retried (the half-started runtime shut down first) rather than failing the ingest with exit 3.
+START_ATTEMPTS = 3
+STARTUP_TIMEOUT_TEXT = "timed out during startup"
 
 
 class ClusterError(RuntimeError):
@@ -119,8 +127,7 @@ class RayExtractor:
                 try:  # a runtime already started on this machine (`ray start --head`), else a new local one
                     ray.init(address="auto", **quiet)
                 except ConnectionError:
-                    ray.init(num_cpus=self.workers or os.cpu_count() or 1,
-                             object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+                    self._start_local(ray, quiet)
             else:
                 import graph
                 import ingest
@@ -131,6 +138,17 @@ class RayExtractor:
                 ray.init(address=self.address, runtime_env=runtime_env, logging_level=logging.ERROR)
         except Exception as exc:
             raise ClusterError(f"cannot reach the Ray cluster at {self.address}: {_line(exc)}") from exc
+
+    def _start_local(self, ray: Any, quiet: dict[str, Any]) -> None:
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                ray.init(num_cpus=self.workers or os.cpu_count() or 1, object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                         _system_config=LOCAL_SYSTEM_CONFIG, **quiet)
+                return
+            except Exception as exc:
+                if STARTUP_TIMEOUT_TEXT not in str(exc) or attempt == START_ATTEMPTS:
+                    raise
+                ray.shutdown()  # the GCS and raylet this attempt started, before the next one starts its own
 
     def _start_workers(self) -> None:
         # Started with the first chunk: a re-run where every document is already stored starts nothing.
