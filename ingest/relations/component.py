@@ -13,6 +13,7 @@ from ingest.relations.context import Context, Relations
 from ingest.relations.founding import founding_laws
 from ingest.relations.law_parts import law_parts
 from ingest.relations.located import based_in, lists
+from ingest.relations.located_lists import located_lists
 from ingest.relations.located_parse import based_in_parse
 from ingest.relations.order_authority import order_delegation
 from ingest.relations.order_terms import order_terms
@@ -46,6 +47,7 @@ class RelationComponent:
         publisher_roles(ctx, out)
         based_in(ctx, out)
         based_in_parse(ctx, out)
+        located_lists(ctx, out)
         lists(ctx, out)
         doc._.pg_relations = out.result()
         return doc
