@@ -9,21 +9,24 @@ Why merge here rather than in Cypher: inside one UNWIND, a row cannot reliably s
 row for the same relationship on every backend, so each key appears once per batch and the Cypher only has
 to merge a batch into what is already stored.
 
-Evidence on relationships is kept as parallel lists (`ev_doc_ids`, `ev_starts`, `ev_ends`, `ev_quotes`)
-plus `doc_ids`, the distinct documents that support it: both backends store lists of primitives, and
-queries can join `ev_doc_ids[i]` to the Document node for its title, date and url.
+Evidence: an action's sentences are `reported_in` rows (REPORTED_IN {start, end, quote} to the Document). Role
+and relation rows carry `doc_ids`, the distinct documents that state them, and a relation row also its
+sentences as `evidence` maps {doc_id, start, end, quote}, which the store writes as REPORTED_IN edges of the
+relation's `Relation` node (named by `id`, a hash of the relation's key; graph/writes.py says why).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.contract import Extraction, Span
-from ingest.documents import Document
+from ingest.documents import Document, source_label
 from ingest.names import transliterate
 from policygraph.ontology import ENTITY_TYPES, ONTOLOGY, RELATION_TYPES, ROLE_RELATIONSHIPS
 
@@ -84,7 +87,7 @@ class _Evidence:
         self.items: dict[tuple[str, int, int], str] = {}
         self.confidence = 0.0
 
-    def add(self, doc_id: str, spans: list[Span], confidence: float, text: str | None) -> None:
+    def add(self, doc_id: str, spans: Iterable[Span], confidence: float, text: str | None) -> None:
         if doc_id not in self.doc_ids:
             self.doc_ids.append(doc_id)
         self.confidence = max(self.confidence, _score(confidence))
@@ -93,15 +96,17 @@ class _Evidence:
             self.items.setdefault((doc_id, s.start, s.end), quote)
 
     def columns(self) -> dict:
-        keys = list(self.items)
         return {
             "doc_ids": list(self.doc_ids),
             "confidence": self.confidence,
-            "ev_doc_ids": [k[0] for k in keys],
-            "ev_starts": [k[1] for k in keys],
-            "ev_ends": [k[2] for k in keys],
-            "ev_quotes": [self.items[k] for k in keys],
+            "evidence": [{"doc_id": k[0], "start": k[1], "end": k[2], "quote": q} for k, q in self.items.items()],
         }
+
+
+def relation_id(key: tuple) -> str:
+    """The id of an entity relation (its edge and its Relation node): a hash of (type, source, target, key
+    properties), so every batch and both stores give one relation one id."""
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def build_batch(documents: list[Document], extractions: list[Extraction]) -> GraphBatch:
@@ -205,7 +210,7 @@ def _build(documents: list[Document], extractions: list[Extraction]) -> GraphBat
                         )
                         continue
                     ev = roles.setdefault((rel_type, act.id, entity_id), _Evidence())
-                    ev.add(ex.doc_id, act.evidence, act.confidence, text)
+                    ev.add(ex.doc_id, (), act.confidence, text)  # its sentences are the action's REPORTED_IN
 
         for rel in ex.relations:
             if rel.source not in local_ids or rel.target not in local_ids:
@@ -229,8 +234,8 @@ def _build(documents: list[Document], extractions: list[Extraction]) -> GraphBat
                     for k, v in rel.properties.items()
                     if k not in key_props and isinstance(v, str | int | float | bool) and _PROP_KEY.match(k)
                 }
-                relations[key] = ({"source": rel.source, "target": rel.target, **key_props,
-                                   "props": extra}, _Evidence())
+                relations[key] = ({"id": relation_id(key), "source": rel.source, "target": rel.target,
+                                   **key_props, "props": extra}, _Evidence())
             relations[key][1].add(ex.doc_id, rel.evidence, rel.confidence, text)
 
     for row in entities.values():
@@ -245,7 +250,7 @@ def _build(documents: list[Document], extractions: list[Extraction]) -> GraphBat
     batch.reported_in = list(reported.values())
     for (rel_type, action_id, entity_id), ev in roles.items():
         batch.roles.setdefault(rel_type, []).append(
-            {"action_id": action_id, "entity_id": entity_id, **ev.columns()}
+            {"action_id": action_id, "entity_id": entity_id, "doc_ids": ev.doc_ids, "confidence": ev.confidence}
         )
     for key, (row, ev) in relations.items():
         batch.relations.setdefault(key[0], []).append({**row, **ev.columns()})
@@ -261,7 +266,7 @@ def _build(documents: list[Document], extractions: list[Extraction]) -> GraphBat
                 "title": d.title or ex.title,
                 "published": d.published or ex.published,
                 "url": d.url,
-                "source": d.source,
+                "source": source_label(d.source),  # the file name: no server path is ever stored
                 "author": d.author,
                 "text": d.text,
                 "text_length": len(d.text),

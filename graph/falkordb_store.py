@@ -25,6 +25,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult
 
+from graph import migrations
 from graph.batch import GraphBatch
 from graph.embedded import EmbeddedServer
 from graph.store import (
@@ -36,13 +37,13 @@ from graph.store import (
     WriteStats,
 )
 from graph.validate import ensure_valid
+from graph.writes import FULLTEXT_PROPERTIES, UNIQUE_LABELS
 from policygraph.ontology import ACTION_LABEL, DOCUMENT_LABEL, ENTITY_LABEL
 
 log = logging.getLogger(__name__)
 
-UNIQUE_IDS = (ENTITY_LABEL, ACTION_LABEL, DOCUMENT_LABEL)  # node labels: policygraph/ontology.yaml
+UNIQUE_IDS = UNIQUE_LABELS  # node labels: policygraph/ontology.yaml
 RANGE_INDEXES = {ACTION_LABEL: ("kind", "date", "status"), ENTITY_LABEL: ("type",), DOCUMENT_LABEL: ("published",)}
-FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
 
 
 def _param(value: Any) -> Any:
@@ -179,6 +180,10 @@ class FalkorDBStore(Store):
     # ---------------------------------------------------------------------------------------- schema
     def setup_schema(self) -> None:
         existing = self._indexes()
+        stale_ft = {p for p, kind in existing.get(ENTITY_LABEL, set()) if kind == "FULLTEXT"} - set(FULLTEXT_PROPERTIES)
+        if stale_ft:  # a store written before the search fields were renamed (graph.migrations): index anew
+            self.graph.query(f"CALL db.idx.fulltext.drop('{ENTITY_LABEL}')")
+            existing = self._indexes()
         for label in UNIQUE_IDS:
             if ("id", "RANGE") not in existing.get(label, set()):
                 self.graph.query(f"CREATE INDEX FOR (n:{label}) ON (n.id)")
@@ -197,6 +202,7 @@ class FalkorDBStore(Store):
                     "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
                 )
         self._wait_constraints()
+        migrations.migrate(self)
 
     def _indexes(self) -> dict[str, set[tuple[str, str]]]:
         try:

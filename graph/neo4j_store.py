@@ -10,7 +10,7 @@ Dialect notes kept here:
   transaction. Fewer, fuller transactions: a commit costs the server a log flush and index updates whatever
   its size (bench/neo4j_writes.py measures it). `neo4j://` URIs route writes to the cluster's leader;
 - schema: `CREATE CONSTRAINT ... IF NOT EXISTS` (unique ids), range indexes, and one FULLTEXT index
-  `entity_search` over name, aliases_text and search_text (full-text cannot index list properties);
+  `entity_search` over name, _aliases_text and _search_text (full-text cannot index list properties);
   Lucene syntax for it: `+word` required, `word*` prefix.
 """
 
@@ -25,16 +25,16 @@ from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from graph import writes
+from graph import migrations, writes
 from graph.batch import GraphBatch
 from graph.store import QueryError, QueryTimeout, ReadOnlyViolation, Store, StoreError, WriteStats
 from graph.validate import ensure_valid
 from policygraph.ontology import ACTION_LABEL, DOCUMENT_LABEL, ENTITY_LABEL
 
 FULLTEXT_INDEX = "entity_search"
-UNIQUE_IDS = (ENTITY_LABEL, ACTION_LABEL, DOCUMENT_LABEL)  # node labels: policygraph/ontology.yaml
+UNIQUE_IDS = writes.UNIQUE_LABELS  # node labels: policygraph/ontology.yaml
 RANGE_INDEXES = {ACTION_LABEL: ("kind", "date", "status"), ENTITY_LABEL: ("type",), DOCUMENT_LABEL: ("published",)}
-FULLTEXT_PROPERTIES = ("name", "aliases_text", "search_text")
+FULLTEXT_PROPERTIES = writes.FULLTEXT_PROPERTIES
 
 
 def _plain(value: Any) -> Any:
@@ -109,6 +109,7 @@ class Neo4jStore(Store):
 
     # ---------------------------------------------------------------------------------------- schema
     def setup_schema(self) -> None:
+        migrations.drop_stale_fulltext(self, FULLTEXT_INDEX)  # a store indexed under the old field names
         statements = [
             f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
             for label in UNIQUE_IDS
@@ -125,6 +126,7 @@ class Neo4jStore(Store):
             for stmt in statements:
                 session.run(stmt).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
+        migrations.migrate(self)
 
     # ---------------------------------------------------------------------------------------- writes
     def write(self, batch: GraphBatch) -> WriteStats:

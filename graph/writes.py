@@ -17,28 +17,36 @@ from policygraph.ontology import (
     ENTITY_LABEL,
     ENTITY_TYPES,
     MENTIONED_IN,
+    ONTOLOGY,
     RELATION_TYPES,
     REPORTED_IN,
     ROLE_RELATIONSHIPS,
 )
 
 # node labels, filled into every statement once when this module loads ("%(entity)s" -> "Entity")
-_LABELS = {"entity": ENTITY_LABEL, "action": ACTION_LABEL, "document": DOCUMENT_LABEL}
+_LABELS = {"entity": ENTITY_LABEL, "action": ACTION_LABEL, "document": DOCUMENT_LABEL,
+           "relation": ONTOLOGY.node_labels["relation"]}
 
 
 _MAX = "CASE WHEN {v}.confidence IS NULL OR row.confidence > {v}.confidence THEN row.confidence ELSE {v}.confidence END"
 
-# Append a batch's evidence for documents the relationship does not know yet: rewriting a batch never grows
-# the lists, and a second document's evidence is added next to the first's.
-_EVIDENCE = """
+# A role edge (Action)-[:BY|TARGETS|UNDER]->(Entity) and an entity relation keep `doc_ids` (the documents that
+# state them: joinable to Document.id, and how stats count a relationship only once a complete document brings
+# it) and their best `confidence`. Their sentences are not on these edges: an action's are on its REPORTED_IN
+# edges, a relation's on the REPORTED_IN edges of its Relation node (RELATIONS below).
+_SUPPORT = """
 WITH r, row, coalesce(r.doc_ids, []) AS known
-WITH r, row, known, [i IN range(0, size(row.ev_doc_ids) - 1) WHERE NOT row.ev_doc_ids[i] IN known] AS fresh
 SET r.doc_ids = known + [x IN row.doc_ids WHERE NOT x IN known],
-    r.ev_doc_ids = coalesce(r.ev_doc_ids, []) + [i IN fresh | row.ev_doc_ids[i]],
-    r.ev_starts = coalesce(r.ev_starts, []) + [i IN fresh | row.ev_starts[i]],
-    r.ev_ends = coalesce(r.ev_ends, []) + [i IN fresh | row.ev_ends[i]],
-    r.ev_quotes = coalesce(r.ev_quotes, []) + [i IN fresh | row.ev_quotes[i]],
     r.confidence = """ + _MAX.format(v="r")
+
+# Internal fields of an entity for search (full-text index and the exact word filter of queries/search_*):
+# `_`-prefixed so that a Neo4j user reading an entity sees its name, type, kind and aliases first and can tell
+# these are the index's, not facts. FULLTEXT_PROPERTIES is what both stores' full-text index covers.
+SEARCH_TERMS, SEARCH_TEXT, ALIASES_TEXT = "_search_terms", "_search_text", "_aliases_text"
+FULLTEXT_PROPERTIES = ("name", ALIASES_TEXT, SEARCH_TEXT)
+RELATION_LABEL = ONTOLOGY.node_labels["relation"]
+# node labels whose `id` is unique (and indexed) on both stores
+UNIQUE_LABELS = (ENTITY_LABEL, ACTION_LABEL, DOCUMENT_LABEL, RELATION_LABEL)
 
 DOCUMENTS = """
 UNWIND $rows AS row
@@ -58,12 +66,12 @@ SET d.complete = true
 # another type (the first type wins) would not match that pattern and would break the unique constraint, so
 # `Store.write` routes those rows to ENTITIES_RETYPED, which matches by id alone.
 _ENTITY_SET = """
-WITH e, row, coalesce(e.aliases, []) AS known_aliases, coalesce(e.search_terms, []) AS known_terms
+WITH e, row, coalesce(e.aliases, []) AS known_aliases, coalesce(e._search_terms, []) AS known_terms
 WITH e, row, known_aliases + [a IN row.aliases WHERE NOT a IN known_aliases] AS aliases,
      known_terms + [t IN row.search_terms WHERE NOT t IN known_terms] AS terms
-SET e.kind = coalesce(e.kind, row.kind), e.aliases = aliases, e.search_terms = terms,
-    e.aliases_text = reduce(s = head(aliases), a IN tail(aliases) | s + ' | ' + a),
-    e.search_text = reduce(s = '', t IN terms | s + ' ' + t + ' |')
+SET e.kind = coalesce(e.kind, row.kind), e.aliases = aliases, e._search_terms = terms,
+    e._aliases_text = reduce(s = head(aliases), a IN tail(aliases) | s + ' | ' + a),
+    e._search_text = reduce(s = '', t IN terms | s + ' ' + t + ' |')
 """
 
 ENTITIES = """
@@ -98,7 +106,7 @@ UNWIND $rows AS row
 MATCH (a:%(action)s {id: row.action_id})
 MATCH (e:%(entity)s {id: row.entity_id})
 MERGE (a)-[r:%(rel)s]->(e)
-""" + _EVIDENCE
+""" + _SUPPORT
 
 # A caption for the action, as Neo4j Browser and Bloom show nodes by `name`: "designation of Huawei
 # Technologies by BIS (2019-05-16)" (kind, up to three targets, up to two actors, date; names in name order
@@ -130,18 +138,34 @@ MERGE (a)-[r:%(rel)s {start: row.start, end: row.end}]->(d)
 SET r.quote = row.quote
 """
 
+# An entity relation is an edge (traversed by paths, enabled_by, the network) plus a `Relation` node of the same
+# `id` that holds its evidence the way an action does: (n:Relation)-[:REPORTED_IN {start, end, quote}]->(d).
+# A relationship cannot point at a Document, and parallel lists of quotes, offsets and document ids on the
+# edge were the one thing a Neo4j user could not read. The node's `name` reads as a caption in Neo4j Browser.
+# REPORTED_IN is MERGEd on (document, start, end): rewriting a batch adds nothing.
 RELATIONS = """
 UNWIND $rows AS row
 MATCH (s:%(entity)s {id: row.source})
 MATCH (t:%(entity)s {id: row.target})
 MERGE (s)-[r:%(rel)s%(key)s]->(t)
-SET r += row.props
-""" + _EVIDENCE
+MERGE (n:%(relation)s {id: row.id})
+ON CREATE SET n.type = '%(rel)s', n.name = s.name + ' %(verb)s ' + t.name
+    + CASE WHEN r.title IS NULL THEN '' ELSE ' (' + r.title + ')' END
+WITH r, n, row, coalesce(r.doc_ids, []) AS known
+SET r += row.props, r.id = row.id, r.doc_ids = known + [x IN row.doc_ids WHERE NOT x IN known],
+    r.confidence = """ + _MAX.format(v="r") + """
+WITH n, row
+UNWIND row.evidence AS ev
+MATCH (d:%(document)s {id: ev.doc_id})
+MERGE (n)-[q:%(reported)s {start: ev.start, end: ev.end}]->(d)
+SET q.quote = ev.quote
+"""
 
 
 def labelled(template: str) -> str:
     """A statement with its node labels filled in (the per-batch names stay placeholders)."""
-    return template % {**_LABELS, "label": "%(label)s", "rel": "%(rel)s", "key": "%(key)s"}
+    return template % {**_LABELS, "label": "%(label)s", "rel": "%(rel)s", "key": "%(key)s", "verb": "%(verb)s",
+                       "reported": REPORTED_IN}
 
 
 DOCUMENTS, DOCUMENTS_COMPLETE, ENTITIES, ENTITIES_RETYPED, EXISTING_TYPES, MENTIONS, ACTIONS, ROLES, REPORTED, \
@@ -179,7 +203,8 @@ def write_plan(batch: GraphBatch) -> list[tuple[str, str, list[dict]]]:
             raise ValueError(f"unknown relation type {rel!r}")
         keys = KEY_PROPERTIES.get(rel, ())
         key = " {" + ", ".join(f"{k}: row.{k}" for k in keys) + "}" if keys else ""
-        plan.append((rel, _fill(RELATIONS, rel=rel, key=key), rows))
+        verb = rel.lower().replace("_", " ")  # "HOLDS_ROLE" -> "holds role", in the Relation node's name
+        plan.append((rel, _fill(RELATIONS, rel=rel, key=key, verb=verb), rows))
     plan.append(("complete", DOCUMENTS_COMPLETE, [{"id": i} for i in batch.document_ids]))
     return [step for step in plan if step[2]]
 

@@ -40,6 +40,22 @@ def document_problem(doc: Document) -> str | None:
     return None
 
 
+# "<file>.jsonl/<record id>" or "<file>.jsonl:<line>": a record of a file, named by both
+_RECORD = re.compile(r"[^/]+\.(?:jsonl|ndjson|json)(?:[/:\[][^/]*)?$", re.IGNORECASE)
+
+
+def source_label(source: str | None) -> str | None:
+    """What the graph stores and shows of a document's source: its file name, with the record of a JSON file
+    ('/srv/in/treasury/sm0087.md' -> 'sm0087.md', '/srv/in/fr.jsonl/2024-01234' -> 'fr.jsonl/2024-01234').
+    Never the directories of the machine it was ingested on: a store is shared, queried over /cypher and
+    exported, and a server's layout is none of a reader's business; the link to the original is the `url`."""
+    if not source:
+        return source
+    path = source.replace("\\", "/")
+    record = _RECORD.search(path)
+    return record.group(0) if record else path.rsplit("/", 1)[-1]
+
+
 def normalise_text(text: str) -> str:
     """Normal form used for the document id: NFC, whitespace folded, stripped."""
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()

@@ -1,20 +1,23 @@
 """Catalog rows -> response fields: evidence, entity references, spans.
 
-The stores keep evidence as parallel lists on relationships (ev_doc_ids/ev_starts/ev_ends/ev_quotes) and as
-REPORTED_IN {start, end, quote} for actions; these helpers turn both into `Evidence` dicts, and drop the
-placeholders Cypher leaves behind (OPTIONAL MATCH nulls, start = -1 for "reported, sentence unknown").
+The stores keep evidence on REPORTED_IN {start, end, quote} relationships only: from an action, and from the
+`Relation` node of an entity relation (graph/writes.py); the queries collect them as maps and these helpers
+turn them into `Evidence` dicts, dropping the placeholders Cypher leaves behind (OPTIONAL MATCH nulls,
+start = -1 for "reported, sentence unknown").
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from ingest.documents import source_label
 from policygraph.ontology import ROLE_RELATIONSHIPS
 
-EVIDENCE_PROPS = frozenset({"doc_ids", "ev_doc_ids", "ev_starts", "ev_ends", "ev_quotes", "confidence"})
+# bookkeeping of a relationship, not its own properties (ev_*: stores written before evidence moved to
+# REPORTED_IN, until graph.migrations has moved it)
+EVIDENCE_PROPS = frozenset({"id", "doc_ids", "ev_doc_ids", "ev_starts", "ev_ends", "ev_quotes", "confidence"})
 
 
 # These run for every item of a page (a timeline page: 50 actions, each with 3 lists of participants and its
@@ -57,24 +60,11 @@ def action_evidence(items: Iterable[dict | None] | None) -> list[dict]:
     return out
 
 
-def relation_evidence(props: dict, docs: Iterable[dict | None] | None) -> list[dict]:
-    """Parallel evidence lists on a relationship + metadata of its documents -> Evidence."""
-    meta = {d["id"]: d for d in docs or () if d and d.get("id") is not None}
-    ids = props.get("ev_doc_ids") or []
-    starts, ends, quotes = props.get("ev_starts") or [], props.get("ev_ends") or [], props.get("ev_quotes") or []
-    out = []
-    for i, doc_id in enumerate(ids):
-        d = meta.get(doc_id, {})
-        out.append({
-            "doc_id": doc_id,
-            "doc_title": d.get("title"),
-            "published": d.get("published"),
-            "url": d.get("url"),
-            "start": _offset(starts[i] if i < len(starts) else None),
-            "end": _offset(ends[i] if i < len(ends) else None),
-            "quote": (quotes[i] if i < len(quotes) else None) or None,
-        })
-    return out
+def relation_evidence(row: dict, docs: Iterable[dict | None] | None = None) -> list[dict]:
+    """A relation's `evidence` column (REPORTED_IN maps from its Relation node, as action_evidence reads them)
+    -> Evidence, in the same stable order. `docs` is not needed any more (each map carries its document's
+    title, date and url) and is accepted for callers written against the old parallel lists."""
+    return action_evidence(row.get("evidence"))
 
 
 def relation_properties(props: dict) -> dict:
@@ -160,16 +150,7 @@ def action_summary(row: dict) -> dict:
     }
 
 
-# "<file>.jsonl/<record id>" or "<file>.jsonl:<line>": a record of a file, named by both
-_RECORD = re.compile(r"[^/]+\.(?:jsonl|ndjson|json)(?:[/:\[][^/]*)?$", re.IGNORECASE)
-
-
 def public_source(source: str | None) -> str | None:
-    """What a reader may see of a document's source: the file name (with the record of a JSON file), never
-    the directories of the server it was ingested on ('/srv/in/treasury/sm0087.md' -> 'sm0087.md')."""
-    if not source:
-        return source
-    path = source.replace("\\", "/")
-    record = _RECORD.search(path)
-    return record.group(0) if record else path.rsplit("/", 1)[-1]
-
+    """What a reader may see of a document's source (ingest.documents.source_label): stores write the label
+    already; a store written before that still holds paths, and none reaches a reader."""
+    return source_label(source)

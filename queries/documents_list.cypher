@@ -1,5 +1,5 @@
 // name: documents_list
-// description: Completely ingested documents, newest first (undated last), keyset-paginated on (published, id); `source` is a source as stored or its file name (what the API shows).
+// description: Completely ingested documents, newest first (undated last), keyset-paginated on (published, id); `source` is the stored source label (a file name, with the record of a JSON file; ingest.documents.source_label), also matched at the end of a source stored by an older version as a path.
 // params: after_date:str?, after_id:str?, source:str?, limit:int=50
 // columns: id, title, source, published, url, sort_date
 MATCH (d:Document)

@@ -31,12 +31,24 @@ WITH it
 ORDER BY size(it.path), reduce(s = '', i IN it.path | s + i + '>')
 WITH it.node AS x, it.role AS role, it.rank AS rank, collect(it) AS options
 WITH x, role, rank, options[0].path AS path, options[0].rel AS r
-UNWIND (CASE WHEN size(coalesce(r.ev_doc_ids, [])) = 0 THEN [-1] ELSE range(0, size(coalesce(r.ev_doc_ids, [])) - 1) END) AS i
-OPTIONAL MATCH (d:Document {id: r.ev_doc_ids[i]})
+// The evidence of the last link: a relation's, on its Relation node; a role's (BY, UNDER: no `id`), the
+// action's own REPORTED_IN sentences in the documents that name that role (r.doc_ids).
+OPTIONAL MATCH (:Relation {id: r.id})-[q:REPORTED_IN]->(d:Document)
+WITH x, role, rank, path, r, q, d
+ORDER BY coalesce(d.published, ''), d.id, q.start, q.end
 WITH x, role, rank, path, r,
-     collect(CASE WHEN i < 0 THEN null ELSE
-       {doc_id: r.ev_doc_ids[i], doc_title: d.title, published: d.published, url: d.url,
-        start: r.ev_starts[i], end: r.ev_ends[i], quote: r.ev_quotes[i]} END) AS evidence
+     collect(CASE WHEN q IS NULL THEN null ELSE
+       {doc_id: d.id, doc_title: d.title, published: d.published, url: d.url,
+        start: q.start, end: q.end, quote: q.quote} END) AS evidence
+OPTIONAL MATCH (:Action {id: $action_id})-[q:REPORTED_IN]->(d:Document)
+WHERE r.id IS NULL AND d.id IN r.doc_ids AND q.start >= 0
+WITH x, role, rank, path, r, evidence, q, d
+ORDER BY coalesce(d.published, ''), d.id, q.start, q.end
+WITH x, role, rank, path, r, evidence,
+     collect(CASE WHEN q IS NULL THEN null ELSE
+       {doc_id: d.id, doc_title: d.title, published: d.published, url: d.url,
+        start: q.start, end: q.end, quote: q.quote} END) AS own
+WITH x, role, rank, path, r, evidence + own AS evidence
 RETURN x.id AS id, x.name AS name, x.type AS type, x.kind AS kind, role, path,
        path[size(path) - 2] AS via, type(r) AS relationship, r.confidence AS confidence, evidence
 ORDER BY rank, id

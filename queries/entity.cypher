@@ -1,5 +1,5 @@
 // name: entity
-// description: One entity: its names, the documents that mention it (with the character spans), its relations to other entities in both directions with their evidence, and how many actions it takes part in.
+// description: One entity: its names, the documents that mention it (with the character spans), its relations to other entities in both directions with their evidence (the REPORTED_IN edges of each relation's Relation node, oldest document first), and how many actions it takes part in.
 // params: id:str
 // columns: id, name, type, kind, aliases, mentions, action_count, relations
 MATCH (e:Entity {id: $id})
@@ -19,13 +19,13 @@ WITH e, mentions, action_count, outs,
 WITH e, mentions, action_count, outs + ins AS rels
 UNWIND (CASE WHEN size(rels) = 0 THEN [null] ELSE rels END) AS rel
 WITH e, mentions, action_count, rel.r AS r, rel.o AS o, rel.direction AS direction
-UNWIND (CASE WHEN r IS NULL OR size(coalesce(r.ev_doc_ids, [])) = 0 THEN [-1]
-        ELSE range(0, size(coalesce(r.ev_doc_ids, [])) - 1) END) AS i
-OPTIONAL MATCH (d:Document {id: r.ev_doc_ids[i]})
+OPTIONAL MATCH (:Relation {id: r.id})-[q:REPORTED_IN]->(d:Document)
+WITH e, mentions, action_count, r, o, direction, q, d
+ORDER BY coalesce(d.published, ''), d.id, q.start, q.end
 WITH e, mentions, action_count, r, o, direction,
-     collect(CASE WHEN i < 0 THEN null ELSE
-       {doc_id: r.ev_doc_ids[i], doc_title: d.title, published: d.published, url: d.url,
-        start: r.ev_starts[i], end: r.ev_ends[i], quote: r.ev_quotes[i]} END) AS evidence
+     collect(CASE WHEN q IS NULL THEN null ELSE
+       {doc_id: d.id, doc_title: d.title, published: d.published, url: d.url,
+        start: q.start, end: q.end, quote: q.quote} END) AS evidence
 ORDER BY type(r), direction, o.id, r.title
 WITH e, mentions, action_count,
      collect(CASE WHEN r IS NULL THEN null ELSE

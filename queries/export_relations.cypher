@@ -4,6 +4,8 @@
 // columns: source, target, type, title, confidence, evidence, doc_ids
 UNWIND $ids AS sid
 MATCH (s:Entity {id: sid})-[r]->(t:Entity)
+OPTIONAL MATCH (:Relation {id: r.id})-[q:REPORTED_IN]->(:Document)
+WITH s, t, r, count(q) AS evidence
 RETURN s.id AS source, t.id AS target, type(r) AS type, r.title AS title, r.confidence AS confidence,
-       size(coalesce(r.ev_doc_ids, [])) AS evidence, r.doc_ids AS doc_ids
+       evidence, r.doc_ids AS doc_ids
 ORDER BY source, target, type, title

@@ -3,11 +3,11 @@
 // params: expr:str, first:str, type:entity_type?, limit:int=200
 // columns: id, name, type, kind, aliases, search_terms, mention_count
 MATCH (node:Entity)
-WHERE node.search_text CONTAINS (' ' + $first)
+WHERE node._search_text CONTAINS (' ' + $first)
   AND ($type IS NULL OR node.type = $type)
 WITH node
 LIMIT $limit
 OPTIONAL MATCH (node)-[m:MENTIONED_IN]->(:Document)
 WITH node, count(m) AS mention_count
 RETURN node.id AS id, node.name AS name, node.type AS type, node.kind AS kind, node.aliases AS aliases,
-       node.search_terms AS search_terms, mention_count
+       node._search_terms AS search_terms, mention_count

@@ -7,4 +7,4 @@ LIMIT $limit
 OPTIONAL MATCH (node)-[m:MENTIONED_IN]->(:Document)
 WITH node, count(m) AS mention_count
 RETURN node.id AS id, node.name AS name, node.type AS type, node.kind AS kind, node.aliases AS aliases,
-       node.search_terms AS search_terms, mention_count
+       node._search_terms AS search_terms, mention_count

@@ -40,3 +40,13 @@ def test_each_question_answers_the_same_on_both_stores(both_stores, seed_batch) 
         answers = [_rows(s.query(query, params)) for s in both_stores]
         assert answers[0], f"no answer on the seed corpus: {query[:80]}"
         assert answers[0] == answers[1], f"the stores disagree on: {query[:80]}"
+
+
+def test_relation_sentences_are_found_through_the_relation_node(both_stores, seed_batch) -> None:
+    # question 4 reads a relation's evidence as a journalist would: REPORTED_IN of the Relation node named by the
+    # edge's id (graph/writes.py); every answer row quotes at least one sentence, on both stores
+    query, params = next(q for q in readme_questions() if "BASED_IN" in q[0])
+    for s in both_stores:
+        s.write(seed_batch)
+        rows = s.query(query, params)
+        assert rows and all(r["sentences"] for r in rows), rows

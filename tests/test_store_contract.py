@@ -21,7 +21,9 @@ def _batch_counts(batch) -> dict:
         "entities": len(batch.entities),
         "actions": len(batch.actions),
         "MENTIONED_IN": len(batch.mentions),
-        "REPORTED_IN": len(batch.reported_in),
+        # an action's sentences, and a relation's (from its Relation node)
+        "REPORTED_IN": len(batch.reported_in) + sum(len(r["evidence"]) for rows in batch.relations.values()
+                                                     for r in rows),
         **{rel: len(rows) for rel, rows in batch.roles.items()},
         **{rel: len(rows) for rel, rows in batch.relations.items()},
     }
@@ -42,7 +44,9 @@ def _store_counts(counts: dict) -> dict:
 def test_seed_batch_writes_what_the_batch_holds(store, seed_batch):
     stats = store.write(seed_batch)
     assert seed_batch.entities, "the pipeline found no entity in five news texts"
-    assert stats.nodes_created == len(seed_batch.documents) + len(seed_batch.entities) + len(seed_batch.actions)
+    relations = sum(len(rows) for rows in seed_batch.relations.values())  # one Relation node each
+    assert stats.nodes_created == (len(seed_batch.documents) + len(seed_batch.entities) + len(seed_batch.actions)
+                                   + relations)
     counts = store.counts()
     assert counts["incomplete_documents"] == 0
     assert _store_counts(counts) == {k: v for k, v in _batch_counts(seed_batch).items() if v}
@@ -57,22 +61,26 @@ def test_rewrite_changes_nothing(store, seed_batch, rich_batch):
         store.write(batch)
     before = store.counts()
     snapshot = store.query(
-        "MATCH (e:Entity) RETURN e.id AS id, e.aliases AS aliases, e.search_text AS s ORDER BY id"
+        "MATCH (e:Entity) RETURN e.id AS id, e.aliases AS aliases, e._search_text AS s ORDER BY id"
     )
     evidence = store.query(
-        "MATCH (s)-[r]->(t) WHERE r.ev_doc_ids IS NOT NULL "
-        "RETURN s.id AS s, type(r) AS type, t.id AS t, r.doc_ids AS docs, r.ev_starts AS starts ORDER BY s, type, t"
+        "MATCH (s)-[r]->(t) WHERE r.doc_ids IS NOT NULL OPTIONAL MATCH (:Relation {id: r.id})-[q:REPORTED_IN]->() "
+        "WITH s, r, t, q ORDER BY q.start "
+        "RETURN s.id AS s, type(r) AS type, t.id AS t, r.doc_ids AS docs, collect(q.start) AS starts "
+        "ORDER BY s, type, t"
     )
     for batch in (seed_batch, rich_batch):
         stats = store.write(batch)
         assert stats.nodes_created == 0 and stats.relationships_created == 0
     assert store.counts() == before
     assert store.query(
-        "MATCH (e:Entity) RETURN e.id AS id, e.aliases AS aliases, e.search_text AS s ORDER BY id"
+        "MATCH (e:Entity) RETURN e.id AS id, e.aliases AS aliases, e._search_text AS s ORDER BY id"
     ) == snapshot
     assert store.query(
-        "MATCH (s)-[r]->(t) WHERE r.ev_doc_ids IS NOT NULL "
-        "RETURN s.id AS s, type(r) AS type, t.id AS t, r.doc_ids AS docs, r.ev_starts AS starts ORDER BY s, type, t"
+        "MATCH (s)-[r]->(t) WHERE r.doc_ids IS NOT NULL OPTIONAL MATCH (:Relation {id: r.id})-[q:REPORTED_IN]->() "
+        "WITH s, r, t, q ORDER BY q.start "
+        "RETURN s.id AS s, type(r) AS type, t.id AS t, r.doc_ids AS docs, collect(q.start) AS starts "
+        "ORDER BY s, type, t"
     ) == evidence
 
 

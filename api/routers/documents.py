@@ -55,7 +55,9 @@ def list_documents(
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
 ) -> Response:
     after_date, after_id = cursor.decode("documents", cursor_)
-    rows = run(store, "documents_list", after_date=after_date, after_id=after_id, source=source, limit=limit + 1)
+    # stores hold the source's label (ingest.documents.source_label): a path given here finds its file
+    rows = run(store, "documents_list", after_date=after_date, after_id=after_id,
+               source=convert.public_source(source), limit=limit + 1)
     page, more = rows[:limit], len(rows) > limit
     next_cursor = cursor.encode("documents", page[-1]["sort_date"], page[-1]["id"]) if more and page else None
     # the file name only: a server's directories are none of a reader's business (convert.public_source)
