@@ -21,7 +21,7 @@ A `fulltext` param `q` is normalised once (graph.batch.search_form), stripped of
 three params: `q` (the store's own full-text syntax, for its index procedure), `q_terms` (whole words) and
 `q_prefix` (the last word, matched as a prefix), plus `q_text` (the whole normalised text, for ranking).
 Queries filter the index hits with `q_terms`/`q_prefix`
-against `search_text`, so both stores return the same set whatever their analysers (stemming, stop words)
+against `_search_text`, so both stores return the same set whatever their analysers (stemming, stop words)
 let through.
 """
 
