@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import dates, extensions  # noqa: F401  (extensions registers the doc._ attributes)
 from ingest.actions.assemble import Reading, merge, to_actions
+from ingest.actions.body_actors import body_actor
 from ingest.actions.capital_actors import capital_actor
 from ingest.actions.consolidate import (
     join_state_and_agency,
@@ -21,7 +22,9 @@ from ingest.actions.consolidate import (
     listings_from_export_bans,
     mark_restated,
     part_of_table,
+    removed_names,
     same_actors,
+    sanctions_delistings,
     share_pointed_targets,
     split_by_dates,
     split_parallel,
@@ -81,6 +84,7 @@ from ingest.actions.screening import (
     is_tally,
     owned_measure,
 )
+from ingest.actions.target_paragraphs import attach_designees
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
 
@@ -130,7 +134,10 @@ class ActionComponent:
         clusters = merge(readings, same_actors(ctx, part_of), published.isoformat() if published else None)
         listings_from_export_bans(ctx, clusters)
         share_pointed_targets(readings, clusters)
+        sanctions_delistings(ctx, clusters, self.lex.implied_actors.get("designation", ()))  # SDN removals
+        removed_names(ctx, clusters)  # "Hijab's name will be removed from ... the SDN List"
         lifted_basis(clusters)
+        attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
 
@@ -230,8 +237,9 @@ class ActionComponent:
                 roles.add("by", prev.by if prev is not None else previous_unit_subject(ctx, trig.token.i))
                 included = roles.by and trig.token.head.tag_ in ("VBZ", "VBP")  # "This includes ...": today's
             # the document's own "we", a capital standing for its government ("Seoul designated another 11
-            # individuals ..."), the President: tried in this order until one gives the actor
-            for actor_from in (we_actor, capital_actor, president_agent):
+            # individuals ..."), the President, a bare body noun or a reported "it" ("The Council today adopted
+            # ...", "the ministry said it would impose ..."): tried in this order until one gives the actor
+            for actor_from in (we_actor, capital_actor, president_agent, body_actor):
                 if not roles.by and not anaphoric:
                     actor_from(ctx, trig, roles)
             if not roles.by and not anaphoric:

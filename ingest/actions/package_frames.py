@@ -142,6 +142,11 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
             # "European Union governments adopted a new package of sanctions against Russia": the package's
             # own report is the package actor's measure
             r.by, r.orphan = list(pkg.by), False
+    # "EU foreign ministers adopted a new package ... on Monday, including an import ban on ...": the
+    # package's date is the one its own report gives, when it gives one, not the publication date
+    own = [r.date for r in earlier if ctx.unit_start[r.token_i] == pkg.unit and r.date and set(r.by) & set(pkg.by)]
+    if own:
+        pkg.date = own[0]
     seen: set[str] = set()
     out: list[Reading] = []
     for tok in ctx.tokens:

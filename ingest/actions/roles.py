@@ -37,6 +37,7 @@ from ingest.actions.voice import (
     name_before,
     passive_subjects,
     reduced_after_name,
+    reporting_subjects,
     said_earlier,
 )
 from ingest.extensions import Mention
@@ -57,6 +58,11 @@ class RoleReader(SlotReader):
         else:
             roles = self._noun(ctx, trig)
         roles.targets = [t for t in roles.targets if t not in roles.by]
+        if trig.is_verb and roles.targets:
+            # "... on Monday, the Commerce Department said": the speaker is no target
+            speakers = {m.entity_id for s in reporting_subjects(trig.token)
+                        for m in ctx.mentions_in(range(s.left_edge.i, s.right_edge.i + 1))}
+            roles.targets = [t for t in roles.targets if t not in speakers]
         if trig.kind == "designation" and roles.targets:
             category = self._as_categories(ctx, trig.token)
             roles.targets = [t for t in roles.targets if t not in category]
@@ -228,6 +234,9 @@ class RoleReader(SlotReader):
                 if o.lemma_.lower() in HOLDINGS:
                     # "to freeze Jammeh's assets", "blocks the property of X": the owner is the target
                     objs += [m for c in o.children if c.dep_ == "poss" for m in self.mentions_of(ctx, c)]
+                    # "froze the assets of the businessman X": the owner named with "of"
+                    objs += [m for p in _children(o, ("prep",)) if p.lower_ == "of"
+                             for q in _children(p, ("pobj",)) for m in self.mentions_of(ctx, q, modifiers=False)]
                 objs += self.trade_partners(ctx, o)
                 for c in _children(o, ("conj",)):
                     objs += self.trade_partners(ctx, c)

@@ -32,6 +32,11 @@ DEGREE_WORDS = {"new", "additional", "further", "more", "expanded", "sweeping", 
 
 # What is removed from a list when the list goes unnamed ("removes one entity", "removing two persons").
 REMOVED_ITEMS = {"entity", "person", "party", "individual", "company", "organization", "address", "entry"}
+# "listed under the EU's human rights sanctions regime": what a sanctions listing is made under
+SANCTION_REGIME_WORDS = {"sanction", "sanctions", "regime", "framework"}
+# "The Council has today listed X": bare body nouns that list parties (see ingest/actions/body_actors.py)
+LISTING_BODIES = {"council", "commission", "ministry", "department", "government"}
+LISTED_TYPES = {"Person", "Company", "Organization"}
 
 
 @dataclass
@@ -264,7 +269,7 @@ class TriggerFinder:
             return self._list_addition(tok, entry, preps=("from",))
         if _lemma(tok) == "designate" and not self._designate_ok(tok):
             return None
-        if _lemma(tok) == "list" and not self._annex_listing(ctx, tok):
+        if _lemma(tok) == "list" and not self._annex_listing(ctx, tok) and not self._sanctions_listing(ctx, tok):
             return None
         if _lemma(tok) == "identify" and not any(
                 _lemma(o) in IDENTIFIED_AS or o.lower_ in IDENTIFIED_AS
@@ -325,6 +330,27 @@ class TriggerFinder:
                     m = ctx.mention(c.i) if c.dep_ in ("compound", "poss", "nmod") else None
                     if m is not None and ctx.etype(m) in ("Organization", "Company", "Person"):
                         return True
+        return False
+
+    def _sanctions_listing(self, ctx: DocContext, tok: Token) -> bool:
+        """'The Council has today listed X and Y', 'X was listed under the EU's global human rights sanctions
+        regime': a public body listing named parties, or a listing under a sanctions regime or instrument (not
+        'listed on the stock exchange', 'the companies listed below')."""
+        named = any(ctx.mention(t.i) is not None and ctx.etype(ctx.mention(t.i)) in LISTED_TYPES
+                    for o in tok.children if o.dep_ == "dobj" for t in o.subtree)
+        if named:  # (not "OFAC has listed 451 companies and individuals as SDNTs": a tally names no one)
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                m = ctx.mention(subj.i)
+                if m is not None and ctx.etype(m) in ("Authority", "Country"):
+                    return True
+                if m is None and subj.lemma_.lower() in LISTING_BODIES and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                    return True  # "The Council has today listed ...": see body_actors.py
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "pursuant")):
+            for t in prep.subtree:
+                m = ctx.mention(t.i)
+                if (m is not None and ctx.etype(m) == "Law") or _lemma(t) in SANCTION_REGIME_WORDS:
+                    return True
         return False
 
     def _annex_listing(self, ctx: DocContext, tok: Token) -> bool:

@@ -112,3 +112,24 @@ def passive_subjects(v: Token) -> list[Token]:
             continue
         break
     return []
+
+
+# Verbs that report a clause ("X blacklisted Y, the ministry said", "the ministry said X would ...").
+SPEECH_VERBS = {"say", "announce", "state", "confirm", "tell", "declare", "add", "warn", "report", "note"}
+
+
+def reporting_subjects(v: Token) -> list[Token]:
+    """The subjects of the speech verb that reports the clause of `v`: 'the Commerce Department' in 'The
+    United States blacklisted X on Monday, the Commerce Department said' (the reported clause is the
+    speech verb's complement, or the speech verb hangs on it as a parenthetical)."""
+    heads = [c for c in v.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+             and c.lemma_.lower() in SPEECH_VERBS and c.i > v.i]
+    tok = v
+    for _ in range(3):
+        if tok.dep_ == "ccomp" and tok.head is not tok and tok.head.lemma_.lower() in SPEECH_VERBS:
+            heads.append(tok.head)
+            break
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            break
+        tok = tok.head
+    return [c for h in heads for c in h.children if c.dep_ == "nsubj"]
