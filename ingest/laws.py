@@ -70,6 +70,12 @@ _EU = re.compile(
     + _WS
     + r"(\d{2,4})/(\d{1,4})"
 )
+# the older EU form "Council Decision 2014/145/CFSP", "Common Position 2008/1234/CFSP": the same ids as "Decision
+# (CFSP) 2014/145"
+_EU_OLD = re.compile(
+    r"\b(?:(Council)" + _WS + r")?(?:(Implementing)" + _WS + r")?(Decision|Common" + _WS + r"Position|Joint"
+    + _WS + r"Action)" + _WS + r"((?:19|20)\d\d)/(\d{1,4})/(CFSP|EU|EC)\b"
+)
 _UNSCR = re.compile(
     r"\b(?:(?:UN|U\.N\.|United"
     + _WS
@@ -114,7 +120,9 @@ _GL_NOT_PROGRAM = {"The", "A", "This", "That", "Each", "New", "Under", "Pursuant
 # Named acts: capitalised words joined by a few connectors, ending in Act/Regulations, with an
 # optional year. The first word must be capitalised, so "Pursuant to the Kingpin Act" starts at
 # "Kingpin" ("to the" is not a connector).
-_CAP = r"(?:[A-Z][\w\u2019'\-\.&]*|\([A-Z]+\))"
+# a bracketed word is part of the name: "(OFAC)", and the country or subject of Commonwealth instruments ("Special
+# Economic Measures (Russia) Regulations", "Russia (Sanctions) (EU Exit) Regulations 2019")
+_CAP = r"(?:[A-Z][\w\u2019'\-\.&]*|\([A-Z]+\)|\([A-Z][a-z]+(?: [A-Z][a-z]+)?\))"
 # the first word is a word: "(C) of the Immigration and Nationality Act" is a subsection's letter before the act
 _FIRST = r"[A-Z][\w\u2019'\-\.&]*"
 # Each way of joining two words must be the only one: " and " once read both as a connector word and as the
@@ -345,6 +353,11 @@ def find_citations(text: str) -> list[Citation]:
         )
         kind = "regulation"
         cites.append(Citation(m.start(), m.end(), slug(f"eu-{what}-{m.group(5)}-{m.group(6)}"), name, kind))
+    for m in _EU_OLD.finditer(text):
+        body, mod, what, year, num, series = m.groups()
+        what = " ".join(what.split())
+        name = " ".join(x for x in (body, mod, what) if x) + f" {year}/{num}/{series}"
+        cites.append(Citation(m.start(), m.end(), slug(f"eu-{what}-{year}-{num}"), name, "regulation"))
     for m in _UNSCR.finditer(text):
         n = m.group(1)
         cites.append(Citation(m.start(), m.end(), f"unscr-{n}", f"UN Security Council Resolution {n}", "treaty"))

@@ -6,6 +6,8 @@ the ASPA (22 U.S.C. 7421 et seq.) ... 22 U.S.C. 7421(9)
 E.O. 13694, as amended by E.O. 13757           the amending instrument -> PART_OF the amended one
 E.O. 13818, which builds upon and implements the Global Magnitsky Act / E.O. N implementing the X Act
                                                the implementing instrument -> PART_OF the act
+Decision (CFSP) 2024/1738 amending Decision 2014/145/CFSP; the X Regulations 2019, made under the Y Act 2018
+                                               the amending / subordinate instrument -> PART_OF the other
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ _AMENDED_BY = re.compile(
 _IMPLEMENTS = re.compile(
     r"^[\s\u00a0]*(?:\([^()]{0,20}\)[\s\u00a0]*)?[^.;()]{0,60}?(?:,[\s\u00a0]*which[\s\u00a0]+|[\s\u00a0]+)"
     r"(?:(?:builds|built)[\s\u00a0]+(?:up)?on[\s\u00a0]+and[\s\u00a0]+)?(?:implements|implementing|implemented)"
+    r"[\s\u00a0]+(?:the[\s\u00a0]+)?$"
+)
+
+# "<B> amending <A>", "<B>, which amends the <A>", "<B>, made under the <A>" -> B PART_OF A (ONTOLOGY: an instrument
+# the text says amends or implements another is PART_OF it; UK regulations are made under their Act)
+_AMENDS = re.compile(
+    r"^[\s\u00a0]*,?[\s\u00a0]*(?:which[\s\u00a0]+)?(?:amending|amends|made[\s\u00a0]+under|adopted[\s\u00a0]+under)"
     r"[\s\u00a0]+(?:the[\s\u00a0]+)?$"
 )
 
@@ -55,6 +64,8 @@ def law_parts(ctx: Context, out: Relations) -> None:
             out.add("PART_OF", m.entity_id, prev.entity_id, 0.85, m.token_start)
         elif _AMENDED_BY.match(between):
             out.add("PART_OF", m.entity_id, prev.entity_id, 0.8, m.token_start)
+        elif _AMENDS.match(between) and prec.kind != "section":
+            out.add("PART_OF", prev.entity_id, m.entity_id, 0.8, prev.token_start)
         elif _IMPLEMENTS.match(between) and rec.kind != "section":
             out.add("PART_OF", prev.entity_id, m.entity_id, 0.8, m.token_start)
     if codified:
