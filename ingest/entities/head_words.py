@@ -133,6 +133,7 @@ LEGAL_SUFFIXES = {
     *POST_SOVIET_FORMS,
     "llp",
     "limited",
+    "incorporated",  # "Integrity Technology Group, Incorporated": capitalised, the legal form, not the verb
     "fze",
     "fzco",
     "fzc",
