@@ -186,7 +186,9 @@ def merge(readings: list[Reading], part_of: dict[str, set[str]] | None = None,
         # "the arrest of Meng Wanzhou" (no actor) is the same event as "Meng has been detained in Canada"
         kinds = SAME_EVENT.get(r.kind, {r.kind})
         host = next((c for c in clusters if c.kind in kinds and set(c.targets) & set(r.targets)
-                     and _dates_compatible(c.date, r.date) and (c.background or not r.background)), None)
+                     and _dates_compatible(c.date, r.date) and (c.background or not r.background or (
+                         # "Iskra, the sanctioned Russian subsidiary": the measure the text dated before today
+                         c.date and published and c.date != published))), None)
         fam = KIND_FAMILY.get(r.kind, r.kind)
         if host is None and published and r.targets and r.date != published and (r.date or r.background):
             # "Mahan Air was designated in October 2011 pursuant to E.O. 13224": an earlier measure restated in

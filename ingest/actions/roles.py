@@ -192,6 +192,13 @@ class RoleReader(SlotReader):
                     if not targets and s.pos_ == "PROPN" and ctx.mention(s.i) is None and (
                             person := ctx.person_by_surname(s.text)) is not None:
                         r.add("targets", [person])  # "Barakzai was arrested ...": an unlinked bare surname
+                    elif not targets and s.pos_ == "PROPN" and ctx.mention(s.i) is None:
+                        # "Iskra Technologies was itself sanctioned by ...": a name the entity reader found
+                        # elsewhere in the document but left unlinked here
+                        words = [t.text for t in s.subtree if t.i <= s.i and t.dep_ in ("compound", "flat")] + [s.text]
+                        named = ctx.find_entity((" ".join(words).lower(),)) if len(words) > 1 else None
+                        if named is not None and ctx.etype_of(named) in TARGET_TYPES:
+                            r.add("targets", [named])
             elif v.dep_ in ("acl", "relcl", "amod"):
                 targets += self.mentions_of(ctx, v.head, exclude=v, modifiers=False)
                 if not targets and v.head.dep_ == "appos" and v.head.head.i < v.head.i:
