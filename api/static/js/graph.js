@@ -1,6 +1,7 @@
 // Cytoscape.js (vendored in /static/vendor/cytoscape.min.js, loaded as a classic script) helpers.
 
 import { h } from "./dom.js";
+import { ringPositions } from "./hub.js";
 import { layOutLayered } from "./layered.js";
 
 export const TYPE_COLORS = {
@@ -15,7 +16,7 @@ export const TYPE_COLORS = {
   Document: "#92400e",
 };
 
-function nodeLabel(n) {
+function nodeLabel(n, max = 64) {
   let name = n.name || String(n.id);
   if (n.type === "Action" && n.kind) {
     const k = n.kind.replace(/_/g, " ");
@@ -23,7 +24,7 @@ function nodeLabel(n) {
   }
   // long law names wrap (text-max-width); past 64 characters they end at a word with "…" (the full name is
   // the node's `full`, shown on hover and in the list under every graph)
-  return shorten(name, 64);
+  return shorten(name, max);
 }
 
 function fullName(n) {
@@ -45,11 +46,11 @@ export function relationWords(type) {
   return String(type || "").replace(/^ACTION:/, "").replace(/_/g, " ").toLowerCase();
 }
 
-function toElements(g) {
+function toElements(g, labelChars) {
   return [
     ...g.nodes.map((n) => ({
       group: "nodes",
-      data: { id: String(n.id), label: nodeLabel(n), full: fullName(n), type: n.type || "Entity", color: TYPE_COLORS[n.type] || "#6b7280", ref: n },
+      data: { id: String(n.id), label: nodeLabel(n, labelChars), full: fullName(n), type: n.type || "Entity", color: TYPE_COLORS[n.type] || "#6b7280", ref: n },
     })),
     ...g.edges.map((e) => ({
       group: "edges",
@@ -96,13 +97,15 @@ const STYLE = [
       "target-arrow-shape": "triangle",
       "curve-style": "bezier",
       label: "data(label)",
-      "font-size": 9,
+      "font-size": 10,
       color: "#374151",
       "text-rotation": "autorotate",
       "text-background-color": "#ffffff",
       "text-background-opacity": 0.9,
     },
   },
+  { selector: "edge.quiet", style: { "text-opacity": 0, "text-background-opacity": 0 } },
+  { selector: "edge.quiet.lit", style: { "text-opacity": 1, "text-background-opacity": 1, "z-index": 20 } },
   // a layered drawing (layered.js): straight edges, level labels with a halo, in the free band between rows
   {
     selector: "edge.flat",
@@ -120,19 +123,37 @@ const STYLE = [
   },
 ];
 
+// Relation labels that would be drawn over a node (its shape or name) or another label, or too small to read,
+// are left out (the edge stays; hovering or tapping a node shows its edges' labels): on a hub's rings the
+// midpoints of many edges fall on the inner nodes.
+const MIN_EDGE_FONT = 7; // rendered px
+function quietCrowdedLabels(cy) {
+  const hit = (a, b) => Math.min(a.x2, b.x2) > Math.max(a.x1, b.x1) && Math.min(a.y2, b.y2) > Math.max(a.y1, b.y1);
+  cy.edges().removeClass("quiet");
+  const taken = cy.nodes().map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+  const small = parseFloat(cy.edges().first().style("font-size") || 9) * cy.zoom() < MIN_EDGE_FONT;
+  for (const e of cy.edges()) {
+    if (!e.data("label")) continue;
+    const b = e.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    if (small || taken.some((t) => hit(t, b))) e.addClass("quiet");
+    else taken.push(b);
+  }
+}
+
 export function graphAvailable() {
   return typeof window.cytoscape === "function";
 }
 
 // Draw a graph in `container`. Returns {cy, merge(g)}. `onTap(ref)` runs on a click on a node.
-export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen, positions } = {}) {
+// `labelChars`, `labelWidth`: how long and how wide (px) a name may be drawn (a phone's ring needs short ones).
+export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen, positions, labelChars = 64, labelWidth, compact = false } = {}) {
   if (!graphAvailable()) {
     container.append(h("p", { class: "error", role: "alert" }, "The graph library did not load; the lists below show the same data."));
     return { cy: null, merge: () => 0 };
   }
   const cy = window.cytoscape({
     container,
-    elements: toElements(g),
+    elements: toElements(g, labelChars),
     style: STYLE,
     minZoom: 0.2,
     maxZoom: 3,
@@ -141,17 +162,19 @@ export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen,
     const which = opts.layout || layout;
     delete opts.layout;
     if (which === "layered") return layOutLayered(cy, container, focus, shorten);
-    const l =
-      which === "concentric"
+    // a phone's hub: rings sized by the names they hold (hub.js)
+    const l = which === "concentric" && compact
+        ? { name: "preset", positions: ringPositions(cy, focus), fit: true, padding: 8, animate: false }
+        : which === "concentric"
         ? {
             name: "concentric",
             // the focus in the middle, then rings by distance from it
             // (a hub's neighbours come with `ring`: a few a ring, so labels get room, see hub.js)
             concentric: (n) => (n.id() === String(focus) ? 100 : 100 - 10 * (n.data("ref").ring ?? n.data("ref").depth ?? 1)),
             levelWidth: () => 5,
-            minNodeSpacing: 24,
+            minNodeSpacing: compact ? 12 : 24,
             nodeDimensionsIncludeLabels: true,
-            padding: 30,
+            padding: compact ? 10 : 30,
             animate: false,
           }
         : which === "preset"
@@ -167,18 +190,24 @@ export function drawGraph(container, g, { layout = "cose", focus, onTap, onOpen,
         cy.zoom(maxFit);
         cy.center();
       }
+      quietCrowdedLabels(cy);
     });
     lay.run();
   };
+  if (labelWidth) cy.style().selector("node").style("text-max-width", labelWidth).update();
+  // tight rings are drawn smaller: a larger font keeps the names at 8 px or more there
+  if (compact) cy.style().selector("node").style("font-size", 13).update();
   if (focus) cy.$id(String(focus)).addClass("focus");
   runLayout();
   cy.on("tap", "node", (evt) => onTap && onTap(evt.target.data("ref"), evt.target));
   cy.on("dbltap", "node", (evt) => onOpen && onOpen(evt.target.data("ref")));
+  cy.on("mouseover", "node", (evt) => evt.target.connectedEdges().addClass("lit"));
+  cy.on("mouseout", "node", (evt) => evt.target.connectedEdges().removeClass("lit"));
   container.setAttribute("data-nodes", String(cy.nodes().length));
   container._cy = cy; // for the browser tests and for debugging from the console
   // merge(g2, baseDepth): add what is new; new nodes sit one ring further out than the node expanded
   const merge = (g2, baseDepth = 0) => {
-    const fresh = toElements(g2).filter((el) => cy.getElementById(el.data.id).empty());
+    const fresh = toElements(g2, labelChars).filter((el) => cy.getElementById(el.data.id).empty());
     for (const el of fresh) if (el.group === "nodes") el.data.ref = { ...el.data.ref, depth: baseDepth + Math.max(1, el.data.ref.depth ?? 1) };
     cy.add(fresh.filter((el) => el.group === "nodes"));
     // an edge can only be added once both ends are in the graph

@@ -8,8 +8,13 @@ export const GROUP = "Group"; // the node type of a group of hidden neighbours (
 // `rings`: how many neighbours each ring around the centre holds (an outer ring has room for more); the
 // groups go on the last ring. Sized so that a 390 px phone and a 420-560 px tall desktop box draw labels
 // at 7 px or more.
+// On a phone the names are short (`labelChars`, `labelWidth` px) and the rings tight (`compact`): one ring of
+// the neighbours and the groups, whose radius the narrow names keep small (with 90 px names and the groups on
+// a ring of their own, OFAC's page drew names 5 px high).
 export function networkLimit(width) {
-  return width < 600 ? { shown: 8, rings: [8], step: 4 } : { shown: 16, rings: [6, 10], step: 8 };
+  return width < 600
+    ? { shown: 6, rings: [6], step: 4, labelChars: 24, labelWidth: 64, compact: true }
+    : { shown: 16, rings: [6, 10], step: 8 };
 }
 
 function ringOf(i, rings) {
@@ -70,4 +75,41 @@ export function reveal(full, hidden, type, drawnIds, step) {
   const ids = new Set([...drawnIds, ...take.map((n) => String(n.id))]);
   const edges = full.edges.filter((e) => ids.has(String(e.source)) && ids.has(String(e.target)));
   return { nodes: take, edges, left: list.length, label: list.length ? groupLabel(type, list.length) : null };
+}
+
+// Rings sized by the names they hold (for a phone's tight box): each node gets an arc as long as its own box
+// (name included) plus a gap, instead of every node the arc of the widest one (Cytoscape's concentric layout),
+// so one long word ("organizations") does not widen the whole ring. -> {id: {x, y}}, the centre at 0, 0.
+export function ringPositions(cy, centerId, gap = 10) {
+  const center = String(centerId);
+  const size = (n) => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    return { w: b.w, h: b.h };
+  };
+  const rings = new Map();
+  for (const n of cy.nodes()) {
+    if (n.id() === center) continue;
+    const k = n.data("ref").ring ?? n.data("ref").depth ?? 1;
+    if (!rings.has(k)) rings.set(k, []);
+    rings.get(k).push(n);
+  }
+  const pos = { [center]: { x: 0, y: 0 } };
+  const c = size(cy.$id(center));
+  let inner = Math.max(c.w, c.h) / 2; // the radius the ring must clear
+  for (const k of [...rings.keys()].sort((a, b) => a - b)) {
+    const nodes = rings.get(k);
+    const sizes = nodes.map(size);
+    const thick = Math.max(...sizes.map((s) => Math.max(s.w, s.h)));
+    const arcs = sizes.map((s) => Math.max(s.w, s.h) + gap);
+    const total = arcs.reduce((a, b) => a + b, 0);
+    const r = Math.max(inner + gap + thick / 2, total / (2 * Math.PI));
+    let along = 0;
+    nodes.forEach((n, i) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * (along + arcs[i] / 2)) / total;
+      pos[n.id()] = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+      along += arcs[i];
+    });
+    inner = r + thick / 2;
+  }
+  return pos;
 }

@@ -236,7 +236,7 @@ function networkSection(entity) {
       box.setAttribute("data-hidden", String(cut.total - cut.graph.nodes.filter((n) => n.type !== GROUP).length + 1));
       const onTap = (r, node) => (r.type === GROUP ? showMore(r.groupType) : expand(r, node));
       const onOpen = (r) => r.type !== GROUP && (location.hash = hrefFor(r));
-      graph = drawGraph(box, cut.graph, { layout: "concentric", focus: entity.id, onTap, onOpen });
+      graph = drawGraph(box, cut.graph, { layout: "concentric", focus: entity.id, onTap, onOpen, labelChars: limit.labelChars, labelWidth: limit.labelWidth, compact: limit.compact });
       expanded.add(String(entity.id));
       refreshList();
     } catch (e) {
@@ -424,6 +424,6 @@ export async function entityView(root, id) {
     }
     timelineSec.append(h("p", { class: "hint" }, "Actions aimed at or taken by this entity, by date."));
     const intervals = st.status === "fulfilled" ? inForce(st.value) : [];
-    timelineSec.append(renderTimeline(items, { width: Math.max(640, timelineSec.clientWidth - 34), intervals }));
+    timelineSec.append(renderTimeline(items, { width: Math.max(300, timelineSec.clientWidth - 34), intervals }));
   } else timelineSec.append(errorBox(tl.reason, "the timeline"));
 }
