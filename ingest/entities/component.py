@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.entities.candidates import P_BOLD, P_COMPOUND, P_DEFINED, P_LEXICON_1, P_NER, Cand, coverage, select
+from ingest.entities.chapters import chapter_cands
 from ingest.entities.designee_lists import designee_cands
 from ingest.entities.excluded_text import excluded_ranges, heading_ranges, order_title_ranges
 from ingest.entities.firm_cands import appositive_firms, bare_repeats, bold_cands, descriptor_cands, suffix_cands
@@ -77,6 +78,8 @@ class EntityComponent:
         fixed += pattern_cands(doc, self.lex, self.person_surnames)
         if "inister" in text:
             fixed += minister_cands(doc, self.lex, self.lex_norms)
+        if "chapter" in text or "branch" in text:
+            fixed += chapter_cands(doc, self.lex)
         covered = coverage(fixed, n)
         suffixed = suffix_cands(doc)
         for c in suffixed:

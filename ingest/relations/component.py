@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ingest import extensions  # noqa: F401  (registers doc._ extensions)
 from ingest.lexicon import Lexicon, load_lexicon
+from ingest.relations.chapters import chapter_parts
 from ingest.relations.context import Context, Relations
 from ingest.relations.founding import founding_laws
 from ingest.relations.law_parts import law_parts
@@ -37,6 +38,7 @@ class RelationComponent:
         part_of(ctx, out)
         law_parts(ctx, out)
         unit_parts(ctx, out)
+        chapter_parts(ctx, out)
         administers(ctx, out)
         authorizes(ctx, out)
         founding_laws(ctx, out)
