@@ -71,6 +71,7 @@ from ingest.actions.news_frames import (
 from ingest.actions.news_measures import news_measures
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.package_frames import package_readings
+from ingest.actions.prior_measures import resolve_restated_pronouns
 from ingest.actions.programme_starts import programme_start_readings
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
@@ -137,6 +138,7 @@ class ActionComponent:
         sanctions_delistings(ctx, clusters, self.lex.implied_actors.get("designation", ()))  # SDN removals
         removed_names(ctx, clusters)  # "Hijab's name will be removed from ... the SDN List"
         lifted_basis(clusters)
+        resolve_restated_pronouns(ctx, clusters, published.isoformat() if published else None)  # "They were ..."
         attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc

@@ -300,3 +300,44 @@ def lifted_basis(clusters: list) -> None:
                     and set(o.targets) & set(c.targets)), None)
         if src is not None:
             c.under = list(src.under)
+
+
+# A removal from a sanctions list, not from a stock exchange: the sentence names such a list.
+SANCTIONS_LIST = re.compile(r"\bSDN\b|\bspecially designated\b|\bsanctions? list\b|\bconsolidated list\b", re.I)
+
+
+def sanctions_delistings(ctx: DocContext, clusters: list, designators: tuple[str, ...]) -> None:
+    """'the Treasury Department today is delisting America de Cali', 'OFAC delisted X from the SDN List': a
+    removal by the body that designates, or from a sanctions list the sentence names, is that list's kind
+    with status lifted (ONTOLOGY: an SDN removal is a `designation` `lifted`), not a stock-exchange delisting."""
+    text = doc_text(ctx.doc)
+    for c in clusters:
+        if c.kind != "delisting":
+            continue
+        by_designator = any(ctx.names(b) & set(designators) for b in c.by)
+        if by_designator or any(SANCTIONS_LIST.search(text[s:e]) for s, e in c.evidence):
+            c.kind, c.status = "designation", "lifted"
+
+
+def removed_names(ctx: DocContext, clusters: list) -> None:
+    """'Hijab's name will be removed from Treasury's Specially Designated Nationals (SDN) and Blocked Persons
+    List': a lifted designation whose subject is someone's name targets that someone."""
+    starts = {t.idx: t for t in ctx.tokens}
+    for c in clusters:
+        if c.kind != "designation" or c.status != "lifted" or c.targets:
+            continue
+        for s, e in c.evidence:
+            tok = starts.get(s)
+            if tok is None:
+                continue
+            for i in range(tok.i, min(len(ctx.tokens), tok.i + 200)):
+                t = ctx.tokens[i]
+                if t.idx >= e:
+                    break
+                if t.lower_ not in ("name", "names") or not t.dep_.startswith("nsubj"):
+                    continue
+                for p in (ch for ch in t.children if ch.dep_ == "poss"):
+                    m = ctx.mention(p.i)
+                    if m is not None and ctx.etype(m) in ("Person", "Company", "Organization") and (
+                            m.entity_id not in c.targets and m.entity_id not in c.by):
+                        c.targets.append(m.entity_id)

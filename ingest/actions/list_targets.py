@@ -290,7 +290,7 @@ def _paragraph_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[
     return out
 
 
-def _wanted(text: str, start: int, end: int) -> set[str]:
+def group_types(text: str, start: int, end: int) -> set[str]:
     """The entity types a counted group's nouns between two offsets stand for."""
     counted = {g.group(0).lower() for g in GROUP_NOUN.finditer(text, start, end)}
     want: set[str] = set()
@@ -318,7 +318,7 @@ def _sentence_designees(ctx: DocContext, trig: Trigger, by: list[str]) -> list[s
     word = m.group(0).split()[0].lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
     # the group's own nouns ("six individuals", "16 individuals, entities, and groups"), not later ones
-    want = _wanted(text, m.start(), GROUP_TAIL.match(text, m.end()).end())
+    want = group_types(text, m.start(), GROUP_TAIL.match(text, m.end()).end())
     toks = ctx.tokens
     _, i = ctx.unit(tok)
     if not n or not want or any(
