@@ -109,3 +109,14 @@ def test_a_dated_earlier_sanction_keeps_its_target_and_date_in_a_news_article(nl
     (ex,) = extract_batch(nlp, [doc])
     on_iskra = [a for a in ex.actions if "iskra-technologies" in a.targets]
     assert [(a.kind, a.date) for a in on_iskra] == [("sanction", "2024-12")]
+
+
+def test_a_package_of_restrictive_measures_is_a_sanction(nlp) -> None:
+    # "a package of measures" is a bundle of different measures (`other`); the EU's "restrictive measures" are
+    # its sanctions, and a participle that aims them ("cutting off ...") makes them a measure on their own
+    for text in ("The Council adopted today the 17th package of economic and individual restrictive measures "
+                 "against Russia.",
+                 "The Council adopted today the 17th package of economic and individual restrictive measures "
+                 "cutting off Russia's access to key military technology."):
+        (a,) = actions(nlp, COUNCIL + text, "2025-05-20")
+        assert (a.kind, a.by, a.date) == ("sanction", ["eu-council"], "2025-05-20")

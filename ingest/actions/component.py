@@ -85,7 +85,7 @@ from ingest.actions.screening import (
     is_tally,
     owned_measure,
 )
-from ingest.actions.target_paragraphs import attach_designees
+from ingest.actions.target_paragraphs import attach_designees, split_sets
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
 
@@ -139,6 +139,7 @@ class ActionComponent:
         removed_names(ctx, clusters)  # "Hijab's name will be removed from ... the SDN List"
         lifted_basis(clusters)
         resolve_restated_pronouns(ctx, clusters, published.isoformat() if published else None)  # "They were ..."
+        split_sets(ctx, clusters, published.isoformat() if published else None)  # "The second set of ..."
         attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
@@ -317,7 +318,9 @@ class ActionComponent:
                     return new_kind
         tok = trig.token
         if (not trig.is_verb and tok.lemma_.lower() in PACKAGE_ITEMS and tok.dep_ == "pobj" and tok.head.lower_ == "of"
-                and tok.head.head.lemma_.lower() in PACKAGES):
+                and tok.head.head.lemma_.lower() in PACKAGES and not any(
+                    c.dep_ == "amod" and c.lower_ == "restrictive" for c in tok.children)):
+            # (not "a package of restrictive measures": the EU's name for a sanctions package)
             return "other"  # "a series of actions targeting China's trade, cyber, and economic policies"
         return kind
 

@@ -37,6 +37,8 @@ SANCTION_REGIME_WORDS = {"sanction", "sanctions", "regime", "framework"}
 # "The Council has today listed X": bare body nouns that list parties (see ingest/actions/body_actors.py)
 LISTING_BODIES = {"council", "commission", "ministry", "department", "government"}
 LISTED_TYPES = {"Person", "Company", "Organization"}
+# "measures targeting X", "restrictive measures cutting off Russia's access to ...": a participle that aims them
+AIMING_VERBS = {"target", "aim", "cut", "curb", "hit"}
 
 
 @dataclass
@@ -290,7 +292,7 @@ class TriggerFinder:
             return None  # "a Withhold Release Order (WRO)": the parenthesis repeats the trigger
         if entry.needs_prep and not any(c.lower_ in entry.needs_prep for c in tok.children if c.dep_ == "prep") and (
                 not self._verb_holds_prep(tok, entry)) and (
-                not any(c.dep_ in ("acl", "relcl") and _lemma(c) in ("target", "aim") for c in tok.children)) and (
+                not any(c.dep_ in ("acl", "relcl") and _lemma(c) in AIMING_VERBS for c in tok.children)) and (
                 not any(c.dep_ == "poss" and c.lower_ == "today" for c in tok.children)):  # "Today's action is ..."
             return None  # "actions against X" / "actions targeting X", not "the regime's brutal actions"
         kind = entry.kind
