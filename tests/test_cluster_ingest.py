@@ -33,8 +33,7 @@ def ray_extractor() -> Iterator[RayExtractor]:
         if os.environ.get("POLICYGRAPH_REQUIRE_RAY") == "1":  # CI (.ci/run): a missing Ray is a failure
             pytest.fail("POLICYGRAPH_REQUIRE_RAY=1 but Ray is not installed (pip install -e '.[cluster]')")
         pytest.skip("Ray is the optional 'cluster' extra (scripts/setup.sh --all installs it)")
-    ray.init(num_cpus=2, object_store_memory=256 * 1024**2, include_dashboard=False, log_to_driver=False)
-    settings = get_settings()
+    settings = get_settings()  # no ray.init here: the extractor starts its local runtime as `--cluster auto` does
     try:
         with RayExtractor("auto", settings.model, workers=2, nlp_batch_size=settings.nlp_batch_size,
                           write_docs=2) as extractor:
@@ -82,6 +81,17 @@ def test_ray_run_writes_the_graph_of_one_process_on_both_stores(both_stores, doc
         assert (again.documents_new, again.documents_unchanged) == (0, len(documents))
         assert ray_extractor.chunks_sent == sent
     assert signatures["falkordb"] == signatures["neo4j"]
+
+
+def test_local_workers_run_at_the_drivers_priority(ray_extractor: RayExtractor) -> None:
+    """Ray starts workers at niceness 15: on a shared machine they got ~1.5% of a CPU each. A local runtime of
+    ours starts them at the driver's niceness, like the process pool's workers."""
+    import ray
+
+    if not ray_extractor.actors:
+        ray_extractor._start_workers()
+    pids = ray.get([actor.ready.remote() for actor in ray_extractor.actors])
+    assert [os.getpriority(os.PRIO_PROCESS, pid) for pid in pids] == [os.getpriority(os.PRIO_PROCESS, 0)] * 2
 
 
 def test_a_killed_worker_loses_no_document(falkordb_session_store, documents: list[Document], nlp,
