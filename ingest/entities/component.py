@@ -35,6 +35,7 @@ from ingest.entities.minister_titles import minister_cands
 from ingest.entities.ner_cands import coordinate, is_compound, ner_cands, not_nationality
 from ingest.entities.order_title import order_title_record
 from ingest.entities.resolve import resolve
+from ingest.entities.sibling_names import sibling_cands
 from ingest.extensions import doc_text, doc_tokens, span_text
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.names import norm
@@ -91,6 +92,7 @@ class EntityComponent:
         defined = defined_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
         defined += patronymic_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_BOLD, "patronymic"))
         defined += kin_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_DEFINED, "defined"))
+        defined += sibling_cands(doc)
         defined += given_name_persons(doc, covered, demonyms, lambda s, e: Cand(s, e, "Person", P_NER + 1, "given"))
         prefixed = prefixed_firms(
             doc, covered, lambda s, e, bare: Cand(s, e, "Company", P_DEFINED, "prefix", extra={"aliases": [bare]})
