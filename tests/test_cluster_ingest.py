@@ -33,7 +33,13 @@ def ray_extractor() -> Iterator[RayExtractor]:
         if os.environ.get("POLICYGRAPH_REQUIRE_RAY") == "1":  # CI (.ci/run): a missing Ray is a failure
             pytest.fail("POLICYGRAPH_REQUIRE_RAY=1 but Ray is not installed (pip install -e '.[cluster]')")
         pytest.skip("Ray is the optional 'cluster' extra (scripts/setup.sh --all installs it)")
-    settings = get_settings()  # no ray.init here: the extractor starts its local runtime as `--cluster auto` does
+    from graph.ray_ingest import LOCAL_OBJECT_STORE_BYTES, LOCAL_SYSTEM_CONFIG
+
+    # A runtime of its own, with the settings `--cluster auto` starts one with (`auto` would join any runtime
+    # already running on this machine, another test's or an ingest's, and die with it).
+    ray.init(num_cpus=2, object_store_memory=LOCAL_OBJECT_STORE_BYTES, include_dashboard=False, log_to_driver=False,
+             _system_config=LOCAL_SYSTEM_CONFIG)
+    settings = get_settings()
     try:
         with RayExtractor("auto", settings.model, workers=2, nlp_batch_size=settings.nlp_batch_size,
                           write_docs=2) as extractor:
