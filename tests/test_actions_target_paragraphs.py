@@ -103,3 +103,31 @@ def test_pointer_including_and_colon_sentences_name_todays_designees(nlp) -> Non
                  "Luz del Rocio Arambula Garcia"):
         assert name in targets, (name, targets)
     assert not any(ents.get(b) == "Juan Cardenas Real" for a in found for b in a.by)
+
+
+# 2012-11-08 tg1760 ("Treasury Announces New Sanctions Against Iran"), abridged: a package split by legal basis
+TG1760 = (
+    "The U.S. Department of the Treasury today announced a set of targeted sanctions against 17 individuals and "
+    "entities related to the Iranian government\u2019s human rights abuses, its support of terrorism, and Iran\u2019s "
+    "Islamic Revolutionary Guard Corps (IRGC).\n\n"
+    "The first set of designations is being taken pursuant to E.O. 13628, which implements the TRA by sanctioning "
+    "individuals and entities who have engaged in censorship or other activities with respect to Iran.  These "
+    "designations include, Reza Taghipour the Minister of Communications and Information Technology, the Ministry "
+    "of Culture and Islamic Guidance as well as a number of officials and other entities involved in the Iranian "
+    "regime\u2019s ongoing attempts to repress and silence Iran\u2019s people.\n\n"
+    "The final set of actions today is being taken pursuant to E.O. 13382, which targets proliferators of weapons "
+    "of mass destruction and their support networks.  Today\u2019s designations include two IRGC-linked "
+    "universities and companies, including the National Iranian Oil Company.\n"
+)
+
+
+def test_sets_under_different_orders_are_one_designation_each_with_their_own_designees(nlp) -> None:
+    found, ents = _names(nlp, TG1760, "2012-11-08")
+    today = _today(found, "2012-11-08")
+    by_law = {ents.get(u, u): {ents.get(t, t) for t in a.targets} for a in today for u in a.under}
+    first = next(v for k, v in by_law.items() if "13628" in k)
+    final = next(v for k, v in by_law.items() if "13382" in k)
+    assert "Reza Taghipour" in first and "National Iranian Oil Company" not in first, by_law
+    assert "National Iranian Oil Company" in final and "Reza Taghipour" not in final, by_law
+    # the lead that announced the sets is no targetless measure of its own
+    assert all(a.targets for a in today), today

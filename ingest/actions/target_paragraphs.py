@@ -18,6 +18,8 @@ an item's description ("a property company whose Chairman is SDN David Chapfika"
 
 from __future__ import annotations
 
+import re
+
 from ingest.actions.assemble import Cluster
 from ingest.actions.context import DocContext
 from ingest.actions.list_targets import group_types
@@ -38,7 +40,7 @@ POINTERS = {"the", "these", "those", "both", "all"}
 OPENERS = {"also", "additionally", "further", "furthermore", ",", "in", "addition", "finally", "similarly"}
 # Words right before a name that mark it as someone designated before, not today.
 EARLIER_MARKS = {"previously", "already", "formerly", "sdn", "sdns", "sdnt", "sdgt", "earlier"}
-ITEM_OPENERS = {",", ";", "and", ":"}
+ITEM_OPENERS = {",", ";", "and", ":", "including"}
 
 
 def _units(ctx: DocContext) -> list[tuple[int, int]]:
@@ -64,7 +66,9 @@ def _todays(lead: list[str]) -> bool:
     """The words before a list say it is today's measure: "today" with a measure noun or a participle
     ("Today's designations include", "designated today include", "are also targeted in today's action,
     including"), and nothing marks it as an earlier one."""
-    if not any(w in ("today", "today's", "today\u2019s") for w in lead):
+    # "These designations include, Reza Taghipour ...": the measure the paragraph announced
+    pointed = any(a == "these" and b in MEASURE_NOUNS for a, b in zip(lead, lead[1:], strict=False))
+    if not pointed and not any(w in ("today", "today's", "today\u2019s") for w in lead):
         return False
     if any(w in EARLIER_MARKS or w in ("previous", "prior", "re-designated") for w in lead):
         return False
@@ -197,8 +201,71 @@ def _items(ctx: DocContext, start: int, end: int, excluded: set[str]) -> list[st
     return out
 
 
+# "The first set of designations is being taken pursuant to E.O. 13628 ...", "The second set of actions is
+# being taken pursuant to E.O. 13224": a release that splits today's measure by legal basis.
+SET_LEAD = re.compile(r"\b(?:first|second|third|fourth|final|last|next|other|remaining)\s+(?:set|group|round|tranche)"
+                      r"\s+of\s+(?:designations|actions|sanctions)\b[^.;]{0,80}?\b(?:pursuant\s+to|under)\b", re.I)
+
+
+def split_sets(ctx: DocContext, clusters: list[Cluster], published: str | None) -> list[Cluster]:
+    """One designation per set a release announces under its own legal basis (ONTOLOGY: another legal basis
+    makes another action): each set's sentence starts a measure by today's actors under the laws it names; the
+    designees named after it (attach_designees) join it. The lead that announced the sets and named nobody is
+    no measure of its own: its evidence goes to the first set."""
+    hosts = _today_hosts(clusters, published)
+    if not hosts:
+        return []
+    text = doc_text(ctx.doc)
+    own = [h for h in hosts if any(ctx.etype_of(b) != "Country" for b in h.by)] or hosts
+    lead = min(own, key=lambda h: min(h.evidence)[0] if h.evidence else 0)
+    sets: list[Cluster] = []
+    for m in SET_LEAD.finditer(text):
+        tok = next((t for t in ctx.tokens if t.idx >= m.start()), None)
+        if tok is None:
+            continue
+        s, e = ctx.unit(tok)
+        laws = [x.entity_id for x in ctx.mentions_in(range(s, e)) if ctx.etype(x) == "Law"]
+        if not laws:
+            continue
+        span = ctx.unit_chars(tok)
+        sets.append(Cluster(kind="designation", status="enacted", by=list(lead.by), targets=[], under=laws[:1],
+                            date=published, evidence=[span], implied_by=False, readings=1))
+    if len(sets) < 2:
+        return []
+    laws = {u for st in sets for u in st.under}
+    for h in hosts:  # a set's sentence read as an elaboration of the lead gave the lead that set's law
+        h.under = [u for u in h.under if u not in laws]
+    clusters.extend(sets)
+    return sets
+
+
+def regroup_sets(ctx: DocContext, clusters: list[Cluster], sets: list[Cluster], published: str | None) -> None:
+    """Each designee of today's measures goes to the set whose sentence comes last before its first mention;
+    today's measures left with no designee and no basis of their own (the lead that announced the sets) give
+    their evidence to the first set and are dropped."""
+    first_at: dict[str, int] = {}
+    for m in ctx.doc._.pg_mentions or []:
+        first_at.setdefault(m.entity_id, ctx.tokens[m.token_start].idx)
+    starts = sorted((st.evidence[0][0], k) for k, st in enumerate(sets))
+    for h in _today_hosts(clusters, published):
+        keep = []
+        for t in h.targets:
+            at = first_at.get(t, -1)
+            owner = max((k for s0, k in starts if s0 <= at), key=lambda k: sets[k].evidence[0][0], default=None)
+            if owner is None or sets[owner] is h:
+                keep.append(t)
+            elif t not in sets[owner].targets:
+                sets[owner].targets.append(t)
+        h.targets = keep
+    for h in _today_hosts(clusters, published):
+        if h not in sets and not h.targets and not h.under:
+            clusters.remove(h)
+            sets[0].evidence += [ev for ev in h.evidence if ev not in sets[0].evidence]
+
+
 def attach_designees(ctx: DocContext, clusters: list[Cluster], published: str | None) -> None:
     """Adds the items of the sentences above to the designation taken today that precedes them."""
+    sets = split_sets(ctx, clusters, published)
     hosts = _today_hosts(clusters, published)
     if not hosts:
         return
@@ -229,8 +296,9 @@ def attach_designees(ctx: DocContext, clusters: list[Cluster], published: str | 
         at = toks[s].idx
         # the office's own measure, not "the U.S. is imposing further sanctions" told beside it
         own = [h for h in hosts if any(ctx.etype_of(b) != "Country" for b in h.by)] or hosts
+        # the measure whose statement comes nearest before the names ("The first set of designations ...")
         host = max((h for h in own if h.evidence and min(h.evidence)[0] <= at),
-                   key=lambda h: min(h.evidence)[0], default=own[0])
+                   key=lambda h: max(ev[0] for ev in h.evidence if ev[0] <= at), default=own[0])
         added = [n for n in names if n not in host.targets]
         if not added:
             continue
@@ -238,3 +306,5 @@ def attach_designees(ctx: DocContext, clusters: list[Cluster], published: str | 
         span = (ctx.unit_chars(toks[s])[0], ctx.unit_chars(toks[end - 1])[1])
         if span not in host.evidence:
             host.evidence.append(span)
+    if sets:
+        regroup_sets(ctx, clusters, sets, published)
