@@ -85,7 +85,7 @@ from ingest.actions.screening import (
     is_tally,
     owned_measure,
 )
-from ingest.actions.target_paragraphs import attach_designees, split_sets
+from ingest.actions.target_paragraphs import attach_designees
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
 
@@ -139,7 +139,6 @@ class ActionComponent:
         removed_names(ctx, clusters)  # "Hijab's name will be removed from ... the SDN List"
         lifted_basis(clusters)
         resolve_restated_pronouns(ctx, clusters, published.isoformat() if published else None)  # "They were ..."
-        split_sets(ctx, clusters, published.isoformat() if published else None)  # "The second set of ..."
         attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
