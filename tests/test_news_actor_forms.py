@@ -120,3 +120,23 @@ def test_a_package_of_restrictive_measures_is_a_sanction(nlp) -> None:
                  "cutting off Russia's access to key military technology."):
         (a,) = actions(nlp, COUNCIL + text, "2025-05-20")
         assert (a.kind, a.by, a.date) == ("sanction", ["eu-council"], "2025-05-20")
+
+
+def test_banned_from_entering_is_a_visa_restriction(nlp) -> None:
+    text = "Canada also banned Jhonny Cano Correa from entering the country on Thursday."
+    (a,) = actions(nlp, text, "2025-03-04")
+    assert (a.kind, a.by, a.targets, a.date) == ("visa_restriction", ["canada"], ["jhonny-cano-correa"], "2025-02-27")
+
+
+def test_exports_to_a_country_hung_on_the_verb(nlp) -> None:
+    (a,) = actions(nlp, "Australia banned exports of aluminium ores to Russia on Sunday.", "2025-03-04")
+    assert (a.kind, a.by, a.targets, a.date) == ("export_control", ["australia"], ["russia"], "2025-03-02")
+
+
+@pytest.mark.skipif(not POLITICO.exists(), reason="../shared/eval is not beside the checkout")
+def test_a_round_aimed_at_restricting_exports_is_taken_not_planned(nlp) -> None:
+    # the same article: "an 11th round in June of that year aimed at restricting exports of ... to Russia"
+    (doc,) = list(read_paths([POLITICO]))
+    (ex,) = extract_batch(nlp, [doc])
+    found = [(a.status, a.by, a.targets) for a in ex.actions if a.kind == "export_control"]
+    assert found == [("enacted", ["european-union"], ["russia"])]

@@ -127,7 +127,10 @@ def status_of(trigger: Token, head_verb: Token | None, lex: Lexicon, legislation
         if tok is not trigger and not subject_of:
             if lemma in lex.advocated_heads or low in lex.advocated_heads:
                 return "advocated"
-            if lemma in lex.proposed_heads or low in lex.proposed_heads:
+            # ("an 11th round ... aimed at restricting exports": a participle that says what a taken measure is
+            # for, not a plan)
+            purpose = lemma == "aim" and tok.tag_ == "VBN" and tok.dep_ == "acl"
+            if (lemma in lex.proposed_heads or low in lex.proposed_heads) and not purpose:
                 return "proposed"
             if (lemma in ("go", "be") and any(c.dep_ == "xcomp" for c in tok.children)
                     and tok.tag_ == "VBG"):  # "is going to designate"

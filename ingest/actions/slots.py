@@ -169,6 +169,8 @@ class SlotReader(PhraseReader):
                 if p.lower_ == "of":
                     for o in _children(p, ("pobj",)):
                         preps += _children(o, ("prep",))
+            if tok.dep_ == "dobj":  # "banned exports of aluminium ores to Russia": the parser hangs "to" on the verb
+                preps += [p for p in _children(tok.head, ("prep",)) if p.lower_ == want[0]]
             for p in preps:
                 if p.lower_ in want:
                     for o in _children(p, ("pobj",)):

@@ -39,6 +39,8 @@ LISTING_BODIES = {"council", "commission", "ministry", "department", "government
 LISTED_TYPES = {"Person", "Company", "Organization"}
 # "measures targeting X", "restrictive measures cutting off Russia's access to ...": a participle that aims them
 AIMING_VERBS = {"target", "aim", "cut", "curb", "hit"}
+# "banned / barred X from entering": what keeps a person out of the country
+ENTRY_WORDS = {"enter", "entry", "travel", "visit"}
 
 
 @dataclass
@@ -450,6 +452,9 @@ class TriggerFinder:
             for obj in _children(tok, ("dobj", "nsubjpass")):
                 words.append(obj)
                 words += _children(obj, ("compound", "amod"))
+            if any(_lemma(c) in ENTRY_WORDS for p in _children(tok, ("prep",)) if p.lower_ == "from"
+                   for c in p.children if c.dep_ in ("pcomp", "pobj")):
+                return "visa_restriction"  # "banned X from entering the country", "barred X from travel to ..."
         for prep in _children(tok, ("prep",)):
             if prep.lower_ in ("on", "of", "against"):
                 for pobj in _children(prep, ("pobj",)):
