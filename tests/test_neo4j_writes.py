@@ -4,12 +4,13 @@ writes through `neo4j://` routing give the same graph as `bolt://`."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from neo4j import Session
 
 from graph.batch import GraphBatch
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import FULLTEXT_INDEX, Neo4jStore
 from graph.writes import DOCUMENTS_COMPLETE, write_plan
 
 
@@ -55,3 +56,21 @@ def test_writes_through_neo4j_routing_give_the_same_graph(routed_store: Neo4jSto
     again = routed_store.write(seed_batch)  # idempotent, through the router too
     assert first.created > 0 and again.created == 0
     assert routed_store.counts() == direct
+
+
+def test_full_text_updates_run_in_the_background_and_a_write_waits_for_them(neo4j_session_store: Neo4jStore,
+                                                                           seed_batch: GraphBatch) -> None:
+    store = neo4j_session_store
+    [index] = store.query("SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options",
+                          {"name": FULLTEXT_INDEX})
+    assert index["options"]["indexConfig"]["fulltext.eventually_consistent"] is True
+    store.clear()
+    store.write(seed_batch)
+    # straight after the write returns, the index finds every entity of the batch by the words of its name
+    named = [r for r in seed_batch.entities if re.fullmatch(r"[A-Za-z]+( [A-Za-z]+)*", r["name"])]
+    assert len(named) > 10
+    for row in named:
+        query = " ".join(f"+{word}" for word in row["name"].split())
+        found = store.query("CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.id AS id",
+                            {"index": FULLTEXT_INDEX, "q": query})
+        assert row["id"] in {f["id"] for f in found}, row["name"]
