@@ -131,3 +131,21 @@ def test_sets_under_different_orders_are_one_designation_each_with_their_own_des
     assert "National Iranian Oil Company" in final and "Reza Taghipour" not in final, by_law
     # the lead that announced the sets is no targetless measure of its own
     assert all(a.targets for a in today), today
+
+
+# 2009-02-10 tg19 ("Treasury Designates Financial Network of Peruvian Drug Kingpin ..."), abridged
+TG19 = (
+    "The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today designated 26 companies "
+    "and 14 individuals tied to Peruvian drug kingpin Fernando Zevallos Gonzales.\n\n"
+    "Key Fernando Zevallos family members designated today include his sisters Lupe Maritza Zevallos Gonzales, "
+    "Sara Marilyn Zevallos Gonzales, Maria del Rosario Zevallos Gonzales, and Milagros Angelina Zevallos Gonzales; "
+    "his brother Winston Ricardo Zevallos Gonzales; and his mother, Sara Maria Gonzales Garbancho de Zevallos.\n"
+)
+
+
+def test_a_kinship_noun_before_a_name_still_opens_an_item(nlp) -> None:
+    found, ents = _names(nlp, TG19, "2009-02-10")
+    targets = {ents.get(t, t) for a in _today(found, "2009-02-10") for t in a.targets}
+    for name in ("Lupe Maritza Zevallos Gonzales", "Winston Ricardo Zevallos Gonzales",
+                 "Sara Maria Gonzales Garbancho de Zevallos"):
+        assert name in targets, (name, targets)

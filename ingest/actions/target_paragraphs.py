@@ -41,6 +41,7 @@ OPENERS = {"also", "additionally", "further", "furthermore", ",", "in", "additio
 # Words right before a name that mark it as someone designated before, not today.
 EARLIER_MARKS = {"previously", "already", "formerly", "sdn", "sdns", "sdnt", "sdgt", "earlier"}
 ITEM_OPENERS = {",", ";", "and", ":", "including"}
+POSSESSIVES = {"his", "her", "its", "their"}
 
 
 def _units(ctx: DocContext) -> list[tuple[int, int]]:
@@ -175,6 +176,8 @@ def _items(ctx: DocContext, start: int, end: int, excluded: set[str]) -> list[st
     out: list[str] = []
     depth = 0
     prev: str | None = None  # the last non-space token's text, None at the start
+    prev2: str | None = None  # the one before it
+    noun = False  # prev is a common noun ("his sisters Lupe ...", "; lawyers Luis ...")
     i = start
     while i < end:
         t = toks[i]
@@ -188,15 +191,18 @@ def _items(ctx: DocContext, start: int, end: int, excluded: set[str]) -> list[st
         m = ctx.mention(i) if depth == 0 else None
         if m is not None and m.token_start == i:
             opens = prev is None or prev in ITEM_OPENERS or (prev == "as" and i >= 2 and toks[i - 2].lower_ == "well")
+            # a kinship or occupation noun before the name: "his sisters X", "; lawyers Y and Z"
+            opens = opens or (noun and (prev2 is None or prev2 in ITEM_OPENERS or prev2 in POSSESSIVES))
             before = {toks[k].lower_ for k in range(max(start, i - 3), i)}
             if opens and ctx.etype(m) in TARGET_TYPES and not before & EARLIER_MARKS and (
                     m.entity_id not in excluded and m.entity_id not in out):
                 out.append(m.entity_id)
-            prev = toks[m.token_end - 1].lower_
+            prev2, prev, noun = prev, toks[m.token_end - 1].lower_, False
             i = max(i + 1, m.token_end)
             continue
         if t.lower_ not in ("the", "a", "an"):  # "...; the Zimbabwe Mining Development Corporation"
-            prev = t.lower_
+            prev2, prev = prev, t.lower_
+            noun = t.pos_ == "NOUN" and t.text.isalpha() and t.text.islower()
         i += 1
     return out
 
