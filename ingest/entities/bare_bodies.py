@@ -30,8 +30,8 @@ def bare_body_moves(
     if not qualified:
         return moves
     for c in chosen:
-        if c.key or c.is_title or c.type != "Authority":
-            continue
+        if c.key or c.is_title or c.type != "Authority" or "Ministry" not in texts[id(c)]:
+            continue  # ministries only: a bare "General National Congress (GNC)" keeps its own node and short form
         hits = qualified.get(texts[id(c)].lower(), set()) - {id(cand_group[id(c)])}
         if len(hits) == 1:
             moves.append((c, gid[next(iter(hits))]))
