@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 from test_explorer_layout import LABEL_BOXES, WIDTHS, _no_sideways_scroll, _shot
-from test_web import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
+from web_support import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
 
 from graph.batch import build_batch
 from ingest.contract import Action, Entity, Extraction, Relation, Span
 from ingest.documents import Document
 
 pytestmark = pytest.mark.browser
-from playwright.sync_api import Page, sync_playwright  # noqa: E402  (after test_web's skip checks)
+from playwright.sync_api import Page, sync_playwright  # noqa: E402  (after web_support's skip checks)
 
 ACTION = "act-chain"
 EO = ("Executive Order 14024 of April 15, 2021, Blocking Property With Respect To Specified Harmful Foreign "

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_web import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
+from web_support import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
 
 from graph.batch import build_batch
 from ingest.contract import Action, Entity, Extraction, Relation, Span
 from ingest.documents import Document
 
 pytestmark = pytest.mark.browser
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after test_web's skip checks)
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after web_support's skip checks)
 
 ROOT = Path(__file__).resolve().parents[1]
 HUB, COMPANIES, PER_DOC = "ofac", 60, 6

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
 from test_lists_store import list_files
-from test_web import CHROMIUM, CHROMIUM_ARGS, served, wait_idle
+from web_support import CHROMIUM, CHROMIUM_ARGS, served, wait_idle
 
 from graph.batch import build_batch
 from graph.list_link import corroborate, link_entities
@@ -26,7 +26,7 @@ from ingest.documents import Document
 from ingest.lists import read_lists
 
 pytestmark = pytest.mark.browser
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after test_web's skip checks)
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after web_support's skip checks)
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTION = "act-semenov"
