@@ -11,7 +11,8 @@ rewrites it in pages, so running it again - or on a store that never had the old
 2. evidence as parallel lists on relationships (`ev_doc_ids`, `ev_starts`, `ev_ends`, `ev_quotes`): dropped from
    the role edges of actions (their sentences are the action's REPORTED_IN edges), moved from entity
    relations to REPORTED_IN edges of each relation's `Relation` node (graph/writes.py);
-3. Document.source holding the server path a file was ingested from -> its label (ingest.documents.source_label).
+3. Document.source holding the path a file was ingested from, absolute or relative to where the ingest ran ->
+   its label (ingest.documents.source_label); a label with a slash ('fr.jsonl/<record>') is read and left as it is.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ SET {_UNSET_EVIDENCE}
 RETURN count(r) AS n
 """
 SERVER_PATHS = f"""
-MATCH (d:{DOCUMENT_LABEL}) WHERE d.source STARTS WITH '/' OR d.source CONTAINS '\\\\' OR d.source CONTAINS ':/'
+MATCH (d:{DOCUMENT_LABEL}) WHERE d.source CONTAINS '/' OR d.source CONTAINS '\\\\'
 RETURN d.id AS id, d.source AS source
 """
 SET_SOURCE = f"UNWIND $rows AS row MATCH (d:{DOCUMENT_LABEL} {{id: row.id}}) SET d.source = row.source"

@@ -110,7 +110,9 @@ def _age(store) -> None:
                 "r.ev_ends = es, r.ev_quotes = qs", read_only=False)
     store.query("MATCH (:Entity)-[r]->(:Entity) SET r.id = null", read_only=False)
     store.query("MATCH (n:Relation) DETACH DELETE n", read_only=False)
-    store.query("MATCH (d:Document) SET d.source = '/srv/policygraph/in/treasury/' + d.source", read_only=False)
+    # some absolute, some relative to where the ingest ran (`policygraph ingest in/treasury`): both are layout
+    store.query("MATCH (d:Document) SET d.source = CASE WHEN d.id < '8' THEN '/srv/policygraph/in/treasury/' "
+                "ELSE 'in/treasury/' END + d.source", read_only=False)
     if store.name == "neo4j":
         store.query("DROP INDEX entity_search", read_only=False)
         store.query("CREATE FULLTEXT INDEX entity_search FOR (n:Entity) ON EACH [n.name, n.aliases_text, "
