@@ -9,21 +9,18 @@ written through the real batch builder into embedded FalkorDB and served by the 
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from test_explorer_layout import LABEL_BOXES, WIDTHS, _no_sideways_scroll, _shot
-from web_support import CHROMIUM, CHROMIUM_ARGS, SHOTS, served, wait_idle
+from web_support import SHOTS, page_at, served_store, wait_idle
 
 from graph.batch import build_batch
 from ingest.contract import Action, Entity, Extraction, Relation, Span
 from ingest.documents import Document
 
 pytestmark = pytest.mark.browser
-from playwright.sync_api import Page, sync_playwright  # noqa: E402  (after web_support's skip checks)
+from playwright.sync_api import Page  # noqa: E402  (after web_support's skip checks)
 
 ACTION = "act-chain"
 EO = ("Executive Order 14024 of April 15, 2021, Blocking Property With Respect To Specified Harmful Foreign "
@@ -75,39 +72,14 @@ def _chain_batch():
 
 @pytest.fixture(scope="module")
 def chain_server() -> Iterator[str]:
-    from graph.factory import open_store
-    from policygraph.settings import Settings
-
-    home = Path(tempfile.mkdtemp(prefix="pg-explorer-chain-"))
-    try:
-        store = open_store(settings=Settings(home=home, store=None), home=home)
-        try:
-            store.setup_schema()
-            store.write(_chain_batch())
-        finally:
-            store.close()
-        with served(home) as base:
-            yield base
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    with served_store(lambda store, _home: store.write(_chain_batch()), "pg-explorer-chain-") as base:
+        yield base
 
 
 @pytest.fixture(scope="module", params=list(WIDTHS))
 def sized_page(request, chain_server: str) -> Iterator[tuple[str, Page]]:
-    width, height = WIDTHS[request.param]
-    profile = tempfile.mkdtemp(prefix="pg-chromium-")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                                   headless=True, viewport={"width": width, "height": height},
-                                                   base_url=chain_server)
-        page = ctx.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.set_default_timeout(20_000)
+    with page_at(chain_server, *WIDTHS[request.param]) as page:
         yield request.param, page
-        ctx.close()
-    shutil.rmtree(profile, ignore_errors=True)
-    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def test_enabled_by_labels_clear_of_nodes_and_whole(sized_page: tuple[str, Page]) -> None:

@@ -8,15 +8,13 @@ project's own code (graph/list_link.py), served by the real app under uvicorn.""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_explorer_layout import WIDTHS, _no_sideways_scroll, _shot
 from test_lists_store import list_files
-from web_support import CHROMIUM, CHROMIUM_ARGS, served, wait_idle
+from web_support import page_at, served_store, wait_idle
 
 from graph.batch import build_batch
 from graph.list_link import corroborate, link_entities
@@ -26,7 +24,7 @@ from ingest.documents import Document
 from ingest.lists import read_lists
 
 pytestmark = pytest.mark.browser
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402  (after web_support's skip checks)
+from playwright.sync_api import Page, expect  # noqa: E402  (after web_support's skip checks)
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTION = "act-semenov"
@@ -53,44 +51,23 @@ def _semenov_batch():
                                           published=doc.published, entities=entities, actions=[action])])
 
 
+def _fill(store, home: Path) -> None:
+    store.write(_semenov_batch())
+    import_entries(store, read_lists([list_files(home / "lists", {"44718"})]).entries)
+    link_entities(store)
+    corroborate(store)
+
+
 @pytest.fixture(scope="module")
 def lists_server() -> Iterator[str]:
-    from graph.factory import open_store
-    from policygraph.settings import Settings
-
-    home = Path(tempfile.mkdtemp(prefix="pg-explorer-lists-"))
-    try:
-        store = open_store(settings=Settings(home=home, store=None), home=home)
-        try:
-            store.setup_schema()
-            store.write(_semenov_batch())
-            import_entries(store, read_lists([list_files(home / "lists", {"44718"})]).entries)
-            link_entities(store)
-            corroborate(store)
-        finally:
-            store.close()
-        with served(home) as base:
-            yield base
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+    with served_store(_fill, "pg-explorer-lists-") as base:
+        yield base
 
 
 @pytest.fixture(scope="module", params=list(WIDTHS))
 def sized_page(request, lists_server: str) -> Iterator[tuple[str, Page]]:
-    width, height = WIDTHS[request.param]
-    profile = tempfile.mkdtemp(prefix="pg-chromium-")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                                   headless=True, viewport={"width": width, "height": height},
-                                                   base_url=lists_server)
-        page = ctx.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.set_default_timeout(20_000)
+    with page_at(lists_server, *WIDTHS[request.param]) as page:
         yield request.param, page
-        ctx.close()
-    shutil.rmtree(profile, ignore_errors=True)
-    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def test_action_shows_its_corroboration_and_entry(sized_page: tuple[str, Page]) -> None:

@@ -184,3 +184,42 @@ def chromium_context(server: str) -> Iterator:
         ctx.close()
     shutil.rmtree(profile, ignore_errors=True)
     assert not outside, f"the page requested outside URLs: {outside}"
+
+
+@contextmanager
+def served_store(fill, prefix: str = "pg-explorer-") -> Iterator[str]:
+    """A fresh embedded store in a temporary home, filled by `fill(store, home)` and closed, then served by
+    uvicorn; yields the base URL and removes the home afterwards."""
+    from graph.factory import open_store
+    from policygraph.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        store = open_store(settings=Settings(home=home, store=None), home=home)
+        try:
+            store.setup_schema()
+            fill(store, home)
+        finally:
+            store.close()
+        with served(home) as base:
+            yield base
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@contextmanager
+def page_at(server: str, width: int, height: int) -> Iterator[Page]:
+    """A page of a fresh Chromium at `width` x `height` on `server`; fails on exit if the page threw."""
+    profile = tempfile.mkdtemp(prefix="pg-chromium-")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                                   headless=True, viewport={"width": width, "height": height},
+                                                   base_url=server)
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_default_timeout(20_000)
+        yield page
+        ctx.close()
+    shutil.rmtree(profile, ignore_errors=True)
+    assert not errors, f"JavaScript errors on the page: {errors}"
