@@ -13,6 +13,7 @@ Dialect notes kept here, next to the code that depends on them:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
@@ -179,10 +180,14 @@ class FalkorDBStore(Store):
 
     # ---------------------------------------------------------------------------------------- schema
     def setup_schema(self) -> None:
+        # FalkorDB changes a label's indexes in the background: while a change is pending, db.indexes() lists the
+        # label twice (the index in use and the one being built). Read the schema only when nothing is pending.
+        self._wait_indexes()
         existing = self._indexes()
         stale_ft = {p for p, kind in existing.get(ENTITY_LABEL, set()) if kind == "FULLTEXT"} - set(FULLTEXT_PROPERTIES)
         if stale_ft:  # a store written before the search fields were renamed (graph.migrations): index anew
             self.graph.query(f"CALL db.idx.fulltext.drop('{ENTITY_LABEL}')")
+            self._wait_indexes()
             existing = self._indexes()
         for label in UNIQUE_IDS:
             if ("id", "RANGE") not in existing.get(label, set()):
@@ -202,6 +207,7 @@ class FalkorDBStore(Store):
                     "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
                 )
         self._wait_constraints()
+        self._wait_indexes()
         migrations.migrate(self)
 
     def _indexes(self) -> dict[str, set[tuple[str, str]]]:
@@ -215,6 +221,22 @@ class FalkorDBStore(Store):
                 for kind in kinds:
                     out.setdefault(label, set()).add((prop, kind))
         return out
+
+    def _wait_indexes(self, timeout: float = 600.0) -> None:
+        # An index created (or dropped) over a populated graph is built in the background; until it is OPERATIONAL
+        # the label's old index answers, and a search misses the nodes the new one is for (a migrated store's).
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                statuses = self.graph.ro_query("CALL db.indexes() YIELD label, status RETURN label, status").result_set
+            except redis.exceptions.ResponseError:
+                return  # the graph does not exist yet: nothing is being built
+            pending = [label for label, status in statuses if status != "OPERATIONAL"]
+            if not pending:
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(f"FalkorDB indexes still being built after {timeout}s: {pending}")
+            time.sleep(0.05)
 
     def _wait_constraints(self, timeout: float = 30.0) -> None:
         # Constraints are built asynchronously; writes before they are OPERATIONAL would not be checked.
@@ -320,8 +342,12 @@ class FalkorDBStore(Store):
         return True
 
     def clear(self) -> None:
-        # Deleting nodes (not the graph key) keeps indexes and constraints.
-        self.graph.query("MATCH (n) DETACH DELETE n")
+        # A new graph, not the old one's nodes deleted: deleting nodes leaves the full-text index holding their
+        # deleted entries (and the graph its freed ids) for the next test to run into; a new graph starts as a
+        # first run does. Its schema is set up again before anything is written.
+        with contextlib.suppress(redis.exceptions.ResponseError):  # no such graph yet
+            self.graph.delete()
+        self.setup_schema()
 
     def close(self) -> None:
         if self._closed:

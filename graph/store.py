@@ -182,7 +182,7 @@ class Store(ABC):
     # -- lifecycle
     @abstractmethod
     def clear(self) -> None:
-        """Delete every node and relationship (schema stays). For tests."""
+        """Delete every node and relationship; the schema stays (or is set up again). For tests and benches."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -136,7 +136,8 @@ def _answers(store, tmp_path) -> dict:
 def test_an_old_store_is_migrated_on_open(store, rich_batch, tmp_path) -> None:
     store.write(rich_batch)
     before = _answers(store, tmp_path)
-    assert before["enabled_by"]["items"] and all(s["items"] for s in before["search"])
+    assert before["enabled_by"]["items"]
+    assert all(s["items"] for s in before["search"]), before["search"]
     _age(store)
     assert _keys(store, "MATCH ()-[r]->() RETURN keys(r) AS k") & set(OLD_LISTS)  # the old shape, really
     store.setup_schema()  # what open_store does
