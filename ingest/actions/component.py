@@ -69,6 +69,7 @@ from ingest.actions.news_frames import (
     subject_to_targets,
 )
 from ingest.actions.news_measures import news_measures
+from ingest.actions.order_powers import directed_measure, granted_measure
 from ingest.actions.orders import order_readings, signer
 from ingest.actions.package_frames import package_readings
 from ingest.actions.prior_measures import resolve_restated_pronouns
@@ -171,7 +172,8 @@ class ActionComponent:
                 kind = self._continue_list(out, roles)
                 if kind is None:
                     continue
-            if confers_power(trig.token, roles.head_verb):
+            granted = granted_measure(ctx, trig, roles)  # "The Order also authorizes new sanctions on ..."
+            if not granted and confers_power(trig.token, roles.head_verb):
                 if roles.under:  # the instrument is still the legal basis of the measure it is cited for
                     out.append(Reading(
                         kind=kind, status="enacted", by=[], targets=[], under=roles.under, date=None,
@@ -186,6 +188,8 @@ class ActionComponent:
             if roles.targets and is_tally(ctx, trig):
                 continue  # "the United States has sanctioned over 600 individuals and entities—including Iran ..."
             status = "lifted" if trig.lifted else status_of(trig.token, roles.head_verb, self.lex, trig.legislation)
+            if granted:
+                status = "proposed"  # a power the day's order confers, not yet used
             if trig.lifted and status == "enacted":
                 status = "lifted"
             if status == "enacted" and roles.governor is not None and roles.governor_dep == "dobj" and (
@@ -246,6 +250,8 @@ class ActionComponent:
                     actor_from(ctx, trig, roles)
             if not roles.by and not anaphoric:
                 implied = imply_actor(ctx, trig, kind, roles, self.lex)
+            # "The Order directs the Secretary of State to ...": the signer too, on the day of the fact sheet
+            granted = directed_measure(ctx, trig, roles) or granted
             orphan = not roles.by and not anaphoric
             if orphan and not roles.targets:
                 continue
@@ -262,8 +268,8 @@ class ActionComponent:
                     trig.is_verb and trig.token.lemma_.lower() in CONVICTING),
                 restated=roles.background,  # "Today's action follows the recent State Department designation"
             )
-            if (signed or announced or included) and date is None and date_expr is None and (
-                    status in ("enacted", "lifted")):
+            if (signed or announced or included or granted) and date is None and date_expr is None and (
+                    status in ("enacted", "lifted") or granted):
                 date = dates.to_date(base).isoformat() if dates.to_date(base) else None  # the order signed today
             if pointed is not None and date is None and date_expr is None:
                 date = pointed.date  # "Concurrently, these individuals are now subject to ...": the same day
