@@ -31,6 +31,7 @@ from ingest.actions.consolidate import (
 )
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans, dated_segments
+from ingest.actions.designee_actors import repair_designee_actors
 from ingest.actions.discourse import (
     apply_summaries,
     demonstrative_targets,
@@ -74,6 +75,7 @@ from ingest.actions.orders import order_readings, signer
 from ingest.actions.package_frames import package_readings
 from ingest.actions.prior_measures import resolve_restated_pronouns
 from ingest.actions.programme_starts import programme_start_readings
+from ingest.actions.renewals import renewal_verb, until_tokens
 from ingest.actions.restated import restated_readings
 from ingest.actions.roles import RoleReader, Roles
 from ingest.actions.screening import (
@@ -130,6 +132,7 @@ class ActionComponent:
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"
         generic = news_measures(ctx, generic, published.isoformat() if published else None)  # one news measure
+        repair_designee_actors(ctx, generic, self.lex.implied_actors)  # "X, designated on ...": X is no actor
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
         part_of = part_of_table(doc)
@@ -160,8 +163,9 @@ class ActionComponent:
             roles.add("under", laws.get(trig.token.i, []))
             roles.targets = [t for t in roles.targets if t not in roles.under]
             roles.add("targets", list_targets(ctx, trig, roles.by))  # a lead's designee list
+            renewal = renewal_verb(trig.token, trig.is_verb)  # "decided to prolong the restrictive measures"
             if trig.entry is not None and trig.entry.needs_light_verb and not roles.light and not (
-                    owned_measure(ctx, trig, roles)):
+                    owned_measure(ctx, trig, roles)) and renewal is None:
                 continue
             ref = is_reference(trig, roles)
             if ref == "skip":
@@ -260,8 +264,13 @@ class ActionComponent:
             if implied and not roles.targets and trig.is_verb:
                 continue
             elaboration = implied and not roles.targets and pointed is None
+            if renewal is not None:  # "prolong ... until 28 February 2026": when the measure ends, not its date
+                untils = until_tokens(renewal)
+                trig_dates = [c for c in date_cands if c.start not in untils]
+            else:
+                trig_dates = date_cands
             date, date_expr = action_date(
-                ctx, trig.token, roles.head_verb, date_cands, base,
+                ctx, trig.token, roles.head_verb, trig_dates, base,
                 prefer_future=status == "proposed",
                 # a conviction a release mentions is a court's, never the measure it announces today
                 present_default=status in ("enacted", "lifted") and not foreign_state(ctx, trig, roles) and not (
@@ -281,7 +290,7 @@ class ActionComponent:
                 points_to=pointed.evidence if pointed is not None else None,
             )
             segments = [] if anaphoric or elaboration else dated_segments(
-                ctx, trig.token, roles.head_verb, date_cands, base, prefer_future=status == "proposed")
+                ctx, trig.token, roles.head_verb, trig_dates, base, prefer_future=status == "proposed")
             out.extend(split_by_dates(ctx, reading, segments) if segments else [reading])
         return out
 
