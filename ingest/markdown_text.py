@@ -23,6 +23,15 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _STARS = re.compile(r"(?m)(^[ \t]*\*(?=[ \t]))|(?<!\\)\*+")
 # Backslash escapes of Markdown punctuation ("\\(ii\\)" in executive orders): the character itself.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# A bold run-in heading glued to the sentence after it ("**Morteza Farasatpour and Rahim Ahmadi** OFAC sanctioned
+# ...", "...ISIL.** Hussam Jamous** Treasury designated ...": ~1,450 in 450 Treasury releases) is read as a
+# paragraph of its own: left in, it fuses with the sentence's subject ("Rahim Ahmadi OFAC" as the actor) and the
+# designees and authorities that Treasury sets out under such headings lose their structure. Opening a line,
+# or after a sentence's end with the old exports' space inside the opener; a capital must follow it (a bold
+# name that is a sentence's subject is followed by its verb), and its text ends in no comma or bracket.
+_RUN_IN = re.compile(
+    r"(?m)(^[ \t\xa0]*\*\*[ \xa0]*|(?<=[.!?\u201d\"])\*\*[ \xa0]+)"
+    r"([A-Z0-9\u201c\"][^*\n]{1,118}?[^*\n,;:(\s\u2013\u2014-])[ \xa0]*\*\*[ \xa0]+(?=[A-Z\u201c\"])")
 
 
 def _link(match: re.Match, text: str) -> str:
@@ -57,11 +66,18 @@ def _star(match: re.Match) -> str:
     return " " if before.isalnum() and after.isalnum() else ""
 
 
+def _run_in(match: re.Match) -> str:
+    # a heading after a sentence's end opens a paragraph of its own; one opening a line already does
+    lead = "" if match.start() == 0 or match.string[match.start() - 1] == "\n" else "\n\n"
+    return f"{lead}{match.group(2)}\n\n"
+
+
 def markdown_to_text(text: str) -> str:
     text = unwrap(text)  # first: a link or a name cut by a soft line break is whole again
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: _link(m, m.string), text)
     text = _REF_LINK.sub(r"\1", text)
+    text = _RUN_IN.sub(_run_in, text)
     text = _EMPHASIS.sub(_emphasis, text)
     text = _TAGS.sub("", text)
     text = _STARS.sub(_star, text)
