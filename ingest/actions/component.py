@@ -32,6 +32,7 @@ from ingest.actions.consolidate import (
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans, dated_segments
 from ingest.actions.designee_actors import repair_designee_actors
+from ingest.actions.designee_actors import repair_designee_actors
 from ingest.actions.discourse import (
     apply_summaries,
     demonstrative_targets,
@@ -132,6 +133,7 @@ class ActionComponent:
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"
         generic = news_measures(ctx, generic, published.isoformat() if published else None)  # one news measure
+        repair_designee_actors(ctx, generic, self.lex.implied_actors)  # "X, designated on ...": X is no actor
         repair_designee_actors(ctx, generic, self.lex.implied_actors)  # "X, designated on ...": X is no actor
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
