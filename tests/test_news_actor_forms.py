@@ -5,7 +5,8 @@ body_actors.py, roles.py, voice.py, triggers.py, package_frames.py):
   of that kind the document names (Council of the EU);
 - a pronoun in reported speech ("X's foreign ministry said it would impose sanctions on ...") is the speaker;
 - "froze the assets of X": the owner named with "of" is the target;
-- "..., the Commerce Department said": the speaker of a parenthetical is no target;
+- "..., the Commerce Department said": the speaker of a parenthetical is no target (of a verb or of a measure
+  noun under a light verb);
 - "The Council has today listed X and Y": a public body's listing is a designation (not only an annex's);
 - "adopted a package of sanctions ... on Monday, including an import ban on ...": the package's measures take
   the date its own report gives, not the publication date.
@@ -72,6 +73,14 @@ def test_the_speaker_of_a_parenthetical_is_no_target(nlp) -> None:
             "the Commerce Department said.")
     (a,) = actions(nlp, text, "2025-03-04")
     assert a.by == ["united-states"] and a.targets == ["united-shipbuilding"]
+
+
+def test_the_speaker_of_a_parenthetical_is_no_target_of_a_measure_noun(nlp) -> None:
+    # the measure is a noun under a light verb ("imposed a travel ban on ..."), not a verb
+    # (unnamed targets: the speaker was the only name left for the target slot)
+    text = "The British government also imposed a travel ban on the six men, the Foreign Office said in a statement."
+    found = actions(nlp, text, "2025-03-04")
+    assert found and all(a.targets == [] for a in found), found
 
 
 def test_package_measures_take_the_date_of_the_package(nlp) -> None:

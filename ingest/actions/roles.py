@@ -58,9 +58,10 @@ class RoleReader(SlotReader):
         else:
             roles = self._noun(ctx, trig)
         roles.targets = [t for t in roles.targets if t not in roles.by]
-        if trig.is_verb and roles.targets:
+        said_of = trig.token if trig.is_verb else roles.head_verb  # "imposed a travel ban on ..., X said"
+        if said_of is not None and roles.targets:
             # "... on Monday, the Commerce Department said": the speaker is no target
-            speakers = {m.entity_id for s in reporting_subjects(trig.token)
+            speakers = {m.entity_id for s in reporting_subjects(said_of)
                         for m in ctx.mentions_in(range(s.left_edge.i, s.right_edge.i + 1))}
             roles.targets = [t for t in roles.targets if t not in speakers]
         if trig.kind == "designation" and roles.targets:
