@@ -104,3 +104,34 @@ def test_a_contrastive_while_clause_is_package_content(nlp) -> None:
     text = (PACKAGE + "There will be a transit ban for Russian oil, while member states will no longer be allowed "
             "to import Russian steel.")
     assert by_kind(actions(nlp, text, "2024-06-26"), "import_ban")
+
+
+RELEASE = "Council of the EU\n\nPress release\n\n"
+
+
+def test_counted_listings_of_a_package_are_a_designation_on_the_packages_date(nlp) -> None:
+    # ingest/actions/package_frames.py _listing_measure: listing on the EU's sanctions list is a designation
+    text = RELEASE + ("On 23 June 2024, the Council adopted a package of restrictive measures against Belarus, "
+                      "including listings of 28 individuals and 3 entities.")
+    found = by_kind(actions(nlp, text, "2025-02-24"), "designation")
+    assert [(a.targets, a.date) for a in found] == [([], "2024-06-23")], found
+    assert "eu-council" in found[0].by
+
+
+def test_listings_added_today_are_read_past_a_subject_that_names_another_state(nlp) -> None:
+    # the tally's subject names Ukraine inside its complement: Ukraine is no actor of the listings
+    # (the regime's name is the title of Council Decision 2014/145/CFSP; the glued ")EU" is as releases print it)
+    text = (COUNCIL + "With today\u2019s addition of 75 new listings (17 persons and 58 entities)EU restrictive "
+            "measures in respect of actions undermining or threatening the territorial integrity, sovereignty and "
+            "independence of Ukraine now apply to over 2400 individuals and entities.")
+    found = by_kind(actions(nlp, text, "2025-07-18"), "designation")
+    assert [(a.targets, a.date) for a in found] == [([], "2025-07-18")], found
+
+
+def test_the_council_and_the_eu_take_the_measures_of_a_release_naming_both(nlp) -> None:
+    # ingest/actions/bloc_actors.py: one measure told with either subject is the Council's and the Union's
+    text = RELEASE + ("The Council today imposed restrictive measures on Jhonny Cano Correa. The European Union "
+                      "also banned exports of aviation fuel to Belarus.")
+    found = actions(nlp, text, "2025-02-24")
+    assert found and all(a.by == ["eu-council", "european-union"] for a in found), found
+    assert {a.kind for a in found} >= {"sanction", "export_control"}, found

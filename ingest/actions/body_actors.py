@@ -65,7 +65,7 @@ def _body_named(ctx: DocContext, noun: Token) -> str | None:
     return None
 
 
-def _bare_body(ctx: DocContext, subj: Token) -> str | None:
+def bare_body(ctx: DocContext, subj: Token) -> str | None:
     """'The Council', 'the ministry': a definite body noun, no mention, no name-like modifier."""
     if subj.lemma_.lower() not in BODY_NOUNS or ctx.mention(subj.i) is not None:
         return None
@@ -91,7 +91,7 @@ def _speaker(ctx: DocContext, verb: Token) -> str | None:
                             break
                 if m is not None and ctx.etype(m) in ACTOR_TYPES:
                     return m.entity_id
-                body = _bare_body(ctx, subj)
+                body = bare_body(ctx, subj)
                 if body is not None:
                     return body
             return None
@@ -107,7 +107,7 @@ def body_actor(ctx: DocContext, trig: Trigger, roles: Roles) -> None:
     if verb is None:
         return
     for subj in _subjects(verb):
-        actor = _bare_body(ctx, subj)
+        actor = bare_body(ctx, subj)
         if actor is None and subj.lower_ in PRONOUNS:
             actor = _speaker(ctx, subj.head)
         if actor is not None:

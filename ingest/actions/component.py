@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ingest import dates, extensions  # noqa: F401  (extensions registers the doc._ attributes)
 from ingest.actions.assemble import Reading, merge, to_actions
+from ingest.actions.bloc_actors import credit_bloc
 from ingest.actions.body_actors import body_actor
 from ingest.actions.capital_actors import capital_actor
 from ingest.actions.consolidate import (
@@ -146,6 +147,7 @@ class ActionComponent:
         lifted_basis(clusters)
         resolve_restated_pronouns(ctx, clusters, published.isoformat() if published else None)  # "They were ..."
         attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
+        credit_bloc(ctx, clusters)  # "The Council adopted ..." / "the EU imposes ...": the Council and the EU
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
 

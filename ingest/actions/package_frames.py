@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from ingest import dates
 from ingest.actions.assemble import Reading
+from ingest.actions.body_actors import bare_body
 from ingest.actions.context import DocContext
 from ingest.actions.lexicon import Lexicon
 from ingest.actions.modality import is_hypothetical, measure_chain
@@ -96,6 +97,8 @@ def package_anchor(ctx: DocContext, base: str | None) -> Package | None:
             continue
         by = [m.entity_id for a in actors for m in ctx.mentions_in(range(a.left_edge.i, a.right_edge.i + 1))
               if ctx.etype(m) in ACTOR_TYPES and not ctx.is_possessor(m)]
+        # "The Council adopted a package of restrictive measures": the bare body noun is the document's Council
+        by += [b for a in actors if (b := bare_body(ctx, a)) is not None]
         # "Trudeau announced Canada's second tranche of sanctions": the state that owns the package
         by += [m.entity_id for c in tok.children if c.dep_ == "poss" and (m := ctx.mention(c.i)) is not None
                and ctx.etype(m) == "Country"]
@@ -153,7 +156,8 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
         s = ctx.unit_start[tok.i]
         if s < pkg.unit or ctx.tokens[s].text.startswith("#"):
             continue
-        for key, kind, trigger in _trade_measure(tok) + _vessel_measure(tok) + _financial_measure(tok):
+        for key, kind, trigger in (_trade_measure(tok) + _vessel_measure(tok) + _financial_measure(tok)
+                                   + _listing_measure(tok)):
             # (ships are no entities: a measure on them is never among the generic readings of named targets)
             if key in seen or (key != "vessels" and any((kind, b) in taken for b in pkg.by)) or (
                     not _stated_as_content(trigger, lex)):
@@ -161,7 +165,7 @@ def package_readings(ctx: DocContext, earlier: list[Reading], base: str | None, 
             if _own_actor(ctx, trigger, pkg):
                 continue  # "The EU on Friday adopted sanctions, including bans on ...": that actor's measure
             seen.add(key)
-            targets = [] if key == "vessels" else pkg.countries
+            targets = [] if key in ("vessels", "listings") else pkg.countries  # counted, no one named
             out.append(Reading(kind=kind, status="enacted", by=list(pkg.by), targets=list(targets), under=[],
                                date=pkg.date, evidence=ctx.unit_chars(tok), token_i=tok.i, distinct=True))
     _date_package_measures(ctx, earlier, pkg)
@@ -268,6 +272,22 @@ def _vessel_measure(tok: Token) -> Found:
     return []
 
 
+LISTED_WORDS = {"individual", "person", "entity", "people", "official", "company", "organisation", "organization"}
+
+
+def _listing_measure(tok: Token) -> Found:
+    """'including listings of 28 individuals and 3 entities', 'today's addition of 75 new listings (17 persons
+    and 58 entities)': the package's listings on the sanctions list, a designation (ONTOLOGY: listing on the EU's
+    sanctions list is a `designation`), counted, naming no one."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("listing", "listings"):
+        return []
+    counted = any(c.dep_ == "nummod" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in LISTED_WORDS and any(n.dep_ == "nummod" for n in o.children)
+            for o in c.children) for c in tok.children)
+    return [("listings", "designation", tok)] if counted else []
+
+
 def _financial_measure(tok: Token) -> Found:
     """'It also tightens financial sanctions against Russia by banning European banks from ...': the package's
     financial measures, a sanction of their own."""
@@ -281,9 +301,13 @@ def _own_actor(ctx: DocContext, trigger: Token, pkg: Package) -> bool:
     """The clause of the measure names another state actor as its subject."""
     for t in measure_chain(trigger):
         for c in t.children:
-            if c.dep_ in ("nsubj", "agent") and any(
-                    ctx.etype(m) in ACTOR_TYPES and m.entity_id not in pkg.by
-                    for m in ctx.mentions_in(range(c.left_edge.i, c.right_edge.i + 1))):
+            if c.dep_ not in ("nsubj", "agent"):
+                continue
+            # ("EU restrictive measures in respect of actions ... of Ukraine now apply to ...": a state named
+            # in the subject's complements or conjuncts is no actor; the subject's head and its modifiers are)
+            end = c.i + 1 if c.dep_ == "nsubj" else c.right_edge.i + 1
+            if any(ctx.etype(m) in ACTOR_TYPES and m.entity_id not in pkg.by
+                   for m in ctx.mentions_in(range(c.left_edge.i, end))):
                 return True
     return False
 
