@@ -18,6 +18,7 @@ from ingest.actions.bloc_actors import credit_bloc
 from ingest.actions.body_actors import body_actor
 from ingest.actions.capital_actors import capital_actor
 from ingest.actions.consolidate import (
+    drop_designated_places,
     join_state_and_agency,
     lifted_basis,
     listings_from_export_bans,
@@ -55,6 +56,7 @@ from ingest.actions.implied_actors import (
 )
 from ingest.actions.lexicon import LIST_ADDITION, Lexicon, load
 from ingest.actions.list_targets import list_targets
+from ingest.actions.located_leads import fold_located_leads
 from ingest.actions.modality import (
     confers_power,
     is_capability,
@@ -147,6 +149,9 @@ class ActionComponent:
         lifted_basis(clusters)
         resolve_restated_pronouns(ctx, clusters, published.isoformat() if published else None)  # "They were ..."
         attach_designees(ctx, clusters, published.isoformat() if published else None)  # names told later
+        fold_located_leads(ctx, clusters, self.lex.actor_kinds.get("sanction", {}),
+                           published.isoformat() if published else None)  # "N entities based in X, Y"
+        drop_designated_places(ctx, clusters)  # "designees based in Iran, the UAE ...": no place is designated
         credit_bloc(ctx, clusters)  # "The Council adopted ..." / "the EU imposes ...": the Council and the EU
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc

@@ -341,3 +341,19 @@ def removed_names(ctx: DocContext, clusters: list) -> None:
                     if m is not None and ctx.etype(m) in ("Person", "Company", "Organization") and (
                             m.entity_id not in c.targets and m.entity_id not in c.by):
                         c.targets.append(m.entity_id)
+
+
+DESIGNEES = {"Person", "Company", "Organization", "Authority"}
+
+
+def drop_designated_places(ctx: DocContext, clusters: list) -> None:
+    """'OFAC is targeting 32 individuals and entities based in Iran, the United Arab Emirates (UAE), Turkiye,
+    China ...', 'Caucasus Energy (Georgia), ... KSN Foundation (Liechtenstein)': a blocking designation lists
+    persons, never a country or a place (ONTOLOGY: a designation is a blocking / SDN listing; a measure on a
+    whole country is a `sanction`). The countries are dropped from its targets when it names a designee; a
+    designation that names only a country is left as read. Sub-national places go only where the text places a
+    designee there (ingest/actions/located_leads.py): a name read as a place may be a person's."""
+    for c in clusters:
+        if c.kind != "designation" or not any(ctx.etype_of(t) in DESIGNEES for t in c.targets):
+            continue
+        c.targets = [t for t in c.targets if ctx.etype_of(t) != "Country"]
