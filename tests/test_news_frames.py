@@ -69,6 +69,15 @@ def test_a_ledes_present_perfect_takes_the_publication_date(nlp) -> None:
     assert all(a.date is None for a in found if a.by == ["canada"])
 
 
+def test_a_standfirst_with_no_full_stop_is_not_the_lede(nlp) -> None:
+    # the line under the headline sums the story up without a full stop; the lede is the first sentence after it
+    text = ("# Britain and Canada sanction Iranian officials\n\n"
+            "Asset freezes imposed over the crackdown on protesters\n\n"
+            "The United Kingdom has imposed sanctions against Hossein Allahkaram.")
+    (uk,) = [a for a in actions(nlp, text, "2024-02-12") if a.by == ["united-kingdom"]]
+    assert uk.date == "2024-02-12", uk
+
+
 def test_a_summing_up_perfect_in_a_lede_gets_no_date(nlp) -> None:
     # 2023-02-24-jy1298, verbatim: measures summed up since the war began, no one measure of the day
     text = ("The United States, along with an international coalition of over 30 allies and partners, has imposed "

@@ -220,6 +220,9 @@ def date_lede_perfects(ctx: DocContext, readings: list[Reading], base: str | Non
             r.date = day.isoformat()
 
 
+SENTENCE_ENDS = {".", "!", "?", "\"", "\u201d", "'", "\u2019", ")"}
+
+
 def lede_unit(ctx: DocContext) -> int | None:
     """Start of the first unit with a subject and a finite verb that is no heading ('# ...') or byline."""
     s, n, text = 0, len(ctx.tokens), ctx.doc.text
@@ -231,6 +234,10 @@ def lede_unit(ctx: DocContext) -> int | None:
             continue
         if text[text.rfind("\n", 0, first.idx) + 1:first.idx].lstrip().startswith("#"):
             continue  # the second sentence of a heading ("# X announces sanctions. This is what ...")
+        last = next((t for t in reversed(unit) if not t.is_space), None)
+        after = last.idx + len(last) if last is not None else 0
+        if last is not None and last.text not in SENTENCE_ENDS and "\n" in text[after:after + 3]:
+            continue  # a standfirst under the headline ("Travel bans and asset freezes imposed over ..."): no full stop
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBZ", "VBP", "VBD") or (
                 t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP", "VBD")) for t in unit):
             return start
