@@ -27,6 +27,7 @@ from ingest.entities.forms import (
     vessel_norms,
 )
 from ingest.entities.government_cands import pattern_cands
+from ingest.entities.group_names import group_cands
 from ingest.entities.head_words import LEGAL_SUFFIXES
 from ingest.entities.holderless import drop_holderless_titles
 from ingest.entities.law_links import code_aliases, known_law_sections
@@ -102,6 +103,7 @@ class EntityComponent:
             + suffixed
             + defined
             + prefixed
+            + group_cands(doc, covered, self.lex)
             + not_nationality(doc, descriptor_cands(doc, covered, self.lex), self.lex)
             + ner_cands(doc, covered, self.lex)
         )

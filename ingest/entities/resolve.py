@@ -263,7 +263,8 @@ def resolve(
                     # surname, which is not the last word (particles and initials never stand alone)
                     if len(w) > 2 and w[:1].isupper() and w.lower() not in NAME_PARTICLES:
                         person_words[w].add(id(g))
-            if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1:
+            # a group named after its leader ("the Zhao Wei TCO") does not take the leader's own mentions
+            if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1 and x.source != "group":
                 lw = tuple(w.lower() for w in words)
                 for k in range(1, len(lw)):
                     firm_prefix[lw[:k]].add(id(g))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ingest.extensions import Mention
 from ingest.relations.context import POSSESSIVE, Context, Relations
+from ingest.relations.role_lists import after_kinship, coordinated_before
 from ingest.relations.role_words import (
     BODY_TYPES,
     COPULA,
@@ -255,6 +256,7 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
             return False
     if k < end and toks[k].lower_ in {"and", "or", "but", "who", "which"}:
         return False  # coordination / relative clause, not an apposition
+    k = after_kinship(ctx, k, end)
     b = k
     while b < end and b - k < 16:
         t = toks[b]
@@ -281,7 +283,11 @@ def _apposition(ctx: Context, p: Mention, out: Relations) -> bool:
         b += 1
     if b == k:
         return False
-    return _emit(ctx, out, p, (k, b), 0.75)
+    done = _emit(ctx, out, p, (k, b), 0.75)
+    if done and not copular:
+        for q in coordinated_before(ctx, p):
+            _emit(ctx, out, q, (k, b), 0.7)
+    return done
 
 
 def _title_follows(ctx: Context, i: int, end: int) -> bool:
