@@ -16,6 +16,7 @@ from ingest import dates, extensions  # noqa: F401  (extensions registers the do
 from ingest.actions.assemble import Reading, merge, to_actions
 from ingest.actions.bloc_actors import credit_bloc
 from ingest.actions.body_actors import body_actor
+from ingest.actions.capability_statements import drop_capability_statements
 from ingest.actions.capital_actors import capital_actor
 from ingest.actions.consolidate import (
     drop_designated_places,
@@ -152,6 +153,7 @@ class ActionComponent:
         fold_located_leads(ctx, clusters, self.lex.actor_kinds.get("sanction", {}),
                            published.isoformat() if published else None)  # "N entities based in X, Y"
         drop_designated_places(ctx, clusters)  # "designees based in Iran, the UAE ...": no place is designated
+        drop_capability_statements(ctx, clusters)  # "OFAC can prohibit ...", "may be subject to ..."
         credit_bloc(ctx, clusters)  # "The Council adopted ..." / "the EU imposes ...": the Council and the EU
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
