@@ -130,3 +130,10 @@ def test_a_headlines_sanction_is_the_bodys_listing(nlp) -> None:
             "Vitaly Sokolenko was targeted with an asset freeze and a travel ban on Thursday.\n")
     found = [a for a in actions(nlp, text, "2022-03-10") if "vitaly-sokolenko" in a.targets]
     assert [(a.kind, a.date) for a in found] == [("designation", "2022-03-10")]
+
+
+def test_a_date_inside_a_time_clause_dates_that_clause_not_the_measure(nlp) -> None:
+    # ingest/actions/dating.py _temporal_clause: "since taking office in January" dates the taking of office
+    text = "Since taking office in January, the Canadian government has imposed sanctions on Hossein Allahkaram."
+    found = actions(nlp, text, "2024-10-23")
+    assert found and all(a.date != "2024-01" for a in found), found

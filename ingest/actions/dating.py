@@ -66,8 +66,24 @@ def _dates_other_event(ctx: DocContext, ent: Span, anchors: list[Token]) -> bool
     if prep.dep_ != "prep" or prep.pos_ != "ADP":
         return False
     owner = prep.head
+    if owner.pos_ in ("VERB", "AUX") and owner not in anchors and _temporal_clause(owner) and not any(
+            owner.left_edge.i <= a.i <= owner.right_edge.i for a in anchors):
+        return True  # "After delaying new sanctions since taking office in January, ...": the date of taking office
     return owner.pos_ == "NOUN" and owner not in anchors and ctx.mention(owner.i) is None and (
         owner.lower_ not in NOT_EVENTS)
+
+
+# Words that open a clause telling another time than the measure's: "since taking office in January".
+TIME_CLAUSE_WORDS = {"since", "after", "before", "upon", "until", "when", "while", "following"}
+
+
+def _temporal_clause(verb: Token) -> bool:
+    """The verb heads a clause opened by a temporal preposition or conjunction ('since taking office',
+    'after he was elected')."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in TIME_CLAUSE_WORDS:
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_WORDS
+                                        for c in verb.children)
 
 
 def _in_law_clause(ctx: DocContext, tok: Token, anchors: list[Token]) -> bool:
