@@ -78,3 +78,13 @@ def test_the_leader_a_group_is_named_after_stays_a_person(nlp) -> None:
     names = _names(doc)
     assert names["Zhao Wei TCO"][1] == "Organization"
     assert names["Zhao Wei"][1] == "Person"
+
+
+def test_a_group_word_after_a_known_body_names_that_body(nlp) -> None:
+    doc = nlp(
+        "Both of these individuals have been previously designated as supporters of terrorism and the Al Qaida "
+        "network by the United States and the international community under U.N. Security Council Resolution 1267."
+    )
+    names = _names(doc)
+    assert names.get("Al-Qaida", (None, None))[1] == "Organization"
+    assert not any("network" in n.lower() for n in names)

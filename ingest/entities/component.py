@@ -103,7 +103,7 @@ class EntityComponent:
             + suffixed
             + defined
             + prefixed
-            + group_cands(doc, covered, self.lex)
+            + group_cands(doc, covered, self.lex, self.lex_norms)
             + not_nationality(doc, descriptor_cands(doc, covered, self.lex), self.lex)
             + ner_cands(doc, covered, self.lex)
         )

@@ -12,8 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ingest.entities.candidates import NAME_WORDS, P_PATTERN, Cand
-from ingest.extensions import doc_tokens
+from ingest.extensions import doc_tokens, span_text
 from ingest.lexicon import Lexicon
+from ingest.names import norm
 
 # the group words that close such a name, as lower-case token tuples (longest first at each end word)
 _HEADS: tuple[tuple[str, ...], ...] = (
@@ -37,7 +38,8 @@ _NOT_NAME = {"treasury", "ofac", "u.s.", "us", "the", "this", "that", "its", "th
              "designates", "financial", "international", "global", "new"}
 
 
-def group_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand]:
+def group_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon, lex_norms: dict[str, str]) -> list[Cand]:
+    """lex_norms: normalised lexicon names; a group word after one ("the Al Qaida network") names that body."""
     toks = doc_tokens(doc)
     out: list[Cand] = []
     for i, t in enumerate(toks):
@@ -54,6 +56,8 @@ def group_cands(doc: Doc, covered: list[Cand | None], lex: Lexicon) -> list[Cand
             words = [x.lower_ for x in toks[s:k]]
             if " ".join(words) in lex.demonyms or any(w in lex.demonyms for w in words):
                 break  # "the Iranian procurement network", "the Mexican cartel": no name
+            if norm(span_text(doc, s, k)) in lex_norms:
+                break  # a known body under a form the trie missed: "the Al Qaida network" is al-Qaida's
             out.append(Cand(s, i + 1, "Organization", P_PATTERN, "group"))
             break
     return out

@@ -13,6 +13,7 @@ from ingest.relations.chapters import chapter_parts
 from ingest.relations.context import Context, Relations
 from ingest.relations.founding import founding_laws
 from ingest.relations.law_parts import law_parts
+from ingest.relations.law_verbs import law_verbs
 from ingest.relations.located import based_in, lists
 from ingest.relations.located_lists import located_lists
 from ingest.relations.located_parse import based_in_parse
@@ -40,6 +41,7 @@ class RelationComponent:
         unit_parts(ctx, out)
         chapter_parts(ctx, out)
         administers(ctx, out)
+        law_verbs(ctx, out)
         authorizes(ctx, out)
         founding_laws(ctx, out)
         order_delegation(ctx, out)
