@@ -48,3 +48,38 @@ def test_the_signer_joins_the_official_his_order_directs(nlp) -> None:
     assert a.status == "proposed" and a.date == "2025-06-30", a
     assert a.by[0] == "donald-trump" and len(a.by) == 2, a  # the President and the State Department
     assert "hts" in a.targets, a
+
+
+CARTELS_TITLE = ("Designating Cartels And Other Organizations As Foreign Terrorist Organizations And Specially "
+                 "Designated Global Terrorists")
+# whitehouse/presidential-actions__2025-01__2025-01-20-designating-cartels-and-other-organizations-as-... (excerpt)
+CARTELS = (
+    "By the authority vested in me as President by the Constitution and the laws of the United States of America, "
+    "including the Immigration and Nationality Act (INA), 8 U.S.C. 1101 *et seq.*, the International Emergency "
+    "Economic Powers Act (IEEPA),50 U.S.C. 1701 *et seq*. it is hereby ordered:\n\n"
+    "Section 1.  Purpose.  This order creates a process by which certain international cartels (the Cartels) and "
+    "other organizations will be designated as Foreign Terrorist Organizations, consistent with section 219 of the "
+    "INA (8 U.S.C. 1189), or Specially Designated Global Terrorists, consistent with IEEPA (50 U.S.C. 1702) and "
+    "Executive Order 13224 of September 23, 2001 (Blocking Property and Prohibiting Transactions With Persons Who "
+    "Commit, Threaten to Commit, or Support Terrorism), as amended.\n\n"
+    "Sec. 3.  Implementation.  (a)  Within 14 days of the date of this order, the Secretary of State shall take all "
+    "appropriate action, in consultation with the Secretary of the Treasury, the Attorney General, the Secretary of "
+    "Homeland Security, and the Director of National Intelligence, to make a recommendation regarding the "
+    "designation of any cartel or other organization described in section 1 of this order as a Foreign Terrorist "
+    "Organization consistent with 8 U.S.C. 1189 and/or a Specially Designated Global Terrorist consistent with 50 "
+    "U.S.C. 1702 and Executive Order 13224.\n\n"
+    "(b)  Within 14 days of the date of this order, the Attorney General and the Secretary of Homeland Security "
+    "shall take all appropriate action, in consultation with the Secretary of State, to make operational "
+    "preparations regarding the implementation of any decision I make to invoke the Alien Enemies Act, 50 U.S.C. "
+    "21 *et seq*.\n\n"
+    "THE WHITE HOUSE,\n    January 20, 2025.\n")
+
+
+def test_an_order_setting_designations_in_motion_proposes_them_by_the_charged_department(nlp) -> None:
+    # ingest/actions/order_designations.py: one proposed designation per charged department, none per consulted one
+    found = titled_actions(nlp, CARTELS, CARTELS_TITLE, "2025-01-20")
+    assert len(found) == 1, found
+    a = found[0]
+    assert (a.kind, a.status, a.date) == ("designation", "proposed", "2025-01-20"), a
+    assert "us-dept-state" in a.by and not {"us-dept-treasury", "us-doj", "us-dhs"} & set(a.by), a
+    assert "eo-13224" in a.under, a

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ingest.actions.assemble import Reading
 from ingest.actions.context import DocContext
+from ingest.actions.order_designations import chapter_targets, designation_process_readings
 from ingest.extensions import doc_text
 
 _S = r"\s+"
@@ -240,4 +241,9 @@ def order_readings(ctx: DocContext, published: str | None) -> list[Reading]:
     m = REVOCATION.search(text)
     if m is not None and (lifting or not out):
         add("sanction", "lifted", m.start(), laws)
+    if not out and not lifting:
+        # "This order creates a process by which ... will be designated as Foreign Terrorist Organizations"
+        own_first = [own, *(x for x in laws if x != own)] if own else laws
+        out += designation_process_readings(ctx, text, by, targets + chapter_targets(ctx, targets), own_first,
+                                            published)
     return out
