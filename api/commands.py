@@ -112,8 +112,9 @@ def _bounded_entity(store: Any, params: dict[str, Any]) -> list[dict]:
 
 def export(
     format: Annotated[str | None, typer.Option(  # noqa: A002
-        "--format", "-f", help="graphml | csv (neo4j-admin import files) | json (FollowTheMoney lines); "
-                               "default: from --out's suffix, else graphml")] = None,
+        "--format", "-f", help="graphml | csv (neo4j-admin import files) | json (FollowTheMoney lines) | neo4j-admin "
+                               "(the whole store, for a first load into Neo4j); default: from --out's suffix, "
+                               "else graphml")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="output file (default policygraph.graphml, policygraph.csv.zip, policygraph.ftm.json); "
                             "for csv a .zip or a directory the three CSV files go into")] = None,
@@ -128,6 +129,9 @@ def export(
     from queries.answers import NotFound
     from queries.export import export as export_graph
 
+    if format == "neo4j-admin":
+        _dump_for_import(out, entity, store)
+        return
     try:
         fmt, target = export_target(format, out)
     except UsageError as exc:
@@ -145,6 +149,29 @@ def export(
         typer.echo(f"error: cannot write --out {target}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"wrote {written} ({len(body):,} bytes{', truncated at --max-nodes' if truncated else ''})")
+
+
+def _dump_for_import(out: Path | None, entity: str | None, store: str | None) -> None:
+    """`export --format neo4j-admin`: every node and relationship of the store, as import files in a directory."""
+    from graph.factory import open_store
+    from queries.export_admin import dump
+
+    target = out or Path("policygraph-import")
+    if entity is not None:
+        typer.echo("error: --format neo4j-admin dumps the whole store; --entity is for the other formats", err=True)
+        raise typer.Exit(2)
+    if target.suffix or (target.exists() and not target.is_dir()):
+        typer.echo(f"error: --format neo4j-admin writes a directory of files: give --out a directory, not {target}",
+                   err=True)
+        raise typer.Exit(2)
+    with open_store(store, _settings(store)) as s:
+        try:
+            written = dump(s, target)
+        except OSError as exc:
+            typer.echo(f"error: cannot write --out {target}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(2) from None
+    typer.echo(f"wrote {len(written)} files, {sum(written.values()):,} rows, to {target}; load them into a fresh Neo4j "
+               f"with: cd {target} && neo4j-admin database import full neo4j @import.args")
 
 
 def register(app: typer.Typer) -> None:
