@@ -137,3 +137,15 @@ def test_a_date_inside_a_time_clause_dates_that_clause_not_the_measure(nlp) -> N
     text = "Since taking office in January, the Canadian government has imposed sanctions on Hossein Allahkaram."
     found = actions(nlp, text, "2024-10-23")
     assert found and all(a.date != "2024-01" for a in found), found
+
+
+def test_an_also_measure_right_after_a_dated_one_of_the_same_state_takes_its_date(nlp) -> None:
+    # ingest/actions/sequels.py: the same occasion; another state's "also" measure keeps no borrowed date
+    text = ("Japan on Friday added 22 Russian companies to its export control list, the trade ministry said. "
+            "Japanese authorities also froze the assets of Sberbank.")
+    found = actions(nlp, text, "2024-02-22")  # a Thursday
+    assert {a.kind: a.date for a in found} == {"entity_listing": "2024-02-16", "asset_freeze": "2024-02-16"}, found
+    other = ("Japan on Friday added 22 Russian companies to its export control list, the trade ministry said. "
+             "Canada also froze the assets of Sberbank.")
+    freeze = [a for a in actions(nlp, other, "2024-02-22") if a.kind == "asset_freeze"]
+    assert freeze and freeze[0].date is None, freeze

@@ -35,7 +35,6 @@ from ingest.actions.consolidate import (
 from ingest.actions.context import DocContext
 from ingest.actions.dating import action_date, date_spans, dated_segments
 from ingest.actions.designee_actors import repair_designee_actors
-from ingest.actions.designee_actors import repair_designee_actors
 from ingest.actions.discourse import (
     apply_summaries,
     demonstrative_targets,
@@ -93,6 +92,7 @@ from ingest.actions.screening import (
     is_tally,
     owned_measure,
 )
+from ingest.actions.sequels import date_also_sequels
 from ingest.actions.target_paragraphs import attach_designees
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
@@ -137,7 +137,7 @@ class ActionComponent:
         subject_to_targets(ctx, generic)  # "X is also subject to UN Security Council sanctions"
         headline_kinds(ctx, generic)  # "# X sanctioned by UK" is the body's "X was targeted with an asset freeze"
         generic = news_measures(ctx, generic, published.isoformat() if published else None)  # one news measure
-        repair_designee_actors(ctx, generic, self.lex.implied_actors)  # "X, designated on ...": X is no actor
+        date_also_sequels(ctx, generic)  # "Japan on Friday added ... Japanese authorities also froze ..."
         repair_designee_actors(ctx, generic, self.lex.implied_actors)  # "X, designated on ...": X is no actor
         readings = split_parallel(ctx, mark_restated(ordered + apply_summaries(ctx, included_targets(ctx, generic))))
         readings = join_state_and_agency(ctx, readings)
