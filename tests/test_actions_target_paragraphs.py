@@ -149,3 +149,27 @@ def test_a_kinship_noun_before_a_name_still_opens_an_item(nlp) -> None:
     for name in ("Lupe Maritza Zevallos Gonzales", "Winston Ricardo Zevallos Gonzales",
                  "Sara Maria Gonzales Garbancho de Zevallos"):
         assert name in targets, (name, targets)
+
+
+# 2021-09-22 jy0367 ("Treasury Sanctions Sinaloa Cartel Members Operating in Sonora"), abridged: a counted group,
+# then "the individuals include ...: A, B, and C" with the list after a colon
+JY0367 = (
+    "Washington \u2014 Today, the U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) "
+    "designated Mexican national Sergio Valenzuela Valenzuela (\u201cValenzuela Valenzuela\u201d) as a Specially "
+    "Designated Narcotics Trafficker pursuant to the Foreign Narcotics Kingpin Designation Act (Kingpin Act).\n\n"
+    "In addition to Valenzuela Valenzuela, OFAC also designated seven other Mexican nationals for providing "
+    "material assistance to Valenzuela Valenzuela.  Specifically, the individuals include Valenzuela Valenzuela\u2019s "
+    "right-hand man, Leonardo Pineda Armenta, who directs operations for him, and six cartel lieutenants who "
+    "ultimately report to Valenzuela Valenzuela:  Gilberto Martinez Renteria, Jaime Humberto Gonzalez Higuera, "
+    "Jorge Damian Roman Figueroa, Luis Alberto Carrillo Jimenez, Meliton Rochin Hurtado, and Miguel Raymundo "
+    "Marrufo Cabrera.\n"
+)
+
+
+def test_the_individuals_a_designation_counted_are_named_after_it(nlp) -> None:
+    found, ents = _names(nlp, JY0367, "2021-09-22")
+    targets = {ents.get(t, t) for a in _today(found, "2021-09-22") for t in a.targets}
+    # before: only Sergio Valenzuela Valenzuela
+    for name in ("Leonardo Pineda Armenta", "Gilberto Martinez Renteria", "Luis Alberto Carrillo Jimenez",
+                 "Miguel Raymundo Marrufo Cabrera"):
+        assert name in targets, (name, targets)

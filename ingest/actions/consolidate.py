@@ -352,8 +352,10 @@ def drop_designated_places(ctx: DocContext, clusters: list) -> None:
     persons, never a country or a place (ONTOLOGY: a designation is a blocking / SDN listing; a measure on a
     whole country is a `sanction`). The countries are dropped from its targets when it names a designee; a
     designation that names only a country is left as read. Sub-national places go only where the text places a
-    designee there (ingest/actions/located_leads.py): a name read as a place may be a person's."""
+    designee there (ingest/actions/located_leads.py): a name read as a place may be a person's, and a body
+    read as a country ("Republic of the Sudan Central Reserve Police") is kept: only the lexicon's countries go."""
+    countries = set(load_lexicon().country_forms.values())
     for c in clusters:
         if c.kind != "designation" or not any(ctx.etype_of(t) in DESIGNEES for t in c.targets):
             continue
-        c.targets = [t for t in c.targets if ctx.etype_of(t) != "Country"]
+        c.targets = [t for t in c.targets if not (ctx.etype_of(t) == "Country" and t in countries)]

@@ -76,9 +76,17 @@ def _todays(lead: list[str]) -> bool:
     return any(w in MEASURE_NOUNS or w in TODAY_PARTICIPLES for w in lead)
 
 
-def _include_frame(ctx: DocContext, s: int, e: int) -> int | None:
+def _group_pointer(lead: list[str]) -> bool:
+    """ "Specifically, the individuals include ...", "These seven companies include ...": the group a sentence
+    before counted ("OFAC also designated seven other Mexican nationals ...")."""
+    return any(w in ("the", "these", "those") and any(x in GROUP_NOUNS for x in lead[k + 1:k + 4])
+               for k, w in enumerate(lead))
+
+
+def _include_frame(ctx: DocContext, s: int, e: int, follows_today: bool = False) -> int | None:
     """Token index after which the items start: "<today's measure / those designated today> include(s) ...",
-    "... are also targeted in today's action, including A, B, as well as C"."""
+    "... are also targeted in today's action, including A, B, as well as C"; right after a sentence of today's
+    measure, "the individuals include ..." names the group it counted."""
     toks = ctx.tokens
     for i in range(s, e):
         t = toks[i]
@@ -88,7 +96,8 @@ def _include_frame(ctx: DocContext, s: int, e: int) -> int | None:
             continue
         if not verb and not (t.head.lemma_.lower() in MEASURE_LEMMAS or t.head.lower_ in GROUP_NOUNS | MEASURE_NOUNS):
             continue  # "... supplied weapons to groups including Hizballah": not the designees' list
-        return i + 1 if _todays(_words(ctx, s, i)) else None
+        lead = _words(ctx, s, i)
+        return i + 1 if _todays(lead) or (verb and follows_today and _group_pointer(lead)) else None
     return None
 
 
@@ -283,14 +292,20 @@ def attach_designees(ctx: DocContext, clusters: list[Cluster], published: str | 
     units = _units(ctx)
     for k, (s, e) in enumerate(units):
         end = e
-        first = next((f(ctx, s, e) for f in (_include_frame, _inverted_frame, _following_frame)
-                      if f(ctx, s, e) is not None), None)
+        # the sentence before is one of today's measure's own ("OFAC also designated seven other Mexican nationals")
+        follows_today = k > 0 and any(a <= toks[units[k - 1][0]].idx < b for h in hosts for a, b in h.evidence)
+        first = _include_frame(ctx, s, e, follows_today)
+        if first is None:
+            first = next((f(ctx, s, e) for f in (_inverted_frame, _following_frame) if f(ctx, s, e) is not None), None)
         if first is not None:
             # "...; and 4 major subsidiaries of ZB Financial Holdings Limited: ..." cut into units at semicolons
             j = k + 1
             while j < len(units) and toks[end - 1].text == ";":
                 end = units[j][1]
                 j += 1
+            last = next((toks[x] for x in range(end - 1, s - 1, -1) if not toks[x].is_space), None)
+            if last is not None and last.text == ":" and j < len(units):
+                end = units[j][1]  # "... six cartel lieutenants who report to X:  A, B, and C." cut at the colon
             names = _items(ctx, first, end, actors | earlier)
         else:
             want = _pointer_frame(ctx, s, e)
@@ -305,7 +320,10 @@ def attach_designees(ctx: DocContext, clusters: list[Cluster], published: str | 
         # the measure whose statement comes nearest before the names ("The first set of designations ...")
         host = max((h for h in own if h.evidence and min(h.evidence)[0] <= at),
                    key=lambda h: max(ev[0] for ev in h.evidence if ev[0] <= at), default=own[0])
-        added = [n for n in names if n not in host.targets]
+        # a name another of today's measures already holds stays there: a list read after it ("The following
+        # individuals are being designated pursuant to E.O. 13894 ...:" in an annex) is no second basis for it
+        others = {t for h in hosts if h is not host for t in h.targets}
+        added = [n for n in names if n not in host.targets and n not in others]
         if not added:
             continue
         host.targets += added
