@@ -263,8 +263,7 @@ def resolve(
                     # surname, which is not the last word (particles and initials never stand alone)
                     if len(w) > 2 and w[:1].isupper() and w.lower() not in NAME_PARTICLES:
                         person_words[w].add(id(g))
-            # a group named after its leader ("the Zhao Wei TCO") does not take the leader's own mentions
-            if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1 and x.source != "group":
+            if g.type in ("Company", "Organization") and ":" in g.key and len(words) > 1:
                 lw = tuple(w.lower() for w in words)
                 for k in range(1, len(lw)):
                     firm_prefix[lw[:k]].add(id(g))
@@ -283,7 +282,9 @@ def resolve(
                 continue
         if c.type in ("Company", "Organization", "Person") or (c.type == "Place" and c.source == "ner"):
             hits = firm_prefix.get(tuple(w.lower() for w in words), set()) - {id(g)}
-            if len(hits) == 1:
+            if len(hits) == 1 and not (
+                c.type == "Person" and len(words) > 1 and gid[next(iter(hits))].cands[0].source == "group"
+            ):  # a group named after its leader ("the Zhao Wei TCO") does not take the leader's full name
                 _move(c, gid[next(iter(hits))], cand_group)
 
     for c, g in bare_body_moves(chosen, texts, cand_group, _live(groups, cand_group, chosen)):

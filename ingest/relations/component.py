@@ -21,6 +21,7 @@ from ingest.relations.order_authority import order_delegation
 from ingest.relations.order_terms import order_terms
 from ingest.relations.ownership import ownership
 from ingest.relations.publisher_roles import publisher_roles
+from ingest.relations.role_verbs import role_verbs
 from ingest.relations.roles import holds_role
 from ingest.relations.structure import administers, authorizes, part_of
 from ingest.relations.unit_parts import unit_parts
@@ -47,6 +48,7 @@ class RelationComponent:
         order_delegation(ctx, out)
         order_terms(ctx, out)
         holds_role(ctx, out)
+        role_verbs(ctx, out)
         ownership(ctx, out)
         publisher_roles(ctx, out)
         based_in(ctx, out)
