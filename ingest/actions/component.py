@@ -93,6 +93,7 @@ from ingest.actions.screening import (
     owned_measure,
 )
 from ingest.actions.sequels import date_also_sequels
+from ingest.actions.speaker_targets import drop_speaking_officials
 from ingest.actions.target_paragraphs import attach_designees
 from ingest.actions.triggers import Trigger, TriggerFinder
 from ingest.extensions import doc_text
@@ -154,6 +155,7 @@ class ActionComponent:
                            published.isoformat() if published else None)  # "N entities based in X, Y"
         drop_designated_places(ctx, clusters)  # "designees based in Iran, the UAE ...": no place is designated
         drop_capability_statements(ctx, clusters)  # "OFAC can prohibit ...", "may be subject to ..."
+        drop_speaking_officials(ctx, clusters, part_of)  # "..., said Under Secretary X": X is not designated
         credit_bloc(ctx, clusters)  # "The Council adopted ..." / "the EU imposes ...": the Council and the EU
         doc._.pg_actions = to_actions(clusters, doc_text(doc), part_of)
         return doc
