@@ -150,3 +150,17 @@ def test_a_round_aimed_at_restricting_exports_is_taken_not_planned(nlp) -> None:
     (ex,) = extract_batch(nlp, [doc])
     found = [(a.status, a.by, a.targets) for a in ex.actions if a.kind == "export_control"]
     assert found == [("enacted", ["european-union"], ["russia"])]
+
+
+def test_the_body_reporting_an_agentless_passive_measure_takes_it_and_the_dateline_is_no_target(nlp) -> None:
+    # ingest/actions/body_actors.py (speaker of a passive with no one named) and datelines.py
+    text = ("LONDON - More than 50 companies supplying the Russian military were sanctioned on Wednesday, "
+            "the Foreign Office said.")
+    (a,) = actions(nlp, text, "2024-02-22")
+    assert (a.kind, a.by, a.targets, a.date) == ("sanction", ["fcdo"], [], "2024-02-21"), a
+
+
+def test_a_dateline_country_is_no_parallel_actor(nlp) -> None:
+    text = "Ottawa, Canada - The European Union on Monday imposed new sanctions against Russia, the bloc said."
+    found = actions(nlp, text, "2024-01-30")
+    assert [(a.by, a.targets) for a in found] == [(["european-union"], ["russia"])], found

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ingest.actions.context import DocContext
 from ingest.actions.roles import Roles
 from ingest.actions.triggers import Trigger
-from ingest.actions.voice import SPEECH_VERBS
+from ingest.actions.voice import SPEECH_VERBS, reporting_subjects
 
 # Head nouns of bodies that take measures; a bare "the <noun>" names the document's body of that kind.
 BODY_NOUNS = {"council", "commission", "ministry", "department", "government", "office", "parliament",
@@ -114,3 +114,23 @@ def body_actor(ctx: DocContext, trig: Trigger, roles: Roles) -> None:
             roles.add("by", [actor])
             roles.targets = [t for t in roles.targets if t != actor]
             return
+    if not roles.targets and not _quoted(ctx, verb) and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children):
+        # "More than 50 companies were sanctioned on Wednesday, the Foreign Office said": the body that reports
+        # a passive measure with no agent and no one named announces its own measure (a named target's passive
+        # measure joins the measure told of it instead)
+        for subj in reporting_subjects(verb):
+            m = ctx.mention(subj.i) or next(iter(ctx.mentions_in(range(subj.left_edge.i, subj.i + 1))), None)
+            actor = m.entity_id if m is not None and ctx.etype(m) in ACTOR_TYPES else bare_body(ctx, subj)
+            if actor is not None:
+                roles.add("by", [actor])
+                roles.targets = [t for t in roles.targets if t != actor]
+                return
+
+
+def _quoted(ctx: DocContext, verb: Token) -> bool:
+    """The verb stands inside a quotation ('announced that "15 workers ... have been designated"'): the quoted
+    words are the speaker's report of a measure told elsewhere in the text, left to the other readings."""
+    s, _ = ctx.unit(verb)
+    before = [t.text for t in ctx.tokens[s:verb.i]]
+    return before.count("\"") % 2 == 1 or before.count("\u201c") > before.count("\u201d")

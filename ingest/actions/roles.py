@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ingest.actions.context import DocContext
+from ingest.actions.datelines import dateline_ids
 from ingest.actions.phrases import (
     ACTOR_TYPES,
     AS_NOT_CATEGORY,
@@ -58,6 +59,12 @@ class RoleReader(SlotReader):
         else:
             roles = self._noun(ctx, trig)
         roles.targets = [t for t in roles.targets if t not in roles.by]
+        if roles.targets or len(roles.by) > 1:
+            # "LONDON - More than 50 companies were sanctioned ...", "Ottawa, Canada - The EU imposed ...": the
+            # dateline's place is where the story was filed, neither target nor (beside a named actor) actor
+            dateline = dateline_ids(ctx, trig.token)
+            roles.targets = [t for t in roles.targets if t not in dateline]
+            roles.by = [b for b in roles.by if b not in dateline] or roles.by
         said_of = trig.token if trig.is_verb else roles.head_verb  # "imposed a travel ban on ..., X said"
         if said_of is not None and roles.targets:
             # "... on Monday, the Commerce Department said": the speaker is no target
@@ -478,3 +485,4 @@ class RoleReader(SlotReader):
                 if ctx.etype(m) in ("Country", "Place", "Company") and not ctx.is_possessor(m):
                     out.append(m)
         return out
+
