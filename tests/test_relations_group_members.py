@@ -88,3 +88,19 @@ def test_a_group_word_after_a_known_body_names_that_body(nlp) -> None:
     names = _names(doc)
     assert names.get("Al-Qaida", (None, None))[1] == "Organization"
     assert not any("network" in n.lower() for n in names)
+
+
+def test_a_place_before_a_group_used_as_a_modifier_places_the_head_noun(nlp) -> None:
+    # "European-based" qualifies the organizers, not al-Qaida (treasury-press-releases 2003-03-18-js139)
+    doc = nlp(
+        "Most of these groups were European-based al Qaida organizers and financiers of terrorism.  In the "
+        "subsequent request of the United Nations to also designate this group for its ties to the al Qaida "
+        "organization, the U.S. joined Australia, Indonesia, Singapore, and 46 other countries, including all the "
+        "members of ASEAN and the EU, in requesting Jemaa Islamiyya’s designation.  Some of the "
+        "funds to be transferred via Iran-based Etemad Tejarate Pars Co. were intended to be used for military "
+        "purchases."
+    )
+    ents = doc._.pg_entities
+    based = {(ents[r.source].name, ents[r.target].name) for r in doc._.pg_relations if r.type == "BASED_IN"}
+    assert not any(s == "Al-Qaida" for s, _t in based)
+    assert any(s.startswith("Etemad") for s, _t in based)

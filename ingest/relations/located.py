@@ -212,6 +212,10 @@ def _modifier_before(ctx: Context, m: Mention, out: Relations) -> None:
     comma_list = skipped > 1 or (skipped == 1 and toks[j + 1:i + 1] and any(
         t.lower_ == "and" for t in toks[j + 1:i + 1]))
     k = j
+    # "European-based al Qaida organizers": the place qualifies the plural noun the mention modifies, not the mention
+    e = m.token_end
+    if e < len(toks) and toks[e].tag_ == "NNS" and toks[e].text[:1].islower() and toks[e - 1].head.i == e:
+        return
     # "-based": "Iran-based Etemad ..."
     if k >= 1 and toks[k].lower_ == "based" and toks[k - 1].text == "-":
         p = _place_of(ctx, k - 2)
