@@ -4,6 +4,7 @@ And `clear()` gives a new graph with its schema, as a first run has."""
 
 from __future__ import annotations
 
+from graph.embedded import EmbeddedServer
 from graph.falkordb_store import FalkorDBStore
 from graph.writes import FULLTEXT_PROPERTIES, SEARCH_TEXT
 
@@ -11,7 +12,9 @@ NODES = 60_000
 
 
 def test_a_rebuilt_fulltext_index_is_complete_when_setup_schema_returns(falkordb_session_store) -> None:
-    store = FalkorDBStore(server=falkordb_session_store.server, graph_name="policygraph_test_indexes")
+    # a user of the session's server of its own: this store's close() releases it, not the session store's
+    server = EmbeddedServer.acquire(falkordb_session_store.server.home)
+    store = FalkorDBStore(server=server, graph_name="policygraph_test_indexes")
     try:
         store.clear()
         store.query(f"UNWIND range(1, {NODES}) AS i CREATE (:Entity {{id: 'e' + toString(i), name: 'Acme ' + "
