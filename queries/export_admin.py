@@ -5,7 +5,7 @@ so a Neo4j loaded from them answers as the store does (documents, evidence, sear
 first-load path for a big corpus: ingest into the embedded store (or anywhere), dump, import into a fresh Neo4j
 (docs/scale.md has the measured times), open it with PolicyGraph (indexes and constraints are made on open).
 
-Files, in `out`: one a node label (`nodes-Entity.csv`, ...: the labels whose `id` is unique, each its own ID space)
+Files, in `out`: one a node label (`nodes-Entity.csv`, ...: the ontology's node labels, each its own ID space)
 and one a relationship type and pair of end labels (`rels-REPORTED_IN-Action-Document.csv`); `import.args`, the
 tool's options one a line (`neo4j-admin database import full neo4j @import.args`, run from `out`). Values are typed
 from what the store holds (string, long, double, boolean and their arrays); arrays are split on U+001F, a control
@@ -27,6 +27,11 @@ from typing import Any
 
 from graph.store import Store
 from graph.writes import UNIQUE_LABELS
+from policygraph.ontology import ONTOLOGY
+
+# every label a node is written under with a unique `id` (entity, action, document, relation, official-list entry):
+# one ID space each; a node's other labels (an entity's type) go in its :LABEL column
+NODE_LABELS = tuple(dict.fromkeys([*UNIQUE_LABELS, *ONTOLOGY.node_labels.values()]))
 
 ARRAY_DELIMITER = "\x1f"
 PAGE = 5000
@@ -127,14 +132,14 @@ def dump(store: Store, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     nodes: dict[str, _Table] = {}
     rels: dict[tuple[str, str, str], _Table] = {}
-    for label in UNIQUE_LABELS:
+    for label in NODE_LABELS:
         for page in _pages(store, label):
             for row in page:
                 props = {k: v for k, v in row["props"].items() if k != "id"}
                 table = nodes.setdefault(label, _Table([f"id:ID({label})", ":LABEL"]))
                 table.add([row["id"], ARRAY_DELIMITER.join(row["labels"])], props)
                 for rel_type, end_labels, end_id, rel_props in filter(None, row["out"]):
-                    end = next((lb for lb in end_labels if lb in UNIQUE_LABELS), None)
+                    end = next((lb for lb in end_labels if lb in NODE_LABELS), None)
                     if end is None or end_id is None:
                         raise ValueError(f"{rel_type} from {label} {row['id']} ends at a node without a unique id")
                     key = (rel_type, label, end)
@@ -166,12 +171,12 @@ def digest(store: Store) -> dict[str, dict[str, Any]]:
         return {k: v for k, v in sorted(props.items()) if v is not None and v != [] and k != "id"}
 
     items: dict[str, list[str]] = {}
-    for label in UNIQUE_LABELS:
+    for label in NODE_LABELS:
         for page in _pages(store, label):
             for row in page:
                 items.setdefault(label, []).append(json.dumps([row["id"], sorted(row["labels"]), norm(row["props"])]))
                 for rel_type, end_labels, end_id, rel_props in filter(None, row["out"]):
-                    end = next((lb for lb in end_labels if lb in UNIQUE_LABELS), "")
+                    end = next((lb for lb in end_labels if lb in NODE_LABELS), "")
                     items.setdefault(f"{rel_type} {label}->{end}", []).append(
                         json.dumps([row["id"], end_id, norm(rel_props or {})]))
     return {key: {"count": len(rows), "sha1": hashlib.sha1("\n".join(sorted(rows)).encode()).hexdigest()}

@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app as cli
+from graph.list_writes import import_entries
+from ingest.lists.records import ListEntryRecord
 from policygraph.settings import Settings
 from queries.export_admin import ARRAY_DELIMITER, digest, dump
 
@@ -29,6 +31,16 @@ LIB = REPO / "scripts" / "neo4j-server" / "target" / "lib"
 def falkordb(falkordb_session_store):
     falkordb_session_store.clear()
     return falkordb_session_store
+
+
+def _load_list_entries(store) -> None:
+    """Two official-list entries (the nodes `policygraph lists` adds), one removed: a boolean, arrays, a date."""
+    import_entries(store, [
+        ListEntryRecord("ofac-sdn", "306", "BANCO NACIONAL DE CUBA", party="entity", aliases=["BNC"],
+                        programs=["CUBA"], first_seen="2021-05-22", files=["sdn_2021-05-22.csv"]),
+        ListEntryRecord("ofac-sdn", "45030", "PJSC ODK SATURN", party="entity", programs=["RUSSIA-EO14024"],
+                        removed=True, removed_by="2024-07-02", files=["sdn_2021-05-22.csv", "sdn_2024-07-02.csv"]),
+    ])
 
 
 def _answers(store, home: Path) -> dict:
@@ -44,6 +56,7 @@ def _answers(store, home: Path) -> dict:
 def test_the_dump_holds_every_label_and_relationship_typed(falkordb, seed_batch, tmp_path) -> None:
     falkordb.write(seed_batch)
     load_sample(falkordb)
+    _load_list_entries(falkordb)
     written = dump(falkordb, tmp_path)
     args = (tmp_path / "import.args").read_text().split()
     assert "--array-delimiter=U+001F" in args and "--multiline-fields=true" in args
@@ -61,6 +74,11 @@ def test_the_dump_holds_every_label_and_relationship_typed(falkordb, seed_batch,
     with (tmp_path / "rels-REPORTED_IN-Action-Document.csv").open(encoding="utf-8", newline="") as fh:
         header = next(csv.reader(fh))
     assert header[:3] == [":START_ID(Action)", ":END_ID(Document)", ":TYPE"] and "start:long" in header
+    with (tmp_path / "nodes-ListEntry.csv").open(encoding="utf-8", newline="") as fh:
+        entries = {r["id:ID(ListEntry)"]: r for r in csv.DictReader(fh)}
+    assert entries["ofac-sdn:45030"]["removed:boolean"] == "true"
+    assert entries["ofac-sdn:306"]["removed:boolean"] == "false"
+    assert any(name.startswith("rels-ON_LIST-ListEntry-") for name in written)
 
 
 def test_the_cli_refuses_a_file_name_or_a_subgraph(falkordb, tmp_path) -> None:
@@ -86,6 +104,7 @@ def test_a_neo4j_loaded_from_the_dump_is_the_same_graph(seed_batch, tmp_path) ->
     with open_store(None, settings) as source:
         source.write(seed_batch)
         load_sample(source)
+        _load_list_entries(source)
     # the command in its own process, as a user runs it (settings are read once a process)
     exe = Path(sys.executable).with_name("policygraph")
     env = {**os.environ, "POLICYGRAPH_HOME": str(tmp_path / "home")}
