@@ -101,6 +101,15 @@ class Context:
     def mention_at(self, i: int) -> Mention | None:
         return self.by_token[i] if 0 <= i < len(self.by_token) else None
 
+    def mentions_in(self, tok, etype: str) -> list[Mention]:
+        """The mentions of type `etype` in `tok`'s subtree, one an entity, in text order."""
+        found: dict[str, Mention] = {}
+        for t in tok.subtree:
+            m = self.mention_at(t.i)
+            if m is not None and self.type_of(m) == etype:
+                found.setdefault(m.entity_id, m)
+        return list(found.values())
+
     def sentence_span(self, token: int) -> Span:
         s = self.sents[self.sent_of[token]]
         return Span(start=s.start_char, end=s.end_char, text=s.text)

@@ -37,7 +37,7 @@ def law_verbs(ctx: Context, out: Relations) -> None:
                         out.add("ADMINISTERS", body.entity_id, law.entity_id, 0.7, t.i)
         elif low in _LIST_VERBS and not _passive(t):
             lists = [m for c in t.children if c.dep_ == "prep" and c.lower_ == _LIST_VERBS[low]
-                     for m in _laws_in(ctx, c) if ctx.entities[m.entity_id].kind == "list"]
+                     for m in ctx.mentions_in(c, "Law") if ctx.entities[m.entity_id].kind == "list"]
             for body in _subjects(ctx, t, "Authority") if lists else []:
                 for law in lists:
                     out.add("ADMINISTERS", body.entity_id, law.entity_id, 0.7, t.i)
@@ -85,15 +85,6 @@ def _subjects(ctx: Context, verb, etype: str) -> list[Mention]:
     return []
 
 
-def _laws_in(ctx: Context, tok) -> list[Mention]:
-    found: dict[str, Mention] = {}
-    for x in tok.subtree:
-        m = ctx.mention_at(x.i)
-        if m is not None and ctx.type_of(m) == "Law":
-            found.setdefault(m.entity_id, m)
-    return list(found.values())
-
-
 def _objects(ctx: Context, verb) -> list[Mention]:
     """Laws in the verb's direct object (or the shared object of "implements and administers X")."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -102,7 +93,7 @@ def _objects(ctx: Context, verb) -> list[Mention]:
         objs = [c for c in head.children if c.dep_ == "dobj"] if head is not verb else []
         if not objs:  # "implements and administers E.O. 13224": the object hangs on the last conjunct
             objs = [c for k in verb.children if k.dep_ == "conj" for c in k.children if c.dep_ == "dobj"]
-    return [m for o in objs for m in _laws_in(ctx, o)]
+    return [m for o in objs for m in ctx.mentions_in(o, "Law")]
 
 
 def _passive_admin(ctx: Context, out: Relations, verb) -> None:

@@ -48,15 +48,6 @@ def _criterion(ctx: Context, verb) -> bool:
     return "being" in before or "been" in before or "to" in before[-1:] or "directly" in before[-2:]
 
 
-def _persons_in(ctx: Context, tok) -> list[Mention]:
-    found: dict[str, Mention] = {}
-    for t in tok.subtree:
-        m = ctx.mention_at(t.i)
-        if m is not None and ctx.type_of(m) == "Person":
-            found.setdefault(m.entity_id, m)
-    return list(found.values())
-
-
 def _bodies_at(ctx: Context, tok) -> list[Mention]:
     """The firms a noun stands for: itself when it is a mention, else the mentions in apposition to it or in a
     list after a colon."""
@@ -85,7 +76,7 @@ def _passive(ctx: Context, out: Relations, verb) -> None:
               if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
     if not agents:
         return
-    owners = [p for a in agents for p in _persons_in(ctx, a)]
+    owners = [p for a in agents for p in ctx.mentions_in(a, "Person")]
     if not owners or head.dep_ not in ("acl", "amod", "relcl"):
         return
     bodies = _bodies_at(ctx, head.head)
@@ -113,7 +104,7 @@ def _active(ctx: Context, out: Relations, verb) -> None:
     subj = [c for c in head.children if c.dep_ == "nsubj"]
     objs = [c for v in (head, *[c for c in head.children if c.dep_ == "conj"]) for c in v.children
             if c.dep_ == "dobj"]
-    owners = [p for s in subj for p in _persons_in(ctx, s)]
+    owners = [p for s in subj for p in ctx.mentions_in(s, "Person")]
     bodies = [b for o in objs for t in [o, *(x for x in o.subtree if x.dep_ == "conj")] for b in _bodies_at(ctx, t)]
     title = _title(head)
     for p in owners:
