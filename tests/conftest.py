@@ -107,6 +107,20 @@ def seed_documents() -> list[Document]:
 
 
 @pytest.fixture(scope="session")
+def relations_nlp():
+    """The model with PolicyGraph's entity and relation components only (no actions), loaded once per session."""
+    import spacy
+
+    import ingest.factories  # noqa: F401  (registers the PolicyGraph components)
+    from policygraph.settings import get_settings
+
+    nlp = spacy.load(get_settings().model)
+    nlp.add_pipe("pg_entities")
+    nlp.add_pipe("pg_relations")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def nlp():
     """The full extraction pipeline (the configured model + PolicyGraph's components), loaded once per session."""
     from ingest.pipeline import build_nlp

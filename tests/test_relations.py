@@ -4,19 +4,15 @@ shared corpora (Treasury press releases, White House texts) and the seed texts."
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import ingest.factories  # noqa: F401  (registers the PolicyGraph components)
 from policygraph.ontology import ONTOLOGY
-from policygraph.settings import get_settings
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.load(get_settings().model)
-    nlp.add_pipe("pg_entities")
-    nlp.add_pipe("pg_relations")
-    return nlp
+def nlp(relations_nlp):  # entities and relations only: the session's copy (tests/conftest.py)
+    return relations_nlp
+
 
 
 def _rels(doc) -> dict[tuple[str, str, str], object]:

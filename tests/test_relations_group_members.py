@@ -5,18 +5,14 @@ spaCy model, on sentences quoted from Treasury press releases in neither dev set
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import ingest.factories  # noqa: F401  (registers the PolicyGraph components)
-from policygraph.settings import get_settings
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.load(get_settings().model)
-    nlp.add_pipe("pg_entities")
-    nlp.add_pipe("pg_relations")
-    return nlp
+def nlp(relations_nlp):  # entities and relations only: the session's copy (tests/conftest.py)
+    return relations_nlp
+
 
 
 def _names(doc) -> dict[str, tuple[str, str]]:
